@@ -1,0 +1,57 @@
+#include "rocketmq/common/java_string.h"
+
+#include <cstdint>
+
+namespace rmqsim {
+namespace {
+
+// Decodes one UTF-8 sequence at s[i] (advancing i) into UTF-16 code units; returns the count.
+// Malformed bytes map to themselves as one unit, so the order stays total on bad input.
+int nextUnits(std::string_view s, std::size_t& i, char16_t out[2]) {
+  auto b0 = static_cast<unsigned char>(s[i]);
+  std::uint32_t cp;
+  int len;
+  if (b0 < 0x80) { cp = b0; len = 1; }
+  else if ((b0 >> 5) == 0x6) { cp = b0 & 0x1F; len = 2; }
+  else if ((b0 >> 4) == 0xE) { cp = b0 & 0x0F; len = 3; }
+  else if ((b0 >> 3) == 0x1E) { cp = b0 & 0x07; len = 4; }
+  else { ++i; out[0] = b0; return 1; }
+  if (i + len > s.size()) { ++i; out[0] = b0; return 1; }
+  for (int k = 1; k < len; ++k) {
+    auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b >> 6) != 0x2) { ++i; out[0] = b0; return 1; }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  i += len;
+  if (cp < 0x10000) { out[0] = static_cast<char16_t>(cp); return 1; }
+  cp -= 0x10000;
+  out[0] = static_cast<char16_t>(0xD800 + (cp >> 10));
+  out[1] = static_cast<char16_t>(0xDC00 + (cp & 0x3FF));
+  return 2;
+}
+
+}  // namespace
+
+int javaCompare(std::string_view a, std::string_view b) {
+  std::size_t i = 0, j = 0;
+  // ASCII fast path: for bytes < 0x80 UTF-8 order equals UTF-16 order.
+  while (i < a.size() && j < b.size()) {
+    auto ca = static_cast<unsigned char>(a[i]), cb = static_cast<unsigned char>(b[j]);
+    if (ca >= 0x80 || cb >= 0x80) break;
+    if (ca != cb) return ca < cb ? -1 : 1;
+    ++i, ++j;
+  }
+  char16_t ua[2], ub[2];
+  int na = 0, nb = 0, pa = 0, pb = 0;
+  while (true) {
+    if (pa == na) { if (i >= a.size()) break; na = nextUnits(a, i, ua); pa = 0; }
+    if (pb == nb) { if (j >= b.size()) { return 1; } nb = nextUnits(b, j, ub); pb = 0; }
+    if (ua[pa] != ub[pb]) return ua[pa] < ub[pb] ? -1 : 1;
+    ++pa, ++pb;
+  }
+  // a exhausted (no pending units); b may have pending units or bytes left.
+  if (pb < nb || j < b.size()) return -1;
+  return 0;
+}
+
+}  // namespace rmqsim

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what the build, tests and tools need from Debian's packages; idempotent, quiet when
+# everything is already there. Run as root on a fresh Debian 12 machine.
+set -euo pipefail
+pkgs=(build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev
+      libcli11-dev libyaml-cpp-dev libspdlog-dev libfmt-dev doctest-dev nlohmann-json3-dev
+      libssl-dev libbenchmark-dev python3)
+[ "${RMQSIM_WITH_CHROMIUM:-0}" = 1 ] && pkgs+=(chromium)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
