@@ -46,4 +46,14 @@ const StrategyInfo* findStrategy(std::string_view name);
 /// ("illegal virtualNodeCnt :-1") and std::invalid_argument for an unknown name.
 std::unique_ptr<AllocateMessageQueueStrategy> makeStrategy(std::string_view name, const StrategyParams& params);
 
+/// The names of strategyInfos(), in order (for did-you-mean and "allowed:" lists).
+std::vector<std::string> strategyNames();
+/// Sets one scenario-facing parameter (a StrategyParamInfo::name of that strategy) from its text
+/// form: virtual_nodes=INT; queues=[TOPIC/]BROKER:ID|BROKER:A-B,... (topic defaults to
+/// defaultTopic); rooms=R1,R2; inner=AVG|AVG_BY_CIRCLE|CONSISTENT_HASH; resolver=NAME.
+/// For MACHINE_ROOM_NEARBY, virtual_nodes sets the inner strategy's count. Throws
+/// std::invalid_argument with a user-facing message (unknown key with the allowed ones, bad value).
+void setStrategyParam(std::string_view strategy, StrategyParams& params, std::string_view key,
+                      std::string_view value, std::string_view defaultTopic);
+
 }  // namespace rmqsim

@@ -1,3 +1,4 @@
+// Java String semantics (twin of java.lang.String#compareTo and #hashCode, UTF-16 based).
 #include "rocketmq/common/java_string.h"
 
 #include <cstdint>
@@ -52,6 +53,17 @@ int javaCompare(std::string_view a, std::string_view b) {
   // a exhausted (no pending units); b may have pending units or bytes left.
   if (pb < nb || j < b.size()) return -1;
   return 0;
+}
+
+std::int32_t javaHashCode(std::string_view s) {
+  std::uint32_t h = 0;  // unsigned: Java's int overflow wraps
+  std::size_t i = 0;
+  char16_t units[2];
+  while (i < s.size()) {
+    int n = nextUnits(s, i, units);
+    for (int k = 0; k < n; ++k) h = 31 * h + units[k];
+  }
+  return static_cast<std::int32_t>(h);
 }
 
 }  // namespace rmqsim

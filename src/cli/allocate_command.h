@@ -1,0 +1,41 @@
+// Shared pieces of the `allocate` command (single form, batch form, --explain, --like-mqadmin).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "strategy/strategy_registry.h"
+
+namespace rmqsim {
+
+/// {"topic", "brokerName", "queueId"}: the golden vectors' queue shape.
+nlohmann::ordered_json queueJson(const MessageQueue& mq);
+/// An array of queues, null (CONFIG with no list), or {"error": "IllegalArgumentException", "message": ...}.
+nlohmann::ordered_json outcomeJson(const AllocateOutcome& outcome);
+/// Runs a strategy's allocate() for one id, catching IllegalArgumentError into the outcome.
+AllocateOutcome allocateOne(const AllocateMessageQueueStrategy& strategy, const std::string& consumerGroup,
+                            const std::string& cid, const std::vector<MessageQueue>& mqAll,
+                            const std::vector<std::string>& cidAll);
+
+/// " (did you mean 'X'?)" when a candidate is close to word, else "".
+std::string didYouMeanSuffix(std::string_view word, const std::vector<std::string>& candidates);
+/// A user-facing message for an unknown strategy name: did-you-mean and the allowed names.
+std::string unknownStrategyMessage(std::string_view name);
+
+/// `allocate --cases FILE`: one output line per input line; returns an ExitCode.
+int runAllocateCases(const std::string& path);
+
+/// The --explain lines: for each distinct id, its index in the list and the rule that gave it its queues.
+std::vector<std::string> explainAllocation(std::string_view strategyName, const StrategyParams& params,
+                                           const std::vector<MessageQueue>& mqAll,
+                                           const std::vector<std::string>& cidAll,
+                                           const std::vector<AllocateOutcome>& outcomes);
+
+/// `allocate --like-mqadmin`: mqadmin allocateMQ's unsorted AVG computation and JSON shape on stdout,
+/// the differences from what real clients compute on stderr. Returns an ExitCode.
+int runLikeMqadmin(const std::string& topic, const std::vector<MessageQueue>& brokersInOrder,
+                   const std::vector<std::string>& clientsAsGiven, std::string_view strategyName);
+
+}  // namespace rmqsim
