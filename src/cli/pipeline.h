@@ -1,0 +1,34 @@
+// One scenario run end to end: Simulation → MetricsCollector → JSON report. Shared by run,
+// check and sweep so the three commands compute exactly the same numbers.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+
+#include <nlohmann/json.hpp>
+
+#include "scenario/scenario.h"
+
+namespace rmqsim {
+
+/// Knobs of one run that are not part of the scenario.
+struct PipelineOptions {
+  bool useAllocationCache = true;            ///< share strategy results between identical views
+  bool checkInvariants = false;              ///< --check-invariants
+  std::int64_t maxEvents = 0;                ///< --max-events; 0 = unlimited
+  const std::atomic<bool>* stopFlag = nullptr;  ///< set by SIGINT: stop and report as partial
+  bool verbose = false;                      ///< RocketMQ-style logs on stderr
+};
+
+/// What a run produced: the contract §3 report and run statistics.
+struct PipelineOutput {
+  nlohmann::ordered_json report;  ///< exactly what `run --format json` prints
+  bool partial = false;
+  std::uint64_t fingerprint = 0;  ///< hash of the event stream
+  std::int64_t events = 0;
+};
+
+/// Runs the scenario; throws InternalError-like exceptions only for bugs.
+PipelineOutput runPipeline(const Scenario& scenario, const PipelineOptions& options);
+
+}  // namespace rmqsim
