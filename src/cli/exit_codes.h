@@ -15,6 +15,7 @@ enum ExitCode : int {
 /// Thrown by commands for bad input whose message is already complete and user-facing.
 struct UsageError {
   std::string message;
+  bool preformatted = false;  ///< already rendered diagnostics: print as is, no "error: " prefix
 };
 
 }  // namespace rmqsim

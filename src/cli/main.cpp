@@ -12,7 +12,7 @@
 int main(int argc, char** argv) {
   using namespace rmqsim;
   CLI::App app{"Simulates Apache RocketMQ consumer rebalancing on a virtual clock.", "rmq-rebalance-sim"};
-  app.set_version_flag("--version", RMQSIM_VERSION);
+  app.set_version_flag("--version", RMQSIM_VERSION_STRING);
   app.require_subcommand(1);
   std::vector<std::pair<CLI::App*, CommandRun>> commands;
   auto add = [&](CommandRun (*setup)(CLI::App&)) {
@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
       if (sub->parsed()) return run();
     return kExitBadInput;
   } catch (const UsageError& e) {
-    std::cerr << "error: " << e.message << "\n";
+    std::cerr << (e.preformatted ? "" : "error: ") << e.message << (e.message.ends_with('\n') ? "" : "\n");
     return kExitBadInput;
   } catch (const std::exception& e) {
     std::cerr << "internal error: " << e.what() << " (please report it with the command line and scenario)\n";

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 
 #include <nlohmann/json.hpp>
 
@@ -18,6 +19,7 @@ struct PipelineOptions {
   std::int64_t maxEvents = 0;                ///< --max-events; 0 = unlimited
   const std::atomic<bool>* stopFlag = nullptr;  ///< set by SIGINT: stop and report as partial
   bool verbose = false;                      ///< RocketMQ-style logs on stderr
+  std::function<void(SimTime)> progress;     ///< called now and then with the virtual time reached
 };
 
 /// What a run produced: the contract §3 report and run statistics.

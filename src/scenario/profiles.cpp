@@ -1,0 +1,81 @@
+// The rocketmq-5 and rocketmq-4.9 profiles: one line per default, citing where RocketMQ sets it
+// (../shared/spec/rocketmq-rebalance.md §1 and §6; Java wins where they differ).
+#include "scenario/profiles.h"
+
+namespace rmqsim {
+namespace {
+
+Profile rocketmq5() {
+  Profile p;
+  p.name = "rocketmq-5";
+  p.description = "RocketMQ 5.x client and broker (5.3.x): adaptive rebalance wait, 500 ms pull dispatch delay";
+  Timing& t = p.timing;
+  t.rebalance_interval = 20 * kSecond;             // RebalanceService waitInterval (rocketmq.client.rebalance.waitInterval)
+  t.rebalance_min_interval = 1 * kSecond;          // RebalanceService minInterval (rocketmq.client.rebalance.minInterval)
+  t.rebalance_unbalanced_interval = 1 * kSecond;   // RebalanceService: next wait after an unbalanced round
+  t.route_poll_interval = 30 * kSecond;            // ClientConfig.pollNameServerInterval
+  t.route_poll_initial_delay = 10;                 // MQClientInstance.startScheduledTask: 10 ms
+  t.heartbeat_interval = 30 * kSecond;             // ClientConfig.heartbeatBrokerInterval
+  t.heartbeat_initial_delay = 1 * kSecond;         // MQClientInstance.startScheduledTask: 1000 ms
+  t.persist_offset_interval = 5 * kSecond;         // ClientConfig.persistConsumerOffsetInterval
+  t.persist_offset_initial_delay = 10 * kSecond;   // MQClientInstance.startScheduledTask: 10 s
+  t.pull_dispatch_delay = 500;                     // RebalanceImpl.updateProcessQueueTableInRebalance (5.x)
+  t.lock_retry_delay = 500;                        // RebalanceImpl: rebalanceLater(500) after a lock failure
+  t.pull_max_idle_time = 120 * kSecond;            // ProcessQueue pullMaxIdleTime (rocketmq.client.pull.pullMaxIdleTime)
+  t.lock_interval = 20 * kSecond;                  // ConsumeMessageOrderlyService (rocketmq.client.rebalance.lockInterval)
+  t.lock_initial_delay = 1 * kSecond;              // ConsumeMessageOrderlyService.start: 1000 ms
+  t.client_lock_max_live_time = 30 * kSecond;      // ProcessQueue REBALANCE_LOCK_MAX_LIVE_TIME (rocketmq.client.rebalance.lockMaxLiveTime)
+  t.broker_lock_max_live_time = 60 * kSecond;      // RebalanceLockManager (rocketmq.broker.rebalance.lockMaxLiveTime)
+  t.orderly_remove_try_lock = 500;                 // RebalancePushImpl.tryRemoveOrderMessageQueue: tryLock 500 ms
+  t.orderly_force_unlock_after = 20 * kSecond;     // RebalancePushImpl: forced once 20 s passed since the last lock
+  t.unlock_delay = 20 * kSecond;                   // RebalancePushImpl UNLOCK_DELAY_TIME_MILLS (rocketmq.client.unlockDelayTimeMills)
+  t.long_poll_suspend = 15 * kSecond;              // DefaultMQPushConsumerImpl BROKER_SUSPEND_MAX_TIME_MILLIS
+  t.pull_retry_flow_control = 50;                  // DefaultMQPushConsumerImpl PULL_TIME_DELAY_MILLS_WHEN_FLOW_CONTROL
+  t.pull_retry_error = 3 * kSecond;                // DefaultMQPushConsumerImpl pullTimeDelayMillsWhenException
+  t.channel_expired_timeout = 120 * kSecond;       // BrokerConfig.channelExpiredTimeout
+  t.housekeeping_scan_interval = 10 * kSecond;     // ClientHousekeepingService: scan every 10 s
+  t.notify_batch_interval = 15 * kSecond;          // DefaultConsumerIdsChangeListener (realTimeNotifyConsumerChange off)
+  t.broker_register_interval = 30 * kSecond;       // BrokerConfig.registerNameServerPeriod (clamped 10–60 s)
+  t.broker_register_initial_delay = 10 * kSecond;  // BrokerController: first registration after 10 s
+  t.broker_expired_timeout = 120 * kSecond;        // RouteInfoManager DEFAULT_BROKER_CHANNEL_EXPIRED_TIME
+  t.namesrv_scan_interval = 5 * kSecond;           // NamesrvConfig.scanNotActiveBrokerInterval
+  t.namesrv_scan_initial_delay = 5 * kSecond;      // NamesrvController: first scan after 5 s
+  Behaviour& b = p.behaviour;
+  b.adaptive_rebalance_wait = true;                // RebalanceService (5.x): balanced ? waitInterval : 1 s
+  b.start_rebalance_needs_heartbeat = true;        // DefaultMQPushConsumerImpl.start (5.x)
+  b.expiry_fires_unregister = true;                // ConsumerManager.scanNotActiveChannel (5.x): CLIENT_UNREGISTER
+  b.real_time_notify = true;                       // BrokerConfig.realTimeNotifyConsumerChange
+  b.orderly_remove_forced = true;                  // RebalancePushImpl (5.x)
+  return p;
+}
+
+Profile rocketmq49() {
+  Profile p = rocketmq5();
+  p.name = "rocketmq-4.9";
+  p.description = "RocketMQ 4.9.x (4.9.8): fixed 20 s rebalance wait, immediate pull dispatch, delayed orderly unlock";
+  p.timing.rebalance_min_interval = 0;                         // 4.9.8 RebalanceService: no minimum gap
+  p.timing.rebalance_unbalanced_interval = 20 * kSecond;       // 4.9.8: fixed waitInterval
+  p.timing.pull_dispatch_delay = 0;                            // 4.9.8: dispatchPullRequest immediately
+  p.timing.orderly_remove_try_lock = 1 * kSecond;              // 4.9.8 RebalancePushImpl: tryLock 1000 ms
+  p.behaviour.adaptive_rebalance_wait = false;
+  p.behaviour.start_rebalance_needs_heartbeat = false;         // 4.9.8 start(): rebalanceImmediately always
+  p.behaviour.expiry_fires_unregister = false;                 // 4.9.8 scanNotActiveChannel fires no event
+  p.behaviour.real_time_notify = true;                         // 4.9.8 notifies at once
+  p.behaviour.orderly_remove_forced = false;                   // 4.9.8: unlock delayed 20 s while messages are buffered
+  return p;
+}
+
+}  // namespace
+
+const std::vector<Profile>& builtinProfiles() {
+  static const std::vector<Profile> profiles = {rocketmq5(), rocketmq49()};
+  return profiles;
+}
+
+const Profile* findProfile(std::string_view name) {
+  for (const auto& p : builtinProfiles())
+    if (p.name == name) return &p;
+  return nullptr;
+}
+
+}  // namespace rmqsim
