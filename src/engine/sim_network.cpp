@@ -1,0 +1,40 @@
+#include "engine/sim_network.h"
+
+namespace rmqsim {
+
+NodeId SimNetwork::addNode(std::string name) {
+  nodes_.push_back(Node{std::move(name), true, 0});
+  return static_cast<NodeId>(nodes_.size() - 1);
+}
+
+void SimNetwork::setUp(NodeId n, bool up) {
+  Node& node = nodes_[n];
+  if (node.up == up) return;
+  node.up = up;
+  ++node.epoch;  // messages in flight to the old incarnation are lost
+}
+
+SimTime SimNetwork::drawLatency(Random& senderRng) const {
+  if (maxLatency_ <= minLatency_) return minLatency_;
+  return senderRng.uniform(minLatency_, maxLatency_);
+}
+
+bool SimNetwork::send(NodeId from, NodeId to, Random& senderRng, std::function<void()> deliver) {
+  const SimTime latency = drawLatency(senderRng);
+  ++sent_;
+  if (!canReach(from, to)) {
+    ++lost_;
+    return false;
+  }
+  const std::uint32_t epoch = nodes_[to].epoch;
+  loop_.scheduleAfter(latency, [this, to, epoch, fn = std::move(deliver)] {
+    if (!nodes_[to].up || nodes_[to].epoch != epoch) {
+      ++lost_;
+      return;
+    }
+    fn();
+  });
+  return true;
+}
+
+}  // namespace rmqsim

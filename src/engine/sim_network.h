@@ -1,0 +1,67 @@
+// The simulated network: one-way messages with a latency drawn uniformly from [min, max] on the
+// sender's stream, nodes that are up or down, and directional link cuts. The only place that
+// knows links. A message is lost when its link is cut at send time or its destination is down
+// (or restarted) when it arrives; a synchronous request succeeds only if both directions work.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/event_loop.h"
+#include "engine/random.h"
+
+namespace rmqsim {
+
+using NodeId = std::int32_t;
+
+class SimNetwork {
+ public:
+  SimNetwork(EventLoop& loop, SimTime minLatency, SimTime maxLatency)
+      : loop_(loop), minLatency_(minLatency), maxLatency_(maxLatency) {}
+
+  /// Registers a node (up) and returns its id.
+  NodeId addNode(std::string name);
+  const std::string& nodeName(NodeId n) const { return nodes_[n].name; }
+  /// Brings a node down (its in-flight inbound messages are lost) or up (a new incarnation).
+  void setUp(NodeId n, bool up);
+  bool isUp(NodeId n) const { return nodes_[n].up; }
+
+  /// Cuts / heals the directed link from -> to.
+  void cut(NodeId from, NodeId to) { cuts_.insert({from, to}); }
+  void heal(NodeId from, NodeId to) { cuts_.erase({from, to}); }
+  bool isCut(NodeId from, NodeId to) const { return !cuts_.empty() && cuts_.count({from, to}) > 0; }
+
+  /// A message from -> to would arrive now (both up, link not cut).
+  bool canReach(NodeId from, NodeId to) const { return nodes_[from].up && nodes_[to].up && !isCut(from, to); }
+  /// A synchronous request from -> to gets its answer (both directions work).
+  bool roundTrip(NodeId from, NodeId to) const { return canReach(from, to) && canReach(to, from); }
+
+  /// One-way latency drawn from the sender's stream.
+  SimTime drawLatency(Random& senderRng) const;
+  /// Sends a message; `deliver` runs at the destination after the latency unless the message is
+  /// lost. Returns false when it is lost at send time. The latency is drawn either way.
+  bool send(NodeId from, NodeId to, Random& senderRng, std::function<void()> deliver);
+
+  std::int64_t messagesSent() const { return sent_; }
+  std::int64_t messagesLost() const { return lost_; }
+
+ private:
+  struct Node {
+    std::string name;
+    bool up = true;
+    std::uint32_t epoch = 0;
+  };
+  EventLoop& loop_;
+  SimTime minLatency_;
+  SimTime maxLatency_;
+  std::vector<Node> nodes_;
+  std::set<std::pair<NodeId, NodeId>> cuts_;
+  std::int64_t sent_ = 0;
+  std::int64_t lost_ = 0;
+};
+
+}  // namespace rmqsim

@@ -1,0 +1,181 @@
+#include "rocketmq/broker/broker.h"
+
+#include <cmath>
+
+#include "engine/sim_assert.h"
+#include "rocketmq/client/mq_client_instance.h"
+#include "rocketmq/common/mix_all.h"
+#include "rocketmq/namesrv/name_server.h"
+
+namespace rmqsim {
+
+Broker::Broker(ModelContext& ctx, std::string name)
+    : ctx_(ctx),
+      name_(std::move(name)),
+      node_(ctx.net.addNode(name_)),
+      rng_(Random::forEntity(ctx.seed, "broker/" + name_)),
+      consumerManager_([this](const std::string& g, const std::vector<ClientIndex>& ch) { onConsumerIdsChanged(g, ch); }),
+      housekeeping_(ctx.loop, consumerManager_,
+                    [this](const std::string& g, const ClientChannelInfo& c) { onChannelExpired(g, c); }),
+      lockManager_(ctx.timing().broker_lock_max_live_time),
+      registerTimer_(ctx.loop),
+      notifyTimer_(ctx.loop) {
+  ctx_.net.setUp(node_, false);
+}
+
+void Broker::start(bool alreadyRegistered) {
+  up_ = true;
+  ctx_.net.setUp(node_, true);
+  const ModelTiming& t = ctx_.timing();
+  registerBrokerAll(alreadyRegistered);  // BrokerController.start registers at once, then periodically
+  registerTimer_.startPeriodic(t.broker_register_initial_delay, t.broker_register_interval, [this] { registerBrokerAll(); });
+  housekeeping_.start(t.housekeeping_scan_interval, t.channel_expired_timeout);
+  if (!ctx_.behaviour().real_time_notify)
+    notifyTimer_.startPeriodic(t.notify_batch_interval, t.notify_batch_interval, [this] { flushBatchedNotifications(); });
+}
+
+void Broker::goDown() {
+  up_ = false;
+  registerTimer_.cancel();
+  notifyTimer_.cancel();
+  housekeeping_.shutdown();
+  consumerManager_.clear();  // in-memory tables are lost; offsets and messages are on disk
+  lockManager_.clear();
+  batchedNotify_.clear();
+  notifyInFlight_.clear();
+  ctx_.net.setUp(node_, false);
+}
+
+void Broker::kill() {
+  if (!up_) return;
+  for (NameServer* ns : ctx_.nameservers)
+    ctx_.net.send(node_, ns->node(), rng_, [ns, n = name_] { ns->routeInfoManager().onChannelDestroy(n); });
+  goDown();
+}
+
+void Broker::crash() {
+  if (up_) goDown();
+}
+
+void Broker::registerBrokerAll(bool direct) {
+  std::map<std::string, QueueData> topics;
+  for (const auto& [topic, cfg] : topicConfigManager_.topicConfigTable())
+    topics[topic] = QueueData{name_, cfg.readQueueNums, cfg.writeQueueNums, cfg.perm};
+  for (NameServer* ns : ctx_.nameservers) {
+    if (direct) {
+      if (ns->isUp()) ns->routeInfoManager().registerBroker(name_, topics, ctx_.now());
+      continue;
+    }
+    ctx_.net.send(node_, ns->node(), rng_, [this, ns, topics] {
+      if (ns->isUp()) ns->routeInfoManager().registerBroker(name_, topics, ctx_.now());
+    });
+  }
+}
+
+void Broker::setQueues(const std::string& topic, int queues) {
+  TopicConfig cfg;
+  if (const TopicConfig* old = topicConfigManager_.selectTopicConfig(topic)) cfg = *old;
+  cfg.readQueueNums = cfg.writeQueueNums = queues;
+  topicConfigManager_.updateTopicConfig(topic, cfg);
+  if (up_) registerBrokerAll();
+}
+
+void Broker::heartbeat(ClientIndex channel, const std::string& clientId, const ConsumerData& data) {
+  if (!data.broadcasting) {
+    // ClientManageProcessor.heartBeat creates %RETRY%<group>; a new topic is registered at once.
+    if (topicConfigManager_.createTopicInSendMessageBackMethod(getRetryTopic(data.groupName), data.retryQueueNums,
+                                                              kPermRead | kPermWrite)) {
+      registerBrokerAll();
+      if (ctx_.onTopologyChanged) ctx_.onTopologyChanged();
+    }
+  }
+  ClientChannelInfo info{channel, clientId, ctx_.now()};
+  consumerManager_.registerConsumer(data.groupName, info, data.broadcasting, data.topics,
+                                    data.notifyConsumerIdsChangedEnable, ctx_.now());
+}
+
+void Broker::unregisterClient(ClientIndex channel, const ConsumerData& data) {
+  consumerManager_.unregisterConsumer(data.groupName, channel, data.notifyConsumerIdsChangedEnable);
+}
+
+void Broker::channelClosed(ClientIndex channel) { consumerManager_.doChannelCloseEvent(channel); }
+
+std::vector<QueueIndex> Broker::lockBatchMQ(GroupIndex group, const std::vector<QueueIndex>& mqs,
+                                            const std::string& clientId) {
+  return lockManager_.tryLockBatch(group, mqs, clientId, ctx_.now());
+}
+
+void Broker::unlockBatchMQ(GroupIndex group, const std::vector<QueueIndex>& mqs, const std::string& clientId) {
+  lockManager_.unlockBatch(group, mqs, clientId);
+}
+
+void Broker::updateConsumerOffset(GroupIndex group, QueueIndex mq, std::int64_t offset) {
+  if (ctx_.checkInvariants && offset > maxOffset(mq, ctx_.now()))
+    throw InternalError(ctx_.now(), name_, "committed offset " + std::to_string(offset) + " passes max offset of " +
+                                               ctx_.trace.queue(mq).toString());
+  offsetManager_.commitOffset(group, mq, offset);
+}
+
+std::int64_t Broker::maxOffset(QueueIndex mq, SimTime now) const {
+  auto it = store_.find(mq);
+  if (it == store_.end()) return 0;
+  const StoreQueue& s = it->second;
+  return static_cast<std::int64_t>(std::floor(s.base + s.rate * static_cast<double>(now - s.baseTime) / 1000.0));
+}
+
+std::int64_t Broker::searchOffset(QueueIndex mq, SimTime ts, SimTime now) const {
+  auto it = store_.find(mq);
+  if (it == store_.end() || ts >= now) return maxOffset(mq, now);
+  // history holds (time, count then, rate after) at each rate change: replay up to ts.
+  double count = 0;
+  for (const auto& seg : it->second.history) {
+    if (seg.time > ts) break;
+    count = seg.count + seg.rate * static_cast<double>(ts - seg.time) / 1000.0;
+  }
+  return static_cast<std::int64_t>(std::floor(count));
+}
+
+void Broker::setProduceRate(QueueIndex mq, double ratePerSecond, SimTime now) {
+  StoreQueue& s = store_[mq];
+  s.base = s.base + s.rate * static_cast<double>(now - s.baseTime) / 1000.0;
+  s.baseTime = now;
+  s.rate = ratePerSecond;
+  s.history.push_back(StoreQueue::Segment{now, s.base, ratePerSecond});
+}
+
+void Broker::onConsumerIdsChanged(const std::string& group, const std::vector<ClientIndex>& channels) {
+  if (ctx_.behaviour().real_time_notify) notifyConsumerIdsChanged(group, channels);
+  else batchedNotify_[group] = channels;  // the latest channel list wins, sent at the next batch
+}
+
+void Broker::flushBatchedNotifications() {
+  auto batch = std::move(batchedNotify_);
+  batchedNotify_.clear();
+  for (const auto& [group, channels] : batch) notifyConsumerIdsChanged(group, channels);
+}
+
+void Broker::notifyConsumerIdsChanged(const std::string& group, const std::vector<ClientIndex>& channels) {
+  // A notification already on its way to a client has the same effect (a wakeup) as a second
+  // one: coalescing them keeps a start-up storm of N clients at O(N) messages instead of O(N^2).
+  for (ClientIndex ch : channels) {
+    const auto i = static_cast<std::size_t>(ch);
+    if (notifyInFlight_.size() <= i) notifyInFlight_.resize(i + 1, false);
+    if (notifyInFlight_[i]) continue;
+    MQClientInstance* client = ctx_.clients[i];
+    const bool sent = ctx_.net.send(node_, client->node(), rng_, [this, client, i, group] {
+      notifyInFlight_[i] = false;
+      client->notifyConsumerIdsChanged(group, name_);
+    });
+    notifyInFlight_[i] = sent;
+  }
+}
+
+void Broker::onChannelExpired(const std::string& group, const ClientChannelInfo& info) {
+  ctx_.trace.emit(EvChannelExpired{ctx_.now(), info.channel, name_});
+  if (ctx_.log.enabled())
+    ctx_.log.warn(ctx_.now(), "ConsumerManager",
+                  "SCAN: remove expired channel from ConsumerManager consumerTable. channel=" + info.clientId +
+                      ", consumerGroup=" + group);
+}
+
+}  // namespace rmqsim

@@ -1,0 +1,114 @@
+// twin of broker/src/main/java/org/apache/rocketmq/broker/BrokerController.java (with
+// DefaultConsumerIdsChangeListener, ClientManageProcessor and the message store's offsets), 4.9.x and 5.x;
+// differences: one master per name; the message store is fluid (max offset = produced count,
+// driven by src/sim/traffic); requests arrive as simulated messages or synchronous calls.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/random.h"
+#include "engine/timer.h"
+#include "rocketmq/broker/client_housekeeping_service.h"
+#include "rocketmq/broker/consumer_manager.h"
+#include "rocketmq/broker/consumer_offset_manager.h"
+#include "rocketmq/broker/rebalance_lock_manager.h"
+#include "rocketmq/broker/topic_config_manager.h"
+#include "rocketmq/client/model_context.h"
+
+namespace rmqsim {
+
+/// The consumer data a heartbeat carries (HeartbeatData.consumerDataSet, one group).
+struct ConsumerData {
+  std::string groupName;
+  GroupIndex group = 0;
+  bool broadcasting = false;
+  std::set<std::string> topics;
+  int retryQueueNums = 1;                   ///< subscription group retryQueueNums
+  bool notifyConsumerIdsChangedEnable = true;  ///< subscription group flag
+};
+
+class Broker {
+ public:
+  Broker(ModelContext& ctx, std::string name);
+  const std::string& name() const { return name_; }
+  NodeId node() const { return node_; }
+  bool isUp() const { return up_; }
+
+  /// Boots the broker: registers at once (alreadyRegistered: applied without latency, for the
+  /// cluster that exists before t=0), then every broker_register_interval; starts housekeeping.
+  void start(bool alreadyRegistered = false);
+  /// Process killed: the name servers see the connection close and drop the broker at once.
+  void kill();
+  /// Host lost: nothing is sent; the name servers expire it.
+  void crash();
+  /// registerBrokerAll: sends the topic table to every name server.
+  void registerBrokerAll(bool direct = false);
+  /// Changes a topic's read = write queue count and re-registers at once.
+  void setQueues(const std::string& topic, int queues);
+
+  // Requests from clients (the caller checked the network).
+  void heartbeat(ClientIndex channel, const std::string& clientId, const ConsumerData& data);
+  void unregisterClient(ClientIndex channel, const ConsumerData& data);
+  void channelClosed(ClientIndex channel);
+  std::shared_ptr<const std::vector<std::string>> getConsumerIdListByGroup(const std::string& group) const {
+    return consumerManager_.findConsumerIdList(group);
+  }
+  std::vector<QueueIndex> lockBatchMQ(GroupIndex group, const std::vector<QueueIndex>& mqs, const std::string& clientId);
+  void unlockBatchMQ(GroupIndex group, const std::vector<QueueIndex>& mqs, const std::string& clientId);
+  void updateConsumerOffset(GroupIndex group, QueueIndex mq, std::int64_t offset);
+  std::int64_t queryConsumerOffset(GroupIndex group, QueueIndex mq) const { return offsetManager_.queryOffset(group, mq); }
+
+  // The fluid message store.
+  /// Messages appended to the queue so far (its max offset).
+  std::int64_t maxOffset(QueueIndex mq, SimTime now) const;
+  /// searchOffset: the max offset the queue had at time `ts`.
+  std::int64_t searchOffset(QueueIndex mq, SimTime ts, SimTime now) const;
+  /// Producers now append `ratePerSecond` messages/s to the queue (0 = none).
+  void setProduceRate(QueueIndex mq, double ratePerSecond, SimTime now);
+
+  const TopicConfigManager& topicConfigManager() const { return topicConfigManager_; }
+  TopicConfigManager& topicConfigManager() { return topicConfigManager_; }
+  const ConsumerManager& consumerManager() const { return consumerManager_; }
+  const RebalanceLockManager& lockManager() const { return lockManager_; }
+
+ private:
+  struct StoreQueue {
+    double base = 0;  ///< exact (fractional) count at baseTime
+    SimTime baseTime = 0;
+    double rate = 0;  ///< messages per second
+    struct Segment {
+      SimTime time;
+      double count;
+      double rate;
+    };
+    std::vector<Segment> history;  ///< each rate change, for searchOffset
+  };
+  void onConsumerIdsChanged(const std::string& group, const std::vector<ClientIndex>& channels);
+  void notifyConsumerIdsChanged(const std::string& group, const std::vector<ClientIndex>& channels);
+  void flushBatchedNotifications();
+  void onChannelExpired(const std::string& group, const ClientChannelInfo& info);
+  void goDown();
+
+  ModelContext& ctx_;
+  std::string name_;
+  NodeId node_;
+  Random rng_;
+  bool up_ = false;
+  TopicConfigManager topicConfigManager_;
+  ConsumerManager consumerManager_;
+  ClientHousekeepingService housekeeping_;
+  RebalanceLockManager lockManager_;
+  ConsumerOffsetManager offsetManager_;
+  Timer registerTimer_;
+  Timer notifyTimer_;
+  std::map<std::string, std::vector<ClientIndex>> batchedNotify_;  ///< !realTimeNotifyConsumerChange
+  std::unordered_map<QueueIndex, StoreQueue> store_;                ///< lookups only, never iterated
+  std::vector<bool> notifyInFlight_;  ///< by ClientIndex: one NOTIFY per client on the wire at a time
+};
+
+}  // namespace rmqsim

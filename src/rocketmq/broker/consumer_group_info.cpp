@@ -1,0 +1,75 @@
+#include "rocketmq/broker/consumer_group_info.h"
+
+#include <algorithm>
+
+namespace rmqsim {
+
+bool ConsumerGroupInfo::updateChannel(const ClientChannelInfo& infoNew, bool broadcasting, SimTime now) {
+  broadcasting_ = broadcasting;
+  for (auto& info : channelInfoTable_) {
+    if (info.channel == infoNew.channel) {
+      if (info.clientId != infoNew.clientId) {
+        info.clientId = infoNew.clientId;
+        idsCache_.reset();
+      }
+      info.lastUpdateTimestamp = now;
+      return false;
+    }
+  }
+  ClientChannelInfo added = infoNew;
+  added.lastUpdateTimestamp = now;
+  channelInfoTable_.push_back(added);
+  idsCache_.reset();
+  return true;
+}
+
+bool ConsumerGroupInfo::updateSubscription(const std::set<std::string>& topics) {
+  if (topics == subscriptionTable_) return false;
+  subscriptionTable_ = topics;
+  return true;
+}
+
+bool ConsumerGroupInfo::unregisterChannel(ClientIndex channel) { return doChannelCloseEvent(channel).has_value(); }
+
+std::optional<ClientChannelInfo> ConsumerGroupInfo::doChannelCloseEvent(ClientIndex channel) {
+  auto it = std::find_if(channelInfoTable_.begin(), channelInfoTable_.end(),
+                         [channel](const ClientChannelInfo& c) { return c.channel == channel; });
+  if (it == channelInfoTable_.end()) return std::nullopt;
+  ClientChannelInfo info = *it;
+  channelInfoTable_.erase(it);
+  idsCache_.reset();
+  return info;
+}
+
+std::vector<ClientChannelInfo> ConsumerGroupInfo::removeExpired(SimTime now, SimTime timeout) {
+  std::vector<ClientChannelInfo> expired;
+  for (auto it = channelInfoTable_.begin(); it != channelInfoTable_.end();) {
+    if (now - it->lastUpdateTimestamp > timeout) {
+      expired.push_back(*it);
+      it = channelInfoTable_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  if (!expired.empty()) idsCache_.reset();
+  return expired;
+}
+
+std::shared_ptr<const std::vector<std::string>> ConsumerGroupInfo::getAllClientId() const {
+  if (!idsCache_) {
+    auto ids = std::make_shared<std::vector<std::string>>();
+    ids->reserve(channelInfoTable_.size());
+    for (const auto& c : channelInfoTable_) ids->push_back(c.clientId);
+    idsCache_ = std::move(ids);
+  }
+  return idsCache_;
+}
+
+std::vector<ClientIndex> ConsumerGroupInfo::getAllChannel() const {
+  std::vector<ClientIndex> out;
+  out.reserve(channelInfoTable_.size());
+  for (const auto& c : channelInfoTable_) out.push_back(c.channel);
+  return out;
+}
+
+}  // namespace rmqsim

@@ -1,0 +1,54 @@
+// twin of broker/src/main/java/org/apache/rocketmq/broker/client/ConsumerGroupInfo.java, 4.9.x and 5.x;
+// differences: the channel table keeps insertion order (Java's ConcurrentHashMap order is
+// arbitrary and clients sort the ids anyway); a channel is one client process incarnation.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "engine/sim_time.h"
+#include "rocketmq/common/sim_event.h"
+
+namespace rmqsim {
+
+/// ClientChannelInfo: the connection (here: the process), its client id, last heartbeat.
+struct ClientChannelInfo {
+  ClientIndex channel = 0;
+  std::string clientId;
+  SimTime lastUpdateTimestamp = 0;
+};
+
+class ConsumerGroupInfo {
+ public:
+  explicit ConsumerGroupInfo(std::string groupName) : groupName_(std::move(groupName)) {}
+
+  /// A heartbeat's channel: true when the channel is new (Java updateChannel).
+  bool updateChannel(const ClientChannelInfo& infoNew, bool broadcasting, SimTime now);
+  /// A heartbeat's subscriptions: true when a topic was added or removed.
+  bool updateSubscription(const std::set<std::string>& topics);
+  /// Explicit unregister (graceful shutdown): true when the channel was present.
+  bool unregisterChannel(ClientIndex channel);
+  /// The connection closed: the removed channel, if it was present.
+  std::optional<ClientChannelInfo> doChannelCloseEvent(ClientIndex channel);
+  /// Channels silent for more than `timeout` are removed and returned (scanNotActiveChannel).
+  std::vector<ClientChannelInfo> removeExpired(SimTime now, SimTime timeout);
+
+  /// One id per channel in table order (a shared id appears twice); shared until the table changes.
+  std::shared_ptr<const std::vector<std::string>> getAllClientId() const;
+  std::vector<ClientIndex> getAllChannel() const;
+  const std::vector<ClientChannelInfo>& channelInfoTable() const { return channelInfoTable_; }
+  bool isBroadcasting() const { return broadcasting_; }
+  const std::string& groupName() const { return groupName_; }
+
+ private:
+  std::string groupName_;
+  bool broadcasting_ = false;
+  std::vector<ClientChannelInfo> channelInfoTable_;
+  std::set<std::string> subscriptionTable_;
+  mutable std::shared_ptr<const std::vector<std::string>> idsCache_;
+};
+
+}  // namespace rmqsim

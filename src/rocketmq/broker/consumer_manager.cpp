@@ -1,0 +1,66 @@
+#include "rocketmq/broker/consumer_manager.h"
+
+namespace rmqsim {
+
+bool ConsumerManager::registerConsumer(const std::string& group, const ClientChannelInfo& info, bool broadcasting,
+                                       const std::set<std::string>& topics, bool isNotifyConsumerIdsChangedEnable,
+                                       SimTime now) {
+  auto it = consumerTable_.try_emplace(group, group).first;
+  ConsumerGroupInfo& g = it->second;
+  const bool r1 = g.updateChannel(info, broadcasting, now);
+  const bool r2 = g.updateSubscription(topics);
+  if ((r1 || r2) && isNotifyConsumerIdsChangedEnable && !g.isBroadcasting()) listener_(group, g.getAllChannel());
+  return r1 || r2;
+}
+
+void ConsumerManager::unregisterConsumer(const std::string& group, ClientIndex channel,
+                                         bool isNotifyConsumerIdsChangedEnable) {
+  auto it = consumerTable_.find(group);
+  if (it == consumerTable_.end()) return;
+  it->second.unregisterChannel(channel);
+  const bool broadcasting = it->second.isBroadcasting();
+  std::vector<ClientIndex> channels = it->second.getAllChannel();
+  if (it->second.channelInfoTable().empty()) consumerTable_.erase(it);
+  if (isNotifyConsumerIdsChangedEnable && !broadcasting) listener_(group, channels);
+}
+
+bool ConsumerManager::doChannelCloseEvent(ClientIndex channel) {
+  bool removed = false;
+  for (auto it = consumerTable_.begin(); it != consumerTable_.end();) {
+    if (!it->second.doChannelCloseEvent(channel)) {
+      ++it;
+      continue;
+    }
+    removed = true;
+    const std::string group = it->first;
+    const bool broadcasting = it->second.isBroadcasting();
+    std::vector<ClientIndex> channels = it->second.getAllChannel();
+    it = it->second.channelInfoTable().empty() ? consumerTable_.erase(it) : std::next(it);
+    // Java (5.x): CHANGE unless broadcasting; the group's notify flag is not consulted here.
+    if (!broadcasting) listener_(group, channels);
+  }
+  return removed;
+}
+
+std::vector<std::pair<std::string, ClientChannelInfo>> ConsumerManager::scanNotActiveChannel(SimTime now,
+                                                                                             SimTime timeout) {
+  std::vector<std::pair<std::string, ClientChannelInfo>> out;
+  for (auto it = consumerTable_.begin(); it != consumerTable_.end();) {
+    for (auto& c : it->second.removeExpired(now, timeout)) out.emplace_back(it->first, std::move(c));
+    it = it->second.channelInfoTable().empty() ? consumerTable_.erase(it) : std::next(it);
+  }
+  return out;
+}
+
+std::shared_ptr<const std::vector<std::string>> ConsumerManager::findConsumerIdList(const std::string& group) const {
+  auto it = consumerTable_.find(group);
+  if (it == consumerTable_.end() || it->second.channelInfoTable().empty()) return nullptr;
+  return it->second.getAllClientId();
+}
+
+const ConsumerGroupInfo* ConsumerManager::getConsumerGroupInfo(const std::string& group) const {
+  auto it = consumerTable_.find(group);
+  return it == consumerTable_.end() ? nullptr : &it->second;
+}
+
+}  // namespace rmqsim

@@ -1,0 +1,46 @@
+// twin of broker/src/main/java/org/apache/rocketmq/broker/client/ConsumerManager.java, 4.9.x and 5.x;
+// differences: groups in a std::map (stable order); the ConsumerIdsChangeListener is a callback
+// receiving only CHANGE (the other events have no effect on rebalancing).
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "rocketmq/broker/consumer_group_info.h"
+
+namespace rmqsim {
+
+class ConsumerManager {
+ public:
+  /// CHANGE: the group's membership changed; notify these channels.
+  using ChangeListener = std::function<void(const std::string& group, const std::vector<ClientIndex>& channels)>;
+
+  explicit ConsumerManager(ChangeListener listener) : listener_(std::move(listener)) {}
+
+  /// A heartbeat: registers or refreshes the channel. A new channel or a changed subscription
+  /// fires CHANGE when notification is enabled for the group and it is not broadcasting.
+  bool registerConsumer(const std::string& group, const ClientChannelInfo& info, bool broadcasting,
+                        const std::set<std::string>& topics, bool isNotifyConsumerIdsChangedEnable, SimTime now);
+  /// UNREGISTER_CLIENT from a graceful shutdown; CHANGE gated like registration.
+  void unregisterConsumer(const std::string& group, ClientIndex channel, bool isNotifyConsumerIdsChangedEnable);
+  /// The connection closed (process killed): CHANGE for every group it was in (not broadcasting).
+  bool doChannelCloseEvent(ClientIndex channel);
+  /// Housekeeping: removes channels silent for more than `timeout`; fires NO CHANGE.
+  std::vector<std::pair<std::string, ClientChannelInfo>> scanNotActiveChannel(SimTime now, SimTime timeout);
+  /// GET_CONSUMER_LIST_BY_GROUP: nullptr when the group is unknown (the client then gets null).
+  std::shared_ptr<const std::vector<std::string>> findConsumerIdList(const std::string& group) const;
+  const ConsumerGroupInfo* getConsumerGroupInfo(const std::string& group) const;
+  /// Forgets everything (broker restart: the table lives in memory).
+  void clear() { consumerTable_.clear(); }
+
+ private:
+  ChangeListener listener_;
+  std::map<std::string, ConsumerGroupInfo> consumerTable_;
+};
+
+}  // namespace rmqsim

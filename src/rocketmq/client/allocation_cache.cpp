@@ -1,0 +1,120 @@
+#include "rocketmq/client/allocation_cache.h"
+
+#include <algorithm>
+
+#include "engine/random.h"
+#include "rocketmq/common/java_string.h"
+#include "rocketmq/common/mix_all.h"
+
+namespace rmqsim {
+
+namespace {
+constexpr std::size_t kMaxEntries = 4096;  // bounded memory; results never depend on eviction
+}
+
+void AllocationCache::trim() {
+  if (byRoute_.size() > kMaxEntries) byRoute_.clear();
+  if (byRaw_.size() > kMaxEntries) byRaw_.clear();
+  if (mqIntern_.size() > kMaxEntries) mqIntern_.clear();
+  if (cidIntern_.size() > kMaxEntries) cidIntern_.clear();
+  if (results_.size() > kMaxEntries) results_.clear();
+}
+
+std::shared_ptr<const MqView> AllocationCache::mqViewForRoute(const std::shared_ptr<const TopicRouteData>& route) {
+  if (!route) return nullptr;
+  auto memo = byRoute_.find(route.get());
+  if (memo != byRoute_.end()) return memo->second.second;
+  trim();
+  auto view = std::make_shared<MqView>();
+  for (const QueueData& qd : route->queueDatas)
+    if (isReadable(qd.perm))
+      for (int i = 0; i < qd.readQueueNums; ++i) view->mqAll.push_back(MessageQueue{route->topic, qd.brokerName, i});
+  std::sort(view->mqAll.begin(), view->mqAll.end());
+  std::uint64_t h = fnv1a64(route->topic);
+  for (const auto& mq : view->mqAll) {
+    view->queues.push_back(trace_.internQueue(mq));
+    h = fnv1a64(std::string_view(reinterpret_cast<const char*>(&view->queues.back()), sizeof(QueueIndex)), h);
+  }
+  view->hash = h;
+  std::shared_ptr<const MqView> result = view;
+  auto& bucket = mqIntern_[h];
+  bool found = false;
+  for (const auto& v : bucket)
+    if (v->queues == view->queues) result = v, found = true;
+  if (!found) bucket.push_back(result);
+  byRoute_[route.get()] = {route, result};
+  return result;
+}
+
+std::shared_ptr<const CidView> AllocationCache::cidView(const std::shared_ptr<const std::vector<std::string>>& raw) {
+  if (!raw) return nullptr;
+  auto memo = byRaw_.find(raw.get());
+  if (memo != byRaw_.end()) return memo->second.second;
+  trim();
+  auto view = std::make_shared<CidView>();
+  view->cidAll = *raw;
+  std::sort(view->cidAll.begin(), view->cidAll.end(), JavaStringLess());
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (const auto& id : view->cidAll) h = fnv1a64(id, fnv1a64("\n", h));
+  view->hash = h;
+  std::shared_ptr<const CidView> result = view;
+  auto& bucket = cidIntern_[h];
+  bool found = false;
+  for (const auto& v : bucket)
+    if (v->cidAll == view->cidAll) result = v, found = true;
+  if (!found) bucket.push_back(result);
+  byRaw_[raw.get()] = {raw, result};
+  return result;
+}
+
+AllocationOutcome AllocationCache::toOutcome(const AllocateOutcome& o) {
+  AllocationOutcome out;
+  if (o.error) {
+    out.error = o.error;
+  } else if (!o.result) {
+    out.isNull = true;
+  } else {
+    for (const auto& mq : *o.result) out.queues.push_back(trace_.internQueue(mq));
+    std::sort(out.queues.begin(), out.queues.end());
+    out.queues.erase(std::unique(out.queues.begin(), out.queues.end()), out.queues.end());  // Java: a HashSet
+  }
+  return out;
+}
+
+AllocationOutcome AllocationCache::allocate(GroupIndex group, const std::string& groupName,
+                                            const AllocateMessageQueueStrategy& strategy, const std::string& clientId,
+                                            const std::shared_ptr<const MqView>& mqs,
+                                            const std::shared_ptr<const CidView>& cids) {
+  if (!enabled_) {
+    ++computations_;
+    AllocateOutcome o;
+    try {
+      o.result = strategy.allocate(groupName, clientId, mqs->mqAll, cids->cidAll);
+    } catch (const IllegalArgumentError& e) {
+      o.error = e.what();
+    }
+    return toOutcome(o);
+  }
+  const Key key{group, mqs.get(), cids.get()};
+  auto it = results_.find(key);
+  if (it == results_.end()) {
+    trim();
+    ++computations_;
+    Entry e{mqs, cids, {}};
+    const auto all = strategy.allocateAll(groupName, mqs->mqAll, cids->cidAll);
+    for (std::size_t i = 0; i < all.size(); ++i) e.byId.emplace(cids->cidAll[i], toOutcome(all[i]));
+    it = results_.emplace(key, std::move(e)).first;
+  }
+  auto r = it->second.byId.find(clientId);
+  if (r != it->second.byId.end()) return r->second;
+  // Not in the list (an outsider): ask the strategy directly, as Java would.
+  AllocateOutcome o;
+  try {
+    o.result = strategy.allocate(groupName, clientId, mqs->mqAll, cids->cidAll);
+  } catch (const IllegalArgumentError& e) {
+    o.error = e.what();
+  }
+  return toOutcome(o);
+}
+
+}  // namespace rmqsim

@@ -1,0 +1,84 @@
+// Not a Java twin: the simulator's sharing of pure strategy results. Sorted views (queues as
+// RebalanceImpl sorts mqAll, ids as it sorts cidAll) are interned by content, and one
+// allocateAll per (group, queue view, id view) serves every client with that view. Disabled,
+// each client calls allocate() itself; the results are identical either way.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "rocketmq/common/trace_bus.h"
+#include "rocketmq/namesrv/route_info_manager.h"
+#include "strategy/allocate_message_queue_strategy.h"
+
+namespace rmqsim {
+
+/// A topic's subscribable queues as a client sees them, sorted as Java sorts mqAll.
+struct MqView {
+  std::vector<QueueIndex> queues;
+  std::vector<MessageQueue> mqAll;
+  std::uint64_t hash = 0;
+};
+
+/// A consumer id list as returned by a broker, sorted as Java sorts cidAll (String order).
+struct CidView {
+  std::vector<std::string> cidAll;
+  std::uint64_t hash = 0;
+};
+
+/// One client's allocation: queues (sorted by index), or the strategy's error.
+struct AllocationOutcome {
+  std::vector<QueueIndex> queues;
+  bool isNull = false;                ///< the strategy returned null
+  std::optional<std::string> error;   ///< IllegalArgumentError message
+};
+
+class AllocationCache {
+ public:
+  AllocationCache(TraceBus& trace, bool enabled) : trace_(trace), enabled_(enabled) {}
+
+  /// Subscribable queues of a route (readable QueueDatas, ids 0..readQueueNums-1), interned.
+  std::shared_ptr<const MqView> mqViewForRoute(const std::shared_ptr<const TopicRouteData>& route);
+  /// The sorted, interned view of a broker's id list.
+  std::shared_ptr<const CidView> cidView(const std::shared_ptr<const std::vector<std::string>>& raw);
+  /// The queues `clientId` gets; `group` keys the strategy (one strategy per group).
+  AllocationOutcome allocate(GroupIndex group, const std::string& groupName, const AllocateMessageQueueStrategy& strategy,
+                             const std::string& clientId, const std::shared_ptr<const MqView>& mqs,
+                             const std::shared_ptr<const CidView>& cids);
+  std::int64_t computations() const { return computations_; }
+
+ private:
+  struct Key {
+    GroupIndex group;
+    const MqView* mqs;
+    const CidView* cids;
+    bool operator<(const Key& o) const {
+      if (group != o.group) return group < o.group;
+      if (mqs != o.mqs) return std::less<const MqView*>()(mqs, o.mqs);
+      return std::less<const CidView*>()(cids, o.cids);
+    }
+  };
+  struct Entry {
+    std::shared_ptr<const MqView> mqs;   ///< keep the keyed views alive
+    std::shared_ptr<const CidView> cids;
+    std::unordered_map<std::string, AllocationOutcome> byId;  // lookups only
+  };
+  AllocationOutcome toOutcome(const AllocateOutcome& o);
+  void trim();
+
+  TraceBus& trace_;
+  bool enabled_;
+  std::int64_t computations_ = 0;
+  std::map<const TopicRouteData*, std::pair<std::shared_ptr<const TopicRouteData>, std::shared_ptr<const MqView>>> byRoute_;
+  std::map<const std::vector<std::string>*, std::pair<std::shared_ptr<const std::vector<std::string>>, std::shared_ptr<const CidView>>> byRaw_;
+  std::unordered_map<std::uint64_t, std::vector<std::shared_ptr<const MqView>>> mqIntern_;
+  std::unordered_map<std::uint64_t, std::vector<std::shared_ptr<const CidView>>> cidIntern_;
+  std::map<Key, Entry> results_;
+};
+
+}  // namespace rmqsim

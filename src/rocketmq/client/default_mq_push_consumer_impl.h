@@ -1,0 +1,59 @@
+// twin of client/src/main/java/org/apache/rocketmq/client/impl/consumer/DefaultMQPushConsumerImpl.java,
+// 4.9.x and 5.x; differences: the pull/consume loop is a fluid model, not one event per pull:
+// the client's capacity (messages/s) is shared evenly over the queues it is actively pulling
+// (after the pull dispatch delay, link and broker up, orderly: lock valid), each queue's consumed
+// offset advances lazily and is reported as EvDelivered ranges when a stretch of consumption ends
+// (drop, death, sample tick, end of run).
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "rocketmq/client/consume_message_orderly_service.h"
+#include "rocketmq/client/rebalance_push_impl.h"
+#include "rocketmq/client/remote_broker_offset_store.h"
+
+namespace rmqsim {
+
+class DefaultMQPushConsumerImpl {
+ public:
+  explicit DefaultMQPushConsumerImpl(MQClientInstance& client);
+
+  /// copySubscription: the topics plus %RETRY%<group> in clustering.
+  void copySubscription();
+  /// Starts the orderly lock timer (clustering).
+  void startConsumeService();
+  /// Graceful shutdown: unlock (orderly), persist every offset, then the caller unregisters.
+  void shutdownConsumeService();
+  void persistConsumerOffset();
+  /// updateTopicSubscribeInfo from a changed route.
+  void updateTopicSubscribeInfo(const std::string& topic, std::shared_ptr<const MqView> view);
+
+  RebalancePushImpl& rebalanceImpl() { return rebalanceImpl_; }
+  RemoteBrokerOffsetStore& offsetStore() { return offsetStore_; }
+  ConsumeMessageOrderlyService& orderlyService() { return orderlyService_; }
+
+  // Fluid consumption.
+  /// Brings every queue's consumed offset up to now and recomputes the shares.
+  void reshare();
+  /// Brings every queue's consumed offset up to now (shares unchanged).
+  void advanceAll();
+  /// Reports the consumed range not yet reported.
+  void flushDeliveries();
+  /// Called just before a process queue is dropped: final advance and report.
+  void onDropping(ProcessQueue& pq);
+  /// dispatchPullRequest: new queues start pulling after `delay`.
+  void executePullRequestLater(const std::vector<QueueIndex>& added, SimTime delay);
+
+ private:
+  void advance(ProcessQueue& pq, SimTime now);
+  void emitDelivered(ProcessQueue& pq);
+  bool isActive(const ProcessQueue& pq, SimTime now);
+
+  MQClientInstance& client_;
+  RebalancePushImpl rebalanceImpl_;
+  RemoteBrokerOffsetStore offsetStore_;
+  ConsumeMessageOrderlyService orderlyService_;
+};
+
+}  // namespace rmqsim

@@ -1,0 +1,49 @@
+// What every simulated RocketMQ entity shares in one run: the clock, the network, the model's
+// timers, the event stream, logs, the allocation cache, and directories to reach the other
+// entities for synchronous requests (answered from the target's state when the link works).
+// One per Simulation; never global (several runs may share a process).
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engine/event_loop.h"
+#include "engine/sim_log.h"
+#include "engine/sim_network.h"
+#include "rocketmq/common/model_config.h"
+#include "rocketmq/common/trace_bus.h"
+
+namespace rmqsim {
+
+class Broker;
+class NameServer;
+class MQClientInstance;
+class AllocationCache;
+
+struct ModelContext {
+  EventLoop& loop;
+  SimNetwork& net;
+  const ModelConfig& cfg;
+  TraceBus& trace;
+  AllocationCache& alloc;
+  SimLog log;
+  bool checkInvariants = false;
+  std::uint64_t seed = 1;
+  std::map<std::string, Broker*, std::less<>> brokers;  ///< by broker name
+  std::vector<NameServer*> nameservers;
+  std::vector<MQClientInstance*> clients;  ///< by ClientIndex (one process incarnation each)
+  /// A broker created a topic (the retry topic on a heartbeat): ground truth may have changed.
+  std::function<void()> onTopologyChanged;
+
+  SimTime now() const { return loop.now(); }
+  const ModelTiming& timing() const { return cfg.timing; }
+  const ModelBehaviour& behaviour() const { return cfg.behaviour; }
+  Broker* findBroker(std::string_view name) const {
+    auto it = brokers.find(name);
+    return it == brokers.end() ? nullptr : it->second;
+  }
+};
+
+}  // namespace rmqsim

@@ -1,0 +1,249 @@
+#include "rocketmq/client/mq_client_instance.h"
+
+#include "rocketmq/broker/broker.h"
+#include "rocketmq/client/default_mq_push_consumer_impl.h"
+#include "rocketmq/namesrv/name_server.h"
+
+namespace rmqsim {
+
+MQClientInstance::MQClientInstance(ModelContext& ctx, ConsumerSetup setup)
+    : ctx_(ctx),
+      setup_(std::move(setup)),
+      node_(ctx.net.addNode(setup_.processName)),
+      rng_(Random::forEntity(ctx.seed, "client/" + setup_.processName)),
+      routeTimer_(ctx.loop),
+      heartbeatTimer_(ctx.loop),
+      persistTimer_(ctx.loop),
+      rebalanceService_(*this),
+      consumer_(std::make_unique<DefaultMQPushConsumerImpl>(*this)) {
+  ctx_.net.setUp(node_, false);
+  if (!ctx_.nameservers.empty()) namesrvIndex_ = rng_.nextBounded(ctx_.nameservers.size());
+}
+
+MQClientInstance::~MQClientInstance() = default;
+
+void MQClientInstance::start() {
+  if (state_ != State::CREATED) return;
+  state_ = State::RUNNING;
+  ctx_.net.setUp(node_, true);
+  ctx_.trace.emit(EvClientLifecycle{ctx_.now(), setup_.index, ClientLifecycle::STARTED});
+  consumer_->copySubscription();
+  startScheduledTask();
+  rebalanceService_.start();
+  consumer_->startConsumeService();
+  // DefaultMQPushConsumerImpl.start tail: routes, heartbeat, then rebalance at once.
+  updateTopicRouteInfoFromNameServer();
+  const bool heartbeatSent = sendHeartbeatToAllBrokerWithLock();
+  if (heartbeatSent || !ctx_.behaviour().start_rebalance_needs_heartbeat) rebalanceImmediately();
+}
+
+void MQClientInstance::startScheduledTask() {
+  const ModelTiming& t = ctx_.timing();
+  routeTimer_.startPeriodic(t.route_poll_initial_delay, t.route_poll_interval, [this] { updateTopicRouteInfoFromNameServer(); });
+  heartbeatTimer_.startPeriodic(t.heartbeat_initial_delay, t.heartbeat_interval, [this] { sendHeartbeatToAllBrokerWithLock(); });
+  persistTimer_.startPeriodic(t.persist_offset_initial_delay, t.persist_offset_interval, [this] {
+    if (setup_.orderly) consumer_->reshare();  // client-side lock expiry gates orderly consumption
+    consumer_->persistConsumerOffset();
+  });
+}
+
+void MQClientInstance::stopTimers() {
+  routeTimer_.cancel();
+  heartbeatTimer_.cancel();
+  persistTimer_.cancel();
+  rebalanceService_.shutdown();
+  consumer_->orderlyService().stopTimer();
+}
+
+void MQClientInstance::shutdown() {
+  if (state_ != State::RUNNING) return;
+  // consumeMessageService.shutdown (orderly: unlockAll), persistConsumerOffset, unregisterConsumer.
+  consumer_->shutdownConsumeService();
+  consumer_->persistConsumerOffset();
+  ConsumerData data{setup_.groupName, setup_.group, setup_.broadcasting, {}, setup_.retryQueueNums,
+                    setup_.notifyConsumerIdsChangedEnable};
+  for (const auto& name : brokerAddrTable_)
+    sendToBroker(name, [ch = setup_.index, data](Broker& b) { b.unregisterClient(ch, data); });
+  die(ClientLifecycle::STOPPED, true);
+}
+
+void MQClientInstance::kill() {
+  if (isAlive()) die(ClientLifecycle::KILLED, true);
+}
+
+void MQClientInstance::crash() {
+  if (isAlive()) die(ClientLifecycle::CRASHED, false);
+}
+
+void MQClientInstance::die(ClientLifecycle how, bool closeChannels) {
+  if (state_ == State::PAUSED) state_ = State::RUNNING;  // a frozen process can be killed too
+  consumer_->advanceAll();
+  consumer_->rebalanceImpl().destroy();
+  if (closeChannels) {
+    // The OS closes the sockets: each broker sees its channel close (unless the link is cut).
+    for (const auto& name : connectedBrokers_) {
+      if (Broker* b = ctx_.findBroker(name))
+        ctx_.net.send(node_, b->node(), rng_, [b, ch = setup_.index] { b->channelClosed(ch); });
+    }
+  }
+  stopTimers();
+  deferred_.clear();
+  state_ = State::DEAD;
+  ctx_.net.setUp(node_, false);
+  ctx_.trace.emit(EvClientLifecycle{ctx_.now(), setup_.index, how});
+}
+
+void MQClientInstance::pause() {
+  if (state_ != State::RUNNING) return;
+  consumer_->advanceAll();
+  state_ = State::PAUSED;
+  consumer_->reshare();  // consumption stops
+  routeTimer_.suspend();
+  heartbeatTimer_.suspend();
+  persistTimer_.suspend();
+  rebalanceService_.suspend();
+  consumer_->orderlyService().suspend();
+  ctx_.trace.emit(EvClientLifecycle{ctx_.now(), setup_.index, ClientLifecycle::PAUSED});
+}
+
+void MQClientInstance::resume() {
+  if (state_ != State::PAUSED) return;
+  state_ = State::RUNNING;
+  ctx_.trace.emit(EvClientLifecycle{ctx_.now(), setup_.index, ClientLifecycle::RESUMED});
+  consumer_->reshare();  // the pull loop runs again
+  // Overdue timers fire at once, in the order they were due.
+  std::vector<std::pair<SimTime, int>> order;
+  order.emplace_back(routeTimer_.due(), 0);
+  order.emplace_back(heartbeatTimer_.due(), 1);
+  order.emplace_back(persistTimer_.due(), 2);
+  order.emplace_back(consumer_->orderlyService().nextDue(), 3);
+  order.emplace_back(kNever - 1, 4);  // the rebalance wait (its own due time is kept inside)
+  std::stable_sort(order.begin(), order.end());
+  for (const auto& [due, which] : order) {
+    switch (which) {
+      case 0: routeTimer_.resume(); break;
+      case 1: heartbeatTimer_.resume(); break;
+      case 2: persistTimer_.resume(); break;
+      case 3: consumer_->orderlyService().resume(); break;
+      default: rebalanceService_.resume(); break;
+    }
+  }
+  auto pending = std::move(deferred_);
+  deferred_.clear();
+  for (auto& fn : pending) fn();
+}
+
+void MQClientInstance::deliverOrDefer(std::function<void()> fn) {
+  if (state_ == State::RUNNING) fn();
+  else if (state_ == State::PAUSED) deferred_.push_back(std::move(fn));
+}
+
+void MQClientInstance::schedule(SimTime delay, std::function<void()> fn) {
+  ctx_.loop.scheduleAfter(delay, [this, f = std::move(fn)]() mutable { deliverOrDefer(std::move(f)); });
+}
+
+void MQClientInstance::notifyConsumerIdsChanged(const std::string& group, const std::string& brokerName) {
+  deliverOrDefer([this, group, brokerName] {
+    ctx_.trace.emit(EvNotify{ctx_.now(), setup_.index, brokerName});
+    if (ctx_.log.enabled())
+      ctx_.log.info(ctx_.now(), "ClientRemotingProcessor",
+                    "receive broker's notification[" + brokerName + "], the consumer group: " + group +
+                        " changed, rebalance immediately");
+    rebalanceImmediately();
+  });
+}
+
+void MQClientInstance::worldChanged() {
+  if (state_ == State::RUNNING) consumer_->reshare();
+}
+
+void MQClientInstance::flushDeliveries() {
+  if (isAlive()) consumer_->flushDeliveries();
+}
+
+bool MQClientInstance::doRebalance() {
+  if (state_ != State::RUNNING) return true;
+  return consumer_->rebalanceImpl().doRebalance(setup_.orderly);
+}
+
+void MQClientInstance::rebalanceLater(SimTime delay) {
+  if (delay <= 0) rebalanceImmediately();
+  else schedule(delay, [this] { rebalanceImmediately(); });
+}
+
+void MQClientInstance::updateTopicRouteInfoFromNameServer() {
+  for (const auto& topic : consumer_->rebalanceImpl().subscriptionInner()) updateTopicRouteInfoFromNameServer(topic);
+}
+
+bool MQClientInstance::updateTopicRouteInfoFromNameServer(const std::string& topic) {
+  // The client talks to one name server and moves to the next when it does not answer.
+  const std::size_t n = ctx_.nameservers.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    NameServer* ns = ctx_.nameservers[(namesrvIndex_ + i) % n];
+    if (!ns->isUp() || !ctx_.net.roundTrip(node_, ns->node())) continue;
+    namesrvIndex_ = (namesrvIndex_ + i) % n;
+    auto route = ns->routeInfoManager().pickupTopicRouteData(topic);
+    if (!route) return false;  // TOPIC_NOT_EXIST: the old route is kept
+    auto& old = topicRouteTable_[topic];
+    if (old && *old == *route) return false;
+    old = route;
+    brokerAddrTable_.clear();
+    for (const auto& [t, r] : topicRouteTable_)
+      for (const auto& qd : r->queueDatas) brokerAddrTable_.insert(qd.brokerName);
+    consumer_->updateTopicSubscribeInfo(topic, ctx_.alloc.mqViewForRoute(route));
+    return true;
+  }
+  return false;
+}
+
+bool MQClientInstance::sendHeartbeatToAllBrokerWithLock() {
+  if (brokerAddrTable_.empty()) return false;
+  ConsumerData data{setup_.groupName, setup_.group, setup_.broadcasting,
+                    consumer_->rebalanceImpl().subscriptionInner(), setup_.retryQueueNums,
+                    setup_.notifyConsumerIdsChangedEnable};
+  auto shared = std::make_shared<const ConsumerData>(std::move(data));
+  for (const auto& name : brokerAddrTable_) {
+    connectedBrokers_.insert(name);
+    sendToBroker(name, [ch = setup_.index, id = setup_.clientId, shared](Broker& b) { b.heartbeat(ch, id, *shared); });
+  }
+  return true;
+}
+
+std::shared_ptr<const std::vector<std::string>> MQClientInstance::findConsumerIdList(const std::string& topic,
+                                                                                     const std::string& group) {
+  auto pick = [this, &topic]() -> std::string {
+    auto it = topicRouteTable_.find(topic);
+    if (it == topicRouteTable_.end() || it->second->queueDatas.empty()) return "";
+    const auto& qds = it->second->queueDatas;
+    return qds[rng_.nextBounded(qds.size())].brokerName;  // findBrokerAddrByTopic: a random broker
+  };
+  std::string brokerName = pick();
+  if (brokerName.empty()) {
+    updateTopicRouteInfoFromNameServer(topic);
+    brokerName = pick();
+  }
+  if (brokerName.empty()) return nullptr;
+  Broker* b = ctx_.findBroker(brokerName);
+  if (!b || !ctx_.net.roundTrip(node_, b->node())) return nullptr;  // request timeout -> null
+  return b->getConsumerIdListByGroup(group);
+}
+
+Broker* MQClientInstance::brokerForRequest(const std::string& brokerName) {
+  if (!brokerAddrTable_.count(brokerName)) return nullptr;
+  Broker* b = ctx_.findBroker(brokerName);
+  return b && ctx_.net.roundTrip(node_, b->node()) ? b : nullptr;
+}
+
+Broker* MQClientInstance::brokerForOneway(const std::string& brokerName) {
+  if (!brokerAddrTable_.count(brokerName)) return nullptr;
+  Broker* b = ctx_.findBroker(brokerName);
+  return b && ctx_.net.canReach(node_, b->node()) ? b : nullptr;
+}
+
+void MQClientInstance::sendToBroker(const std::string& brokerName, std::function<void(Broker&)> request) {
+  Broker* b = ctx_.findBroker(brokerName);
+  if (!b) return;
+  ctx_.net.send(node_, b->node(), rng_, [b, req = std::move(request)] { req(*b); });
+}
+
+}  // namespace rmqsim

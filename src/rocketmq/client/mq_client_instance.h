@@ -1,0 +1,119 @@
+// twin of client/src/main/java/org/apache/rocketmq/client/impl/factory/MQClientInstance.java, 4.9.x and 5.x;
+// differences: one simulated process with one push consumer; synchronous requests are answered
+// from the target's state when both directions of the link work (else they fail, like a
+// timeout); a paused process defers everything addressed to it until it resumes.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "engine/random.h"
+#include "engine/timer.h"
+#include "rocketmq/client/model_context.h"
+#include "rocketmq/client/rebalance_service.h"
+#include "rocketmq/namesrv/route_info_manager.h"
+#include "strategy/allocate_message_queue_strategy.h"
+
+namespace rmqsim {
+
+class Broker;
+class DefaultMQPushConsumerImpl;
+
+enum class ConsumeFromWhereKind { CONSUME_FROM_LAST_OFFSET, CONSUME_FROM_FIRST_OFFSET, CONSUME_FROM_TIMESTAMP };
+
+/// Everything one consumer process is configured with (from the scenario, by src/sim).
+struct ConsumerSetup {
+  ClientIndex index = 0;
+  std::string clientId;
+  GroupIndex group = 0;
+  std::string groupName;
+  std::vector<std::string> topics;  ///< subscribed topics (the retry topic is added in clustering)
+  bool broadcasting = false;
+  bool orderly = false;
+  ConsumeFromWhereKind consumeFromWhere = ConsumeFromWhereKind::CONSUME_FROM_LAST_OFFSET;
+  SimTime consumeTimestamp = 0;
+  int retryQueueNums = 1;
+  bool notifyConsumerIdsChangedEnable = true;
+  double consumeRatePerSecond = 1000;
+  std::shared_ptr<const AllocateMessageQueueStrategy> strategy;
+  std::uint64_t rngStreamKey = 0;  ///< unused when 0; the stream is derived from the process name
+  std::string processName;          ///< "GROUP-N" plus incarnation, for the PRNG stream
+};
+
+class MQClientInstance {
+ public:
+  MQClientInstance(ModelContext& ctx, ConsumerSetup setup);
+  ~MQClientInstance();
+
+  ModelContext& ctx() { return ctx_; }
+  NodeId node() const { return node_; }
+  ClientIndex index() const { return setup_.index; }
+  const std::string& getClientId() const { return setup_.clientId; }
+  const ConsumerSetup& setup() const { return setup_; }
+  Random& rng() { return rng_; }
+  bool isRunning() const { return state_ == State::RUNNING; }
+  bool isAlive() const { return state_ == State::RUNNING || state_ == State::PAUSED; }
+  DefaultMQPushConsumerImpl& consumer() { return *consumer_; }
+
+  // Lifecycle verbs (the scenario's actions).
+  void start();     ///< DefaultMQPushConsumerImpl.start
+  void shutdown();  ///< graceful stop: persist, unregister, drop everything
+  void kill();      ///< process dies: the OS closes its connections
+  void crash();     ///< host lost: nothing is sent
+  void pause();     ///< frozen (GC, SIGSTOP)
+  void resume();
+
+  /// NOTIFY_CONSUMER_IDS_CHANGED from a broker.
+  void notifyConsumerIdsChanged(const std::string& group, const std::string& brokerName);
+  /// The client's part of the world changed (links, brokers): re-evaluate consumption.
+  void worldChanged();
+  /// Reports consumption so far (sample ticks and the end of the run).
+  void flushDeliveries();
+
+  // Called by the consumer and rebalance code.
+  bool doRebalance();
+  void rebalanceImmediately() { rebalanceService_.wakeup(); }
+  void rebalanceLater(SimTime delay);
+  std::shared_ptr<const std::vector<std::string>> findConsumerIdList(const std::string& topic, const std::string& group);
+  void updateTopicRouteInfoFromNameServer();
+  bool updateTopicRouteInfoFromNameServer(const std::string& topic);
+  bool sendHeartbeatToAllBrokerWithLock();
+  /// A broker for a synchronous request (known from the routes, both directions working), or null.
+  Broker* brokerForRequest(const std::string& brokerName);
+  /// A broker a oneway request reaches now, or null.
+  Broker* brokerForOneway(const std::string& brokerName);
+  /// Sends a oneway request as a network message (it arrives after the latency, or is lost).
+  void sendToBroker(const std::string& brokerName, std::function<void(Broker&)> request);
+  /// Runs `fn` after `delay` in this process (deferred while paused, dropped once dead).
+  void schedule(SimTime delay, std::function<void()> fn);
+  const std::set<std::string>& brokerAddrTable() const { return brokerAddrTable_; }
+
+ private:
+  enum class State { CREATED, RUNNING, PAUSED, DEAD };
+  void startScheduledTask();
+  void stopTimers();
+  void die(ClientLifecycle how, bool closeChannels);
+  void deliverOrDefer(std::function<void()> fn);
+
+  ModelContext& ctx_;
+  ConsumerSetup setup_;
+  NodeId node_;
+  Random rng_;
+  State state_ = State::CREATED;
+  std::size_t namesrvIndex_ = 0;
+  Timer routeTimer_;
+  Timer heartbeatTimer_;
+  Timer persistTimer_;
+  RebalanceService rebalanceService_;
+  std::unique_ptr<DefaultMQPushConsumerImpl> consumer_;
+  std::map<std::string, std::shared_ptr<const TopicRouteData>> topicRouteTable_;
+  std::set<std::string> brokerAddrTable_;
+  std::set<std::string> connectedBrokers_;  ///< brokers this process opened a channel to
+  std::vector<std::function<void()>> deferred_;
+};
+
+}  // namespace rmqsim

@@ -1,0 +1,217 @@
+#include "rocketmq/client/rebalance_impl.h"
+
+#include <algorithm>
+
+#include "rocketmq/broker/broker.h"
+#include "rocketmq/client/default_mq_push_consumer_impl.h"
+#include "rocketmq/client/mq_client_instance.h"
+#include "rocketmq/common/mix_all.h"
+
+namespace rmqsim {
+
+RebalanceImpl::RebalanceImpl(MQClientInstance& client) : client_(client) {}
+
+bool RebalanceImpl::ofTopic(QueueIndex mq, const std::string& topic) const {
+  return client_.ctx().trace.queue(mq).topic == topic;
+}
+
+bool RebalanceImpl::doRebalance(bool isOrder) {
+  bool balanced = true;
+  for (const std::string& topic : subscriptionInner_)
+    if (!rebalanceByTopic(topic, isOrder)) balanced = false;
+  return balanced;
+}
+
+bool RebalanceImpl::rebalanceByTopic(const std::string& topic, bool isOrder) {
+  ModelContext& ctx = client_.ctx();
+  const ConsumerSetup& s = client_.setup();
+  bool balanced = true, changed = false, ok = true;
+  auto mqIt = topicSubscribeInfoTable_.find(topic);
+  std::shared_ptr<const MqView> mqSet = mqIt == topicSubscribeInfoTable_.end() ? nullptr : mqIt->second;
+  if (s.broadcasting) {
+    if (mqSet) {
+      changed = updateProcessQueueTableInRebalance(topic, mqSet->queues, false);
+      if (changed) messageQueueChanged(topic);
+      balanced = mqSet->queues == getWorkingMessageQueue(topic);
+    } else {
+      ok = false;
+    }
+  } else {
+    auto cidRaw = client_.findConsumerIdList(topic, s.groupName);
+    if (!mqSet && ctx.log.enabled() && !isRetryTopic(topic))
+      ctx.log.warn(ctx.now(), "RebalanceImpl", "doRebalance, " + s.groupName + ", but the topic[" + topic + "] not exist.");
+    if (!cidRaw && ctx.log.enabled())
+      ctx.log.warn(ctx.now(), "RebalanceImpl", "doRebalance, " + s.groupName + " " + topic + ", get consumer id list failed");
+    if (mqSet && cidRaw) {
+      auto cidAll = ctx.alloc.cidView(cidRaw);
+      AllocationOutcome out = ctx.alloc.allocate(s.group, s.groupName, *s.strategy, s.clientId, mqSet, cidAll);
+      if (out.error) {
+        if (ctx.log.enabled())
+          ctx.log.warn(ctx.now(), "RebalanceImpl", "allocate message queue exception. strategy name: " +
+                                                       s.strategy->getName() + ", ex: " + *out.error);
+        ctx.trace.emit(EvRebalance{ctx.now(), s.index, topic, false, false, false});
+        return false;
+      }
+      changed = updateProcessQueueTableInRebalance(topic, out.queues, isOrder);
+      if (changed) {
+        if (ctx.log.enabled())
+          ctx.log.info(ctx.now(), "RebalanceImpl",
+                       "client rebalanced result changed. allocateMessageQueueStrategyName=" + s.strategy->getName() +
+                           ", group=" + s.groupName + ", topic=" + topic + ", clientId=" + s.clientId +
+                           ", mqAllSize=" + std::to_string(mqSet->queues.size()) +
+                           ", cidAllSize=" + std::to_string(cidAll->cidAll.size()) +
+                           ", rebalanceResultSize=" + std::to_string(out.queues.size()));
+        messageQueueChanged(topic);
+      }
+      balanced = out.queues == getWorkingMessageQueue(topic);
+    } else {
+      ok = false;  // Java skips the topic and leaves `balanced` true
+    }
+  }
+  ctx.trace.emit(EvRebalance{ctx.now(), s.index, topic, changed, balanced, ok});
+  return balanced;
+}
+
+std::vector<QueueIndex> RebalanceImpl::getWorkingMessageQueue(const std::string& topic) const {
+  std::vector<QueueIndex> out;
+  for (const auto& [mq, pq] : processQueueTable_)
+    if (!pq.dropped && ofTopic(mq, topic)) out.push_back(mq);
+  return out;  // sorted: the table is ordered by index
+}
+
+void RebalanceImpl::setDropped(ProcessQueue& pq) {
+  if (pq.dropped) return;
+  ModelContext& ctx = client_.ctx();
+  client_.consumer().onDropping(pq);
+  pq.dropped = true;
+  if (pq.locked && client_.setup().orderly) setLocked(pq, false);
+  ctx.trace.emit(EvQueueRemoved{ctx.now(), client_.index(), pq.mq});
+}
+
+void RebalanceImpl::setLocked(ProcessQueue& pq, bool locked) {
+  if (pq.locked == locked) return;
+  pq.locked = locked;
+  if (client_.setup().orderly && !client_.setup().broadcasting)
+    client_.ctx().trace.emit(EvQueueLocked{client_.ctx().now(), client_.index(), pq.mq, locked});
+}
+
+bool RebalanceImpl::updateProcessQueueTableInRebalance(const std::string& topic, const std::vector<QueueIndex>& mqSet,
+                                                       bool isOrder) {
+  ModelContext& ctx = client_.ctx();
+  const SimTime now = ctx.now();
+  bool changed = false;
+  // Drop process queues no longer ours, or whose pulling stalled.
+  std::vector<QueueIndex> removeQueues;
+  for (auto& [mq, pq] : processQueueTable_) {
+    if (!ofTopic(mq, topic)) continue;
+    const bool allocated = std::binary_search(mqSet.begin(), mqSet.end(), mq);
+    if (!allocated || pq.isPullExpired(now, ctx.timing().pull_max_idle_time)) {
+      setDropped(pq);
+      removeQueues.push_back(mq);
+    }
+  }
+  for (QueueIndex mq : removeQueues) {
+    if (removeUnnecessaryMessageQueue(mq, processQueueTable_.at(mq))) {
+      processQueueTable_.erase(mq);
+      changed = true;
+    }
+  }
+  // Add the new ones: orderly locks first; start offset from the broker or consume_from.
+  bool allMQLocked = true;
+  std::vector<QueueIndex> added;
+  for (QueueIndex mq : mqSet) {
+    if (processQueueTable_.count(mq)) continue;
+    if (isOrder && !lock(mq)) {
+      ctx.trace.emit(EvLockFailed{now, client_.index(), mq});
+      if (ctx.log.enabled())
+        ctx.log.warn(now, "RebalanceImpl", "doRebalance, " + client_.setup().groupName +
+                                               ", add a new mq failed, " + ctx.trace.queue(mq).toString() +
+                                               ", because lock failed");
+      allMQLocked = false;
+      continue;
+    }
+    removeDirtyOffset(mq);
+    const std::int64_t nextOffset = computePullFromWhere(mq);
+    if (nextOffset < 0) continue;  // "add new mq failed": retried next round
+    ProcessQueue& pq = processQueueTable_.emplace(mq, ProcessQueue(mq, now)).first->second;
+    pq.consumed = static_cast<double>(nextOffset);
+    pq.deliveredFrom = nextOffset;
+    pq.lastAdvance = now;
+    pq.broker = ctx.findBroker(ctx.trace.queue(mq).brokerName);
+    ctx.trace.emit(EvQueueAdded{now, client_.index(), mq});
+    if (isOrder) {
+      pq.locked = false;
+      setLocked(pq, true);  // Java: pq.setLocked(true) after the successful lock
+    } else {
+      pq.locked = true;
+    }
+    added.push_back(mq);
+    changed = true;
+  }
+  if (!allMQLocked && ctx.behaviour().lock_failure_rebalance_later) client_.rebalanceLater(ctx.timing().lock_retry_delay);
+  dispatchPullRequest(added, ctx.timing().pull_dispatch_delay);
+  return changed;
+}
+
+bool RebalanceImpl::lock(QueueIndex mq) {
+  const MessageQueue& q = client_.ctx().trace.queue(mq);
+  Broker* broker = client_.brokerForRequest(q.brokerName);
+  if (!broker) return false;
+  const auto locked = broker->lockBatchMQ(client_.setup().group, {mq}, client_.getClientId());
+  const bool ok = std::find(locked.begin(), locked.end(), mq) != locked.end();
+  auto it = processQueueTable_.find(mq);
+  if (ok && it != processQueueTable_.end()) {
+    setLocked(it->second, true);
+    it->second.lastLockTimestamp = client_.ctx().now();
+  }
+  return ok;
+}
+
+void RebalanceImpl::lockAll() {
+  std::map<std::string, std::vector<QueueIndex>> byBroker;
+  for (const auto& [mq, pq] : processQueueTable_)
+    if (!pq.dropped) byBroker[client_.ctx().trace.queue(mq).brokerName].push_back(mq);
+  for (const auto& [brokerName, mqs] : byBroker) {
+    Broker* broker = client_.brokerForRequest(brokerName);
+    if (!broker) continue;  // request failed: locks keep their state (and age)
+    auto locked = broker->lockBatchMQ(client_.setup().group, mqs, client_.getClientId());
+    std::sort(locked.begin(), locked.end());
+    for (QueueIndex mq : mqs) {
+      ProcessQueue& pq = processQueueTable_.at(mq);
+      if (std::binary_search(locked.begin(), locked.end(), mq)) {
+        setLocked(pq, true);
+        pq.lastLockTimestamp = client_.ctx().now();
+      } else {
+        setLocked(pq, false);
+      }
+    }
+  }
+}
+
+void RebalanceImpl::unlock(QueueIndex mq, bool oneway) {
+  const MessageQueue& q = client_.ctx().trace.queue(mq);
+  auto request = [g = client_.setup().group, mq, id = client_.getClientId()](Broker& b) { b.unlockBatchMQ(g, {mq}, id); };
+  if (oneway) {
+    client_.sendToBroker(q.brokerName, request);
+  } else if (Broker* broker = client_.brokerForRequest(q.brokerName)) {
+    request(*broker);
+  }
+}
+
+void RebalanceImpl::unlockAll(bool oneway) {
+  std::map<std::string, std::vector<QueueIndex>> byBroker;
+  for (const auto& [mq, pq] : processQueueTable_) byBroker[client_.ctx().trace.queue(mq).brokerName].push_back(mq);
+  for (const auto& [brokerName, mqs] : byBroker) {
+    auto request = [g = client_.setup().group, mqs, id = client_.getClientId()](Broker& b) { b.unlockBatchMQ(g, mqs, id); };
+    if (oneway) client_.sendToBroker(brokerName, request);
+    else if (Broker* broker = client_.brokerForRequest(brokerName)) request(*broker);
+    for (QueueIndex mq : mqs) setLocked(processQueueTable_.at(mq), false);
+  }
+}
+
+void RebalanceImpl::destroy() {
+  for (auto& [mq, pq] : processQueueTable_) setDropped(pq);
+  processQueueTable_.clear();
+}
+
+}  // namespace rmqsim

@@ -1,0 +1,66 @@
+// twin of client/src/main/java/org/apache/rocketmq/client/impl/consumer/RebalanceImpl.java, 4.9.x and 5.x;
+// differences: no POP / server-side assignment (push clients rebalance themselves); queues are
+// interned indices; lock/lockAll/unlock are synchronous or oneway simulated requests.
+// 4.9.x: no rebalanceLater after a lock failure (Behaviour::lock_failure_rebalance_later).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "rocketmq/client/allocation_cache.h"
+#include "rocketmq/client/process_queue.h"
+
+namespace rmqsim {
+
+class MQClientInstance;
+
+class RebalanceImpl {
+ public:
+  explicit RebalanceImpl(MQClientInstance& client);
+  virtual ~RebalanceImpl() = default;
+
+  /// One round over every subscribed topic; false when some topic was not balanced.
+  bool doRebalance(bool isOrder);
+  /// LOCK_BATCH_MQ for one queue (synchronous); true when the broker granted it.
+  bool lock(QueueIndex mq);
+  /// Renews the locks of every held queue, per broker (ConsumeMessageOrderlyService's timer).
+  void lockAll();
+  /// UNLOCK_BATCH_MQ for one queue.
+  void unlock(QueueIndex mq, bool oneway);
+  /// Releases every held lock (orderly shutdown).
+  void unlockAll(bool oneway);
+  /// Drops every process queue (shutdown / death); emits their removal.
+  void destroy();
+
+  std::set<std::string>& subscriptionInner() { return subscriptionInner_; }
+  std::map<std::string, std::shared_ptr<const MqView>>& topicSubscribeInfoTable() { return topicSubscribeInfoTable_; }
+  std::map<QueueIndex, ProcessQueue>& processQueueTable() { return processQueueTable_; }
+
+ protected:
+  virtual void messageQueueChanged(const std::string& topic) = 0;
+  virtual bool removeUnnecessaryMessageQueue(QueueIndex mq, ProcessQueue& pq) = 0;
+  /// -1 when the start offset cannot be computed (the queue is skipped this round).
+  virtual std::int64_t computePullFromWhere(QueueIndex mq) = 0;
+  virtual void removeDirtyOffset(QueueIndex mq) = 0;
+  virtual void dispatchPullRequest(const std::vector<QueueIndex>& added, SimTime delay) = 0;
+  /// Marks a process queue dropped (it stops being an owner).
+  void setDropped(ProcessQueue& pq);
+  void setLocked(ProcessQueue& pq, bool locked);
+
+  MQClientInstance& client_;
+
+ private:
+  bool rebalanceByTopic(const std::string& topic, bool isOrder);
+  bool updateProcessQueueTableInRebalance(const std::string& topic, const std::vector<QueueIndex>& mqSet, bool isOrder);
+  std::vector<QueueIndex> getWorkingMessageQueue(const std::string& topic) const;
+  bool ofTopic(QueueIndex mq, const std::string& topic) const;
+
+  std::set<std::string> subscriptionInner_;
+  std::map<std::string, std::shared_ptr<const MqView>> topicSubscribeInfoTable_;
+  std::map<QueueIndex, ProcessQueue> processQueueTable_;
+};
+
+}  // namespace rmqsim

@@ -1,0 +1,74 @@
+#include "rocketmq/client/rebalance_push_impl.h"
+
+#include "rocketmq/broker/broker.h"
+#include "rocketmq/client/default_mq_push_consumer_impl.h"
+#include "rocketmq/client/mq_client_instance.h"
+#include "rocketmq/common/mix_all.h"
+
+namespace rmqsim {
+
+void RebalancePushImpl::messageQueueChanged(const std::string&) {
+  // Java bumps the subscription version, rescales pull thresholds, then heartbeats every broker.
+  client_.sendHeartbeatToAllBrokerWithLock();
+}
+
+bool RebalancePushImpl::removeUnnecessaryMessageQueue(QueueIndex mq, ProcessQueue& pq) {
+  RemoteBrokerOffsetStore& store = consumer_.offsetStore();
+  if (client_.setup().orderly && !client_.setup().broadcasting) {
+    store.persist(mq);
+    return tryRemoveOrderMessageQueue(mq, pq);
+  }
+  store.persist(mq);
+  store.removeOffset(mq);
+  return true;
+}
+
+bool RebalancePushImpl::tryRemoveOrderMessageQueue(QueueIndex mq, ProcessQueue& pq) {
+  ModelContext& ctx = client_.ctx();
+  RemoteBrokerOffsetStore& store = consumer_.offsetStore();
+  store.persist(mq);
+  store.removeOffset(mq);
+  setLocked(pq, false);
+  if (ctx.behaviour().orderly_remove_forced) {
+    unlock(mq, true);  // 5.x: forced after 20 s since the last lock, or once the consume lock is free: at once
+  } else {
+    // 4.9 unlockDelay: with messages still buffered, the broker unlock waits unlock_delay.
+    const MessageQueue& q = ctx.trace.queue(mq);
+    Broker* b = ctx.findBroker(q.brokerName);
+    const bool hasTempMessage = b && b->maxOffset(mq, ctx.now()) > static_cast<std::int64_t>(pq.consumed);
+    if (hasTempMessage) client_.schedule(ctx.timing().unlock_delay, [this, mq] { unlock(mq, true); });
+    else unlock(mq, true);
+  }
+  return true;
+}
+
+std::int64_t RebalancePushImpl::computePullFromWhere(QueueIndex mq) {
+  ModelContext& ctx = client_.ctx();
+  const ConsumerSetup& s = client_.setup();
+  const std::int64_t lastOffset = consumer_.offsetStore().readOffsetFromStore(mq);
+  if (lastOffset >= 0) return lastOffset;
+  if (lastOffset != -1) return -1;  // the query failed: "add new mq failed", retried next round
+  const MessageQueue& q = ctx.trace.queue(mq);
+  Broker* broker = client_.brokerForRequest(q.brokerName);
+  switch (s.consumeFromWhere) {
+    case ConsumeFromWhereKind::CONSUME_FROM_FIRST_OFFSET:
+      return 0;
+    case ConsumeFromWhereKind::CONSUME_FROM_TIMESTAMP:
+      if (!broker) return -1;
+      if (isRetryTopic(q.topic)) return broker->maxOffset(mq, ctx.now());
+      return broker->searchOffset(mq, s.consumeTimestamp, ctx.now());
+    case ConsumeFromWhereKind::CONSUME_FROM_LAST_OFFSET:
+    default:
+      if (isRetryTopic(q.topic)) return 0;
+      if (!broker) return -1;
+      return broker->maxOffset(mq, ctx.now());
+  }
+}
+
+void RebalancePushImpl::removeDirtyOffset(QueueIndex mq) { consumer_.offsetStore().removeOffset(mq); }
+
+void RebalancePushImpl::dispatchPullRequest(const std::vector<QueueIndex>& added, SimTime delay) {
+  consumer_.executePullRequestLater(added, delay);
+}
+
+}  // namespace rmqsim

@@ -1,0 +1,36 @@
+#include "rocketmq/client/rebalance_service.h"
+
+#include "rocketmq/client/mq_client_instance.h"
+
+namespace rmqsim {
+
+RebalanceService::RebalanceService(MQClientInstance& client) : client_(client), waitTimer_(client.ctx().loop) {}
+
+void RebalanceService::start() {
+  lastRebalanceTimestamp_ = client_.ctx().now();  // Java: field initialised when the service is created
+  waitTimer_.startOnce(client_.ctx().timing().rebalance_interval, [this] { onWake(); });
+}
+
+void RebalanceService::wakeup() {
+  // A paused process defers its inputs, so a wakeup never arrives while suspended.
+  if (waitTimer_.suspended() || !client_.isRunning()) return;
+  waitTimer_.startOnce(0, [this] { onWake(); });
+}
+
+void RebalanceService::onWake() {
+  const ModelTiming& t = client_.ctx().timing();
+  const bool adaptive = client_.ctx().behaviour().adaptive_rebalance_wait;
+  const SimTime minInterval = adaptive ? t.rebalance_min_interval : 0;
+  const SimTime now = client_.ctx().now();
+  const SimTime interval = now - lastRebalanceTimestamp_;
+  if (interval < minInterval) {
+    waitTimer_.startOnce(minInterval - interval, [this] { onWake(); });
+    return;
+  }
+  const bool balanced = client_.doRebalance();
+  const SimTime realWait = (balanced || !adaptive) ? t.rebalance_interval : t.rebalance_unbalanced_interval;
+  lastRebalanceTimestamp_ = client_.ctx().now();
+  if (client_.isRunning()) waitTimer_.startOnce(realWait, [this] { onWake(); });
+}
+
+}  // namespace rmqsim

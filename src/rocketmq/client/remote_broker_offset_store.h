@@ -1,0 +1,42 @@
+// twin of client/src/main/java/org/apache/rocketmq/client/consumer/store/RemoteBrokerOffsetStore.java
+// (and LocalFileOffsetStore for broadcasting), 4.9.x and 5.x; differences: a broadcasting
+// client's local offsets live as long as the process (no file survives a restart).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <vector>
+
+#include "rocketmq/common/sim_event.h"
+
+namespace rmqsim {
+
+class MQClientInstance;
+class Broker;
+
+class RemoteBrokerOffsetStore {
+ public:
+  RemoteBrokerOffsetStore(MQClientInstance& client, GroupIndex group, bool local)
+      : client_(client), group_(group), local_(local) {}
+
+  /// Records the consumed offset in memory (updateOffset, increaseOnly=false).
+  void updateOffset(QueueIndex mq, std::int64_t offset) { offsetTable_[mq] = offset; }
+  /// READ_FROM_STORE: the broker's committed offset; -1 none; -2 the request failed.
+  std::int64_t readOffsetFromStore(QueueIndex mq);
+  /// Sends one queue's offset to its broker (oneway UPDATE_CONSUMER_OFFSET).
+  void persist(QueueIndex mq);
+  /// persist() with the queue's broker already resolved (the persist tick's hot path).
+  void persist(QueueIndex mq, Broker* broker);
+  /// persistAll over the given queues (the process-queue table).
+  void persistAll(const std::vector<QueueIndex>& mqs);
+  void removeOffset(QueueIndex mq) { offsetTable_.erase(mq); }
+
+ private:
+  MQClientInstance& client_;
+  GroupIndex group_;
+  bool local_;
+  std::map<QueueIndex, std::int64_t> offsetTable_;
+  std::map<QueueIndex, std::int64_t> localStore_;  ///< LocalFileOffsetStore's "file"
+};
+
+}  // namespace rmqsim

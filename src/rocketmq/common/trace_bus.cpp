@@ -1,0 +1,67 @@
+#include "rocketmq/common/trace_bus.h"
+
+#include <string_view>
+#include <type_traits>
+
+namespace rmqsim {
+
+namespace {
+
+struct Fnv {
+  std::uint64_t h;
+  void bytes(const void* p, std::size_t n) {
+    const auto* b = static_cast<const unsigned char*>(p);
+    for (std::size_t i = 0; i < n; ++i) {
+      h ^= b[i];
+      h *= 0x100000001b3ULL;
+    }
+  }
+  void i64(std::int64_t v) { bytes(&v, sizeof v); }
+  void str(std::string_view s) {
+    i64(static_cast<std::int64_t>(s.size()));
+    bytes(s.data(), s.size());
+  }
+};
+
+}  // namespace
+
+QueueIndex TraceBus::internQueue(const MessageQueue& mq) {
+  auto it = queueIndex_.find(mq);
+  if (it != queueIndex_.end()) return it->second;
+  const auto q = static_cast<QueueIndex>(catalog_.queues.size());
+  catalog_.queues.push_back(mq);
+  queueIndex_.emplace(mq, q);
+  return q;
+}
+
+ClientIndex TraceBus::addClient(ClientInfo info) {
+  catalog_.clients.push_back(std::move(info));
+  return static_cast<ClientIndex>(catalog_.clients.size() - 1);
+}
+
+void TraceBus::emit(const SimEvent& ev) {
+  Fnv f{fingerprint_};
+  f.i64(static_cast<std::int64_t>(ev.index()));
+  std::visit(
+      [&f](const auto& e) {
+        using T = std::decay_t<decltype(e)>;
+        f.i64(e.at);
+        if constexpr (std::is_same_v<T, EvClientLifecycle>) { f.i64(e.client); f.i64(static_cast<int>(e.what)); }
+        else if constexpr (std::is_same_v<T, EvQueueAdded> || std::is_same_v<T, EvQueueRemoved>) { f.i64(e.client); f.i64(e.queue); }
+        else if constexpr (std::is_same_v<T, EvQueueLocked>) { f.i64(e.client); f.i64(e.queue); f.i64(e.locked); }
+        else if constexpr (std::is_same_v<T, EvRebalance>) { f.i64(e.client); f.str(e.topic); f.i64(e.changed * 4 + e.balanced * 2 + e.ok); }
+        else if constexpr (std::is_same_v<T, EvNotify> || std::is_same_v<T, EvChannelExpired>) { f.i64(e.client); f.str(e.broker); }
+        else if constexpr (std::is_same_v<T, EvLockFailed>) { f.i64(e.client); f.i64(e.queue); }
+        else if constexpr (std::is_same_v<T, EvDelivered>) { f.i64(e.client); f.i64(e.queue); f.i64(e.from); f.i64(e.to); }
+        else if constexpr (std::is_same_v<T, EvQueueSample>) { f.i64(e.group); f.i64(e.queue); f.i64(e.maxOffset); f.i64(e.committedOffset); }
+        else if constexpr (std::is_same_v<T, EvQueueSetChanged>) { f.str(e.topic); for (auto q : e.queues) f.i64(q); }
+        else if constexpr (std::is_same_v<T, EvScenarioEvent>) { f.i64(e.index); f.str(e.action); f.str(e.target); }
+        else if constexpr (std::is_same_v<T, EvRunEnd>) { f.i64(e.partial); }
+      },
+      ev);
+  fingerprint_ = f.h;
+  ++emitted_;
+  for (TraceSink* s : sinks_) s->onEvent(ev, catalog_);
+}
+
+}  // namespace rmqsim

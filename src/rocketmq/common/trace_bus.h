@@ -1,0 +1,36 @@
+// Where the model's SimEvents go: the run catalog (client and queue names behind compact
+// indices), the registered sinks, and a running fingerprint (FNV-1a of every event).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <vector>
+
+#include "rocketmq/common/sim_event.h"
+
+namespace rmqsim {
+
+class TraceBus {
+ public:
+  /// Adds a sink; sinks see every later event in order.
+  void addSink(TraceSink* sink) { sinks_.push_back(sink); }
+  /// The index of a queue, interning it on first use.
+  QueueIndex internQueue(const MessageQueue& mq);
+  const MessageQueue& queue(QueueIndex q) const { return catalog_.queues[static_cast<std::size_t>(q)]; }
+  /// Registers a client process (before any event names it).
+  ClientIndex addClient(ClientInfo info);
+  const RunCatalog& catalog() const { return catalog_; }
+  /// Sends one event to every sink and folds it into the fingerprint.
+  void emit(const SimEvent& ev);
+  std::uint64_t fingerprint() const { return fingerprint_; }
+  std::int64_t emitted() const { return emitted_; }
+
+ private:
+  RunCatalog catalog_;
+  std::map<MessageQueue, QueueIndex> queueIndex_;
+  std::vector<TraceSink*> sinks_;
+  std::uint64_t fingerprint_ = 0xcbf29ce484222325ULL;
+  std::int64_t emitted_ = 0;
+};
+
+}  // namespace rmqsim

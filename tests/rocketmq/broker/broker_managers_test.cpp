@@ -1,0 +1,65 @@
+#include <doctest/doctest.h>
+
+#include "rocketmq/broker/consumer_manager.h"
+#include "rocketmq/broker/rebalance_lock_manager.h"
+#include "rocketmq/namesrv/route_info_manager.h"
+
+using namespace rmqsim;
+
+TEST_CASE("rocketmq/broker/ConsumerManager/new channel fires CHANGE, refresh does not, expiry never") {
+  std::vector<std::vector<ClientIndex>> changes;
+  ConsumerManager cm([&](const std::string&, const std::vector<ClientIndex>& ch) { changes.push_back(ch); });
+  const std::set<std::string> topics{"orders", "%RETRY%g"};
+  cm.registerConsumer("g", {0, "10.0.0.1@1", 0}, false, topics, true, 0);
+  CHECK(changes.size() == 1);
+  cm.registerConsumer("g", {0, "10.0.0.1@1", 0}, false, topics, true, 1000);
+  CHECK(changes.size() == 1);
+  cm.registerConsumer("g", {1, "10.0.0.1@1", 0}, false, topics, true, 2000);  // same id, other process
+  CHECK(changes.size() == 2);
+  CHECK(*cm.findConsumerIdList("g") == std::vector<std::string>{"10.0.0.1@1", "10.0.0.1@1"});
+  auto expired = cm.scanNotActiveChannel(121'500, 120'000);
+  CHECK(expired.size() == 1);
+  CHECK(changes.size() == 2);  // the scan notifies nobody
+  cm.doChannelCloseEvent(1);
+  CHECK(changes.size() == 3);
+  CHECK(cm.findConsumerIdList("g") == nullptr);
+}
+
+TEST_CASE("rocketmq/broker/ConsumerManager/notify flag off and broadcasting suppress CHANGE on register") {
+  int changes = 0;
+  ConsumerManager cm([&](const std::string&, const std::vector<ClientIndex>&) { ++changes; });
+  cm.registerConsumer("g", {0, "a", 0}, false, {"t"}, false, 0);
+  cm.registerConsumer("b", {1, "b", 0}, true, {"t"}, true, 0);
+  CHECK(changes == 0);
+  cm.unregisterConsumer("g", 0, true);
+  CHECK(changes == 1);
+}
+
+TEST_CASE("rocketmq/broker/RebalanceLockManager/one holder per queue until expiry") {
+  RebalanceLockManager lm(60'000);
+  CHECK(lm.tryLockBatch(0, {1, 2}, "A", 0).size() == 2);
+  CHECK(lm.tryLockBatch(0, {2, 3}, "B", 10'000) == std::vector<QueueIndex>{3});
+  CHECK(lm.lockedBy(0, 2, 10'000) == "A");
+  CHECK(lm.tryLockBatch(0, {2}, "A", 30'000).size() == 1);   // renewal
+  CHECK(lm.tryLockBatch(0, {2}, "B", 90'000).empty());       // 60 s after renewal: still live
+  CHECK(lm.tryLockBatch(0, {2}, "B", 90'001).size() == 1);   // expired: taken over
+  lm.unlockBatch(0, {2}, "A");                               // not A's any more
+  CHECK(lm.lockedBy(0, 2, 90'001) == "B");
+  CHECK(lm.tryLockBatch(1, {2}, "A", 90'001).size() == 1);   // other group, other table
+}
+
+TEST_CASE("rocketmq/namesrv/RouteInfoManager/registration, close and expiry") {
+  RouteInfoManager rim;
+  rim.registerBroker("broker-a", {{"orders", QueueData{"broker-a", 8, 8, 6}}}, 0);
+  rim.registerBroker("broker-b", {{"orders", QueueData{"broker-b", 4, 4, 6}}}, 0);
+  auto r = rim.pickupTopicRouteData("orders");
+  REQUIRE(r);
+  CHECK(r->queueDatas.size() == 2);
+  CHECK(rim.pickupTopicRouteData("orders") == r);  // shared snapshot
+  rim.onChannelDestroy("broker-b");
+  CHECK(rim.pickupTopicRouteData("orders")->queueDatas.size() == 1);
+  rim.registerBroker("broker-a", {{"orders", QueueData{"broker-a", 8, 8, 6}}}, 10'000);
+  CHECK(rim.scanNotActiveBroker(130'000, 120'000).empty());
+  CHECK(rim.scanNotActiveBroker(130'001, 120'000) == std::vector<std::string>{"broker-a"});
+  CHECK(rim.pickupTopicRouteData("orders") == nullptr);
+}

@@ -1,0 +1,148 @@
+// Small worlds for simulator tests: Scenario structs built in C++ (no YAML), and a sink that
+// tracks who owns each queue over time from the SimEvent stream.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "sim/simulation.h"
+
+namespace rmqsim::test {
+
+/// rocketmq-5 defaults (Timing/Behaviour as declared), or the 4.9 differences.
+inline Profile profile5() {
+  Profile p;
+  p.name = "rocketmq-5";
+  return p;
+}
+inline Profile profile49() {
+  Profile p;
+  p.name = "rocketmq-4.9";
+  p.timing.rebalance_min_interval = 0;
+  p.timing.rebalance_unbalanced_interval = p.timing.rebalance_interval;
+  p.timing.pull_dispatch_delay = 0;
+  p.timing.orderly_remove_try_lock = 1000;
+  p.behaviour.adaptive_rebalance_wait = false;
+  p.behaviour.start_rebalance_needs_heartbeat = false;
+  p.behaviour.expiry_fires_unregister = false;
+  p.behaviour.orderly_remove_forced = false;
+  return p;
+}
+
+/// brokers x queues of one topic "orders", one clustering group "g" with `clients` at t=0.
+inline Scenario basicScenario(int brokers, int queuesPerBroker, int clients, SimTime duration = 10 * kMinute) {
+  Scenario s;
+  s.name = "test";
+  s.duration_ms = duration;
+  s.profile = profile5();
+  s.latency = LatencySpec{1, 5};
+  for (int b = 0; b < brokers; ++b) {
+    BrokerSpec bs;
+    bs.name = "broker-" + std::string(1, static_cast<char>('a' + b));
+    TopicSpec t;
+    t.name = "orders";
+    t.read_queues = t.write_queues = queuesPerBroker;
+    bs.topics.push_back(t);
+    s.brokers.push_back(bs);
+  }
+  GroupSpec g;
+  g.name = "g";
+  g.subscribe = {"orders"};
+  g.clients = clients;
+  s.groups.push_back(g);
+  s.produce.push_back(ProduceSpec{"orders", 100.0 * brokers * queuesPerBroker, {}});
+  s.consume.rate_per_client = 100000;
+  return s;
+}
+
+inline EventSpec event(SimTime at, std::string action, std::vector<std::string> clients = {}) {
+  EventSpec e;
+  e.at_ms = at;
+  e.action = std::move(action);
+  e.clients = std::move(clients);
+  e.group = "g";
+  return e;
+}
+
+/// Tracks owners per queue (non-dropped process queues of live clients) and records events.
+class OwnershipSink : public TraceSink {
+ public:
+  void onEvent(const SimEvent& ev, const RunCatalog& cat) override {
+    catalog = &cat;
+    if (std::holds_alternative<EvRunEnd>(ev)) {
+      finalCatalog = cat;  // the simulation (and its catalog) may be gone when tests inspect us
+      catalog = &finalCatalog;
+    }
+    std::visit([this](const auto& e) { handle(e); }, ev);
+    if (onAfter) onAfter(ev);
+  }
+
+  /// Owners of a queue by client name (live now).
+  std::set<std::string> ownersOf(QueueIndex q) const {
+    std::set<std::string> out;
+    auto it = owners.find(q);
+    if (it != owners.end())
+      for (ClientIndex c : it->second) out.insert(catalog->clients[static_cast<std::size_t>(c)].name);
+    return out;
+  }
+  /// Queues of a topic (ground truth) with exactly one owner.
+  int exactlyOwned(const std::string& topic) const {
+    int n = 0;
+    for (QueueIndex q : queueSets.at(topic)) n += ownersOf(q).size() == 1;
+    return n;
+  }
+  int unowned(const std::string& topic) const {
+    int n = 0;
+    for (QueueIndex q : queueSets.at(topic)) n += ownersOf(q).empty();
+    return n;
+  }
+  bool complete(const std::string& topic) const {
+    return exactlyOwned(topic) == static_cast<int>(queueSets.at(topic).size());
+  }
+  /// Number of queues (all topics) each client name owns.
+  std::map<std::string, int> loads(const std::string& topic) const {
+    std::map<std::string, int> out;
+    for (QueueIndex q : queueSets.at(topic))
+      for (const auto& n : ownersOf(q)) out[n]++;
+    return out;
+  }
+
+  const RunCatalog* catalog = nullptr;
+  RunCatalog finalCatalog;
+  std::map<QueueIndex, std::set<ClientIndex>> owners;
+  std::map<std::string, std::vector<QueueIndex>> queueSets;
+  std::vector<EvRebalance> rebalances;
+  std::vector<EvDelivered> delivered;
+  std::vector<EvNotify> notifies;
+  std::vector<EvChannelExpired> expired;
+  std::vector<EvLockFailed> lockFailures;
+  std::vector<EvQueueLocked> locks;
+  std::int64_t events = 0;
+  std::function<void(const SimEvent&)> onAfter;
+
+ private:
+  void handle(const EvQueueAdded& e) { owners[e.queue].insert(e.client); }
+  void handle(const EvQueueRemoved& e) { owners[e.queue].erase(e.client); }
+  void handle(const EvQueueSetChanged& e) { queueSets[e.topic] = e.queues; }
+  void handle(const EvRebalance& e) { rebalances.push_back(e); }
+  void handle(const EvDelivered& e) { delivered.push_back(e); }
+  void handle(const EvNotify& e) { notifies.push_back(e); }
+  void handle(const EvChannelExpired& e) { expired.push_back(e); }
+  void handle(const EvLockFailed& e) { lockFailures.push_back(e); }
+  void handle(const EvQueueLocked& e) { locks.push_back(e); }
+  template <class T>
+  void handle(const T&) {}
+};
+
+/// Runs the scenario with the sink attached; returns the stats.
+inline RunStats runWith(const Scenario& s, OwnershipSink& sink, SimulationOptions o = {}) {
+  o.checkInvariants = true;
+  Simulation sim(s, o);
+  sim.addSink(&sink);
+  return sim.run();
+}
+
+}  // namespace rmqsim::test
