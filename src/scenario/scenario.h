@@ -104,12 +104,13 @@ struct StrategySpec {
   SourceLoc loc;
 };
 
-/// How client ids are built. Tokens: {ip} {pid} {n} {group} {instance} {nanotime}.
+/// How client ids are built. Tokens: {ip} {pid} {n} {group} {room} {instance} {nanotime}.
 /// Default "{ip}@{pid}#{nanotime}" as 4.9.8/5.x build it for instanceName DEFAULT.
 struct ClientIdSpec {
   std::string pattern = "{ip}@{pid}#{nanotime}";
   std::string ip_base = "10.0.0.0";  ///< ip of client n = ip_base + n + 1 (per group offset applied by cluster)
   std::string unit_name;             ///< appended as @unit when non-empty
+  std::vector<std::string> rooms;    ///< {room} of client n = rooms[n % size] (machine-room strategies)
   SourceLoc loc;
 };
 

@@ -52,6 +52,7 @@ MQClientInstance& Cluster::createProcess(NameState& st, bool newIp, bool newPid)
     parts.n = st.n;
     parts.group = g.name;
     parts.unitName = g.client_id.unit_name;
+    if (!g.client_id.rooms.empty()) parts.room = g.client_id.rooms[static_cast<std::size_t>(st.n) % g.client_id.rooms.size()];
     st.clientId = buildMQClientId(g.client_id.pattern, parts);
   }
   ConsumerSetup s;

@@ -6,19 +6,19 @@ namespace rmqsim {
 
 bool ConsumerGroupInfo::updateChannel(const ClientChannelInfo& infoNew, bool broadcasting, SimTime now) {
   broadcasting_ = broadcasting;
-  for (auto& info : channelInfoTable_) {
-    if (info.channel == infoNew.channel) {
-      if (info.clientId != infoNew.clientId) {
-        info.clientId = infoNew.clientId;
-        idsCache_.reset();
-      }
-      info.lastUpdateTimestamp = now;
-      return false;
+  auto it = channelInfoTable_.find(infoNew.channel);
+  if (it != channelInfoTable_.end()) {
+    ClientChannelInfo& info = it->second;
+    if (info.clientId != infoNew.clientId) {
+      info.clientId = infoNew.clientId;
+      idsCache_.reset();
     }
+    info.lastUpdateTimestamp = now;
+    return false;
   }
   ClientChannelInfo added = infoNew;
   added.lastUpdateTimestamp = now;
-  channelInfoTable_.push_back(added);
+  channelInfoTable_.emplace(added.channel, added);
   idsCache_.reset();
   return true;
 }
@@ -32,10 +32,9 @@ bool ConsumerGroupInfo::updateSubscription(const std::set<std::string>& topics) 
 bool ConsumerGroupInfo::unregisterChannel(ClientIndex channel) { return doChannelCloseEvent(channel).has_value(); }
 
 std::optional<ClientChannelInfo> ConsumerGroupInfo::doChannelCloseEvent(ClientIndex channel) {
-  auto it = std::find_if(channelInfoTable_.begin(), channelInfoTable_.end(),
-                         [channel](const ClientChannelInfo& c) { return c.channel == channel; });
+  auto it = channelInfoTable_.find(channel);
   if (it == channelInfoTable_.end()) return std::nullopt;
-  ClientChannelInfo info = *it;
+  ClientChannelInfo info = it->second;
   channelInfoTable_.erase(it);
   idsCache_.reset();
   return info;
@@ -44,8 +43,8 @@ std::optional<ClientChannelInfo> ConsumerGroupInfo::doChannelCloseEvent(ClientIn
 std::vector<ClientChannelInfo> ConsumerGroupInfo::removeExpired(SimTime now, SimTime timeout) {
   std::vector<ClientChannelInfo> expired;
   for (auto it = channelInfoTable_.begin(); it != channelInfoTable_.end();) {
-    if (now - it->lastUpdateTimestamp > timeout) {
-      expired.push_back(*it);
+    if (now - it->second.lastUpdateTimestamp > timeout) {
+      expired.push_back(it->second);
       it = channelInfoTable_.erase(it);
     } else {
       ++it;
@@ -59,7 +58,7 @@ std::shared_ptr<const std::vector<std::string>> ConsumerGroupInfo::getAllClientI
   if (!idsCache_) {
     auto ids = std::make_shared<std::vector<std::string>>();
     ids->reserve(channelInfoTable_.size());
-    for (const auto& c : channelInfoTable_) ids->push_back(c.clientId);
+    for (const auto& [ch, c] : channelInfoTable_) ids->push_back(c.clientId);
     idsCache_ = std::move(ids);
   }
   return idsCache_;
@@ -68,7 +67,7 @@ std::shared_ptr<const std::vector<std::string>> ConsumerGroupInfo::getAllClientI
 std::vector<ClientIndex> ConsumerGroupInfo::getAllChannel() const {
   std::vector<ClientIndex> out;
   out.reserve(channelInfoTable_.size());
-  for (const auto& c : channelInfoTable_) out.push_back(c.channel);
+  for (const auto& [ch, c] : channelInfoTable_) out.push_back(ch);
   return out;
 }
 

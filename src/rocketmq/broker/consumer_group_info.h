@@ -1,8 +1,9 @@
 // twin of broker/src/main/java/org/apache/rocketmq/broker/client/ConsumerGroupInfo.java, 4.9.x and 5.x;
-// differences: the channel table keeps insertion order (Java's ConcurrentHashMap order is
+// differences: the channel table is ordered by channel (Java's ConcurrentHashMap order is
 // arbitrary and clients sort the ids anyway); a channel is one client process incarnation.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -39,14 +40,14 @@ class ConsumerGroupInfo {
   /// One id per channel in table order (a shared id appears twice); shared until the table changes.
   std::shared_ptr<const std::vector<std::string>> getAllClientId() const;
   std::vector<ClientIndex> getAllChannel() const;
-  const std::vector<ClientChannelInfo>& channelInfoTable() const { return channelInfoTable_; }
+  const std::map<ClientIndex, ClientChannelInfo>& channelInfoTable() const { return channelInfoTable_; }
   bool isBroadcasting() const { return broadcasting_; }
   const std::string& groupName() const { return groupName_; }
 
  private:
   std::string groupName_;
   bool broadcasting_ = false;
-  std::vector<ClientChannelInfo> channelInfoTable_;
+  std::map<ClientIndex, ClientChannelInfo> channelInfoTable_;  ///< by channel: O(log n) heartbeats
   std::set<std::string> subscriptionTable_;
   mutable std::shared_ptr<const std::vector<std::string>> idsCache_;
 };

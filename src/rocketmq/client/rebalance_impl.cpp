@@ -149,7 +149,8 @@ bool RebalanceImpl::updateProcessQueueTableInRebalance(const std::string& topic,
     changed = true;
   }
   if (!allMQLocked && ctx.behaviour().lock_failure_rebalance_later) client_.rebalanceLater(ctx.timing().lock_retry_delay);
-  dispatchPullRequest(added, ctx.timing().pull_dispatch_delay);
+  // Nothing added or removed: the pull loop's shares are unchanged (Java dispatches an empty list).
+  if (changed) dispatchPullRequest(added, ctx.timing().pull_dispatch_delay);
   return changed;
 }
 

@@ -17,6 +17,7 @@ std::string buildMQClientId(const std::string& pattern, const ClientIdParts& p) 
         else if (token == "nanotime") out += std::to_string(p.nanotime);
         else if (token == "n") out += std::to_string(p.n);
         else if (token == "group") out += p.group;
+        else if (token == "room") out += p.room;
         else if (token == "instance") out += std::to_string(p.pid) + "#" + std::to_string(p.nanotime);
         else known = false;
         if (known) {

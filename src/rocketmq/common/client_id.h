@@ -16,9 +16,10 @@ struct ClientIdParts {
   int n = 0;               ///< {n}: index of the client in its group
   std::string group;       ///< {group}
   std::string unitName;    ///< appended as "@unit" when non-empty
+  std::string room;        ///< {room}: the client's machine room (MACHINE_ROOM strategies read it from the id)
 };
 
-/// Expands {ip} {pid} {n} {group} {instance} ({pid}#{nanotime}) {nanotime}; a pattern without
+/// Expands {ip} {pid} {n} {group} {room} {instance} ({pid}#{nanotime}) {nanotime}; a pattern without
 /// tokens is used verbatim (every client gets that one id: the shared-id problem).
 std::string buildMQClientId(const std::string& pattern, const ClientIdParts& parts);
 
