@@ -44,6 +44,12 @@ bool RebalanceImpl::rebalanceByTopic(const std::string& topic, bool isOrder) {
       ctx.log.warn(ctx.now(), "RebalanceImpl", "doRebalance, " + s.groupName + " " + topic + ", get consumer id list failed");
     if (mqSet && cidRaw) {
       auto cidAll = ctx.alloc.cidView(cidRaw);
+      if (auto m = memo_.find(topic); m != memo_.end() && m->second.mqs == mqSet && m->second.cids == cidAll &&
+                                      m->second.tableVersion == tableVersion_ && ctx.now() < m->second.validUntil) {
+        ctx.trace.emit(EvRebalance{ctx.now(), s.index, topic, false, true, true});
+        return true;
+      }
+      memo_.erase(topic);
       AllocationOutcome out = ctx.alloc.allocate(s.group, s.groupName, *s.strategy, s.clientId, mqSet, cidAll);
       if (out.error) {
         if (ctx.log.enabled())
@@ -64,12 +70,24 @@ bool RebalanceImpl::rebalanceByTopic(const std::string& topic, bool isOrder) {
         messageQueueChanged(topic);
       }
       balanced = out.queues == getWorkingMessageQueue(topic);
+      if (balanced) rememberRound(topic, mqSet, cidAll);
     } else {
       ok = false;  // Java skips the topic and leaves `balanced` true
     }
   }
   ctx.trace.emit(EvRebalance{ctx.now(), s.index, topic, changed, balanced, ok});
   return balanced;
+}
+
+void RebalanceImpl::rememberRound(const std::string& topic, const std::shared_ptr<const MqView>& mqs,
+                                  const std::shared_ptr<const CidView>& cids) {
+  SimTime validUntil = kNever;
+  for (const auto& [mq, pq] : processQueueTable_) {
+    if (!ofTopic(mq, topic)) continue;
+    if (pq.dropped) return;  // a removal still to retry (orderly): the next round has work
+    validUntil = std::min(validUntil, pq.lastPullTimestamp + client_.ctx().timing().pull_max_idle_time);
+  }
+  memo_[topic] = RoundMemo{mqs, cids, tableVersion_, validUntil};
 }
 
 std::vector<QueueIndex> RebalanceImpl::getWorkingMessageQueue(const std::string& topic) const {
@@ -84,6 +102,7 @@ void RebalanceImpl::setDropped(ProcessQueue& pq) {
   ModelContext& ctx = client_.ctx();
   client_.consumer().onDropping(pq);
   pq.dropped = true;
+  ++tableVersion_;
   if (pq.locked && client_.setup().orderly) setLocked(pq, false);
   ctx.trace.emit(EvQueueRemoved{ctx.now(), client_.index(), pq.mq});
 }
@@ -113,6 +132,7 @@ bool RebalanceImpl::updateProcessQueueTableInRebalance(const std::string& topic,
   for (QueueIndex mq : removeQueues) {
     if (removeUnnecessaryMessageQueue(mq, processQueueTable_.at(mq))) {
       processQueueTable_.erase(mq);
+      ++tableVersion_;
       changed = true;
     }
   }
@@ -134,6 +154,7 @@ bool RebalanceImpl::updateProcessQueueTableInRebalance(const std::string& topic,
     const std::int64_t nextOffset = computePullFromWhere(mq);
     if (nextOffset < 0) continue;  // "add new mq failed": retried next round
     ProcessQueue& pq = processQueueTable_.emplace(mq, ProcessQueue(mq, now)).first->second;
+    ++tableVersion_;
     pq.consumed = static_cast<double>(nextOffset);
     pq.deliveredFrom = nextOffset;
     pq.lastAdvance = now;
@@ -213,6 +234,7 @@ void RebalanceImpl::unlockAll(bool oneway) {
 void RebalanceImpl::destroy() {
   for (auto& [mq, pq] : processQueueTable_) setDropped(pq);
   processQueueTable_.clear();
+  ++tableVersion_;
 }
 
 }  // namespace rmqsim

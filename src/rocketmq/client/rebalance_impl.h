@@ -56,9 +56,24 @@ class RebalanceImpl {
   bool rebalanceByTopic(const std::string& topic, bool isOrder);
   bool updateProcessQueueTableInRebalance(const std::string& topic, const std::vector<QueueIndex>& mqSet, bool isOrder);
   std::vector<QueueIndex> getWorkingMessageQueue(const std::string& topic) const;
+  void rememberRound(const std::string& topic, const std::shared_ptr<const MqView>& mqs,
+                     const std::shared_ptr<const CidView>& cids);
   bool ofTopic(QueueIndex mq, const std::string& topic) const;
 
+  /// The inputs of a topic's last round that ended balanced with nothing left to retry. The same
+  /// inputs again (same interned views: same content) and an untouched table give the same
+  /// result, so the round is answered without re-running allocate and the table scan. Holding
+  /// the views keeps their addresses from being reused.
+  struct RoundMemo {
+    std::shared_ptr<const MqView> mqs;
+    std::shared_ptr<const CidView> cids;
+    std::uint64_t tableVersion = 0;
+    SimTime validUntil = 0;  ///< before any process queue could become pull-expired
+  };
+
   std::set<std::string> subscriptionInner_;
+  std::map<std::string, RoundMemo> memo_;
+  std::uint64_t tableVersion_ = 0;  ///< bumped on every add, drop or removal
   std::map<std::string, std::shared_ptr<const MqView>> topicSubscribeInfoTable_;
   std::map<QueueIndex, ProcessQueue> processQueueTable_;
 };
