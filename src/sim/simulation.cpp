@@ -8,6 +8,7 @@
 #include "rocketmq/common/mix_all.h"
 #include "sim/cluster.h"
 #include "sim/fault_injector.h"
+#include "sim/invariant_checker.h"
 #include "sim/traffic.h"
 
 namespace rmqsim {
@@ -85,6 +86,7 @@ struct Simulation::Impl {
   Traffic traffic;
   FaultInjector faults;
   Timer sampleTimer;
+  std::unique_ptr<InvariantChecker> invariants;  ///< with checkInvariants: sees every event first
   bool ran = false;
 };
 
@@ -124,6 +126,10 @@ RunStats Simulation::run() {
   Impl& m = *impl_;
   SIM_ASSERT(!m.ran, m.loop.now(), "Simulation", "run() called twice");
   m.ran = true;
+  if (m.options.checkInvariants) {
+    m.invariants = std::make_unique<InvariantChecker>(m.scenario);
+    m.trace.addSinkFirst(m.invariants.get());
+  }
   m.loop.setStopFlag(m.options.stopFlag);
   m.loop.setMaxEvents(m.options.maxEvents);
   m.ctx.onTopologyChanged = [&m] { m.traffic.refreshQueueSets(); };

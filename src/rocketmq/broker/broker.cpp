@@ -1,5 +1,7 @@
 #include "rocketmq/broker/broker.h"
 
+#include <algorithm>
+
 #include <cmath>
 
 #include "engine/sim_assert.h"
@@ -102,7 +104,18 @@ void Broker::channelClosed(ClientIndex channel) { consumerManager_.doChannelClos
 
 std::vector<QueueIndex> Broker::lockBatchMQ(GroupIndex group, const std::vector<QueueIndex>& mqs,
                                             const std::string& clientId) {
-  return lockManager_.tryLockBatch(group, mqs, clientId, ctx_.now());
+  if (!ctx_.checkInvariants) return lockManager_.tryLockBatch(group, mqs, clientId, ctx_.now());
+  // Invariant: a live (unexpired) lock of another client id is never granted away.
+  std::vector<std::string> before;
+  for (QueueIndex mq : mqs) before.push_back(lockManager_.lockedBy(group, mq, ctx_.now()));
+  auto granted = lockManager_.tryLockBatch(group, mqs, clientId, ctx_.now());
+  for (std::size_t i = 0; i < mqs.size(); ++i) {
+    const bool got = std::find(granted.begin(), granted.end(), mqs[i]) != granted.end();
+    if (got && !before[i].empty() && before[i] != clientId)
+      throw InternalError(ctx_.now(), name_, "lock of " + ctx_.trace.queue(mqs[i]).toString() + " granted to " + clientId +
+                                                 " while " + before[i] + " holds it");
+  }
+  return granted;
 }
 
 void Broker::unlockBatchMQ(GroupIndex group, const std::vector<QueueIndex>& mqs, const std::string& clientId) {

@@ -14,6 +14,9 @@ class TraceBus {
  public:
   /// Adds a sink; sinks see every later event in order.
   void addSink(TraceSink* sink) { sinks_.push_back(sink); }
+  /// Adds a sink ahead of the others (the invariant checker: a broken invariant stops the run
+  /// before any report sees the event).
+  void addSinkFirst(TraceSink* sink) { sinks_.insert(sinks_.begin(), sink); }
   /// The index of a queue, interning it on first use.
   QueueIndex internQueue(const MessageQueue& mq);
   const MessageQueue& queue(QueueIndex q) const { return catalog_.queues[static_cast<std::size_t>(q)]; }
