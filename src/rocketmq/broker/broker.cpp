@@ -130,18 +130,18 @@ void Broker::updateConsumerOffset(GroupIndex group, QueueIndex mq, std::int64_t 
 }
 
 std::int64_t Broker::maxOffset(QueueIndex mq, SimTime now) const {
-  auto it = store_.find(mq);
-  if (it == store_.end()) return 0;
-  const StoreQueue& s = it->second;
+  const StoreQueue* sq = findStore(mq);
+  if (!sq) return 0;
+  const StoreQueue& s = *sq;
   return static_cast<std::int64_t>(std::floor(s.base + s.rate * static_cast<double>(now - s.baseTime) / 1000.0));
 }
 
 std::int64_t Broker::searchOffset(QueueIndex mq, SimTime ts, SimTime now) const {
-  auto it = store_.find(mq);
-  if (it == store_.end() || ts >= now) return maxOffset(mq, now);
+  const StoreQueue* sq = findStore(mq);
+  if (!sq || ts >= now) return maxOffset(mq, now);
   // history holds (time, count then, rate after) at each rate change: replay up to ts.
   double count = 0;
-  for (const auto& seg : it->second.history) {
+  for (const auto& seg : sq->history) {
     if (seg.time > ts) break;
     count = seg.count + seg.rate * static_cast<double>(ts - seg.time) / 1000.0;
   }
@@ -149,7 +149,9 @@ std::int64_t Broker::searchOffset(QueueIndex mq, SimTime ts, SimTime now) const 
 }
 
 void Broker::setProduceRate(QueueIndex mq, double ratePerSecond, SimTime now) {
-  StoreQueue& s = store_[mq];
+  if (static_cast<std::size_t>(mq) >= store_.size()) store_.resize(static_cast<std::size_t>(mq) + 1);
+  StoreQueue& s = store_[static_cast<std::size_t>(mq)];
+  s.present = true;
   s.base = s.base + s.rate * static_cast<double>(now - s.baseTime) / 1000.0;
   s.baseTime = now;
   s.rate = ratePerSecond;

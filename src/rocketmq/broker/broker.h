@@ -78,6 +78,7 @@ class Broker {
 
  private:
   struct StoreQueue {
+    bool present = false;  ///< the broker has this queue (a produce rate was set)
     double base = 0;  ///< exact (fractional) count at baseTime
     SimTime baseTime = 0;
     double rate = 0;  ///< messages per second
@@ -107,7 +108,12 @@ class Broker {
   Timer registerTimer_;
   Timer notifyTimer_;
   std::map<std::string, std::vector<ClientIndex>> batchedNotify_;  ///< !realTimeNotifyConsumerChange
-  std::unordered_map<QueueIndex, StoreQueue> store_;                ///< lookups only, never iterated
+  /// By queue index (dense over the run's queues): maxOffset is on the consume loop's hot path.
+  std::vector<StoreQueue> store_;
+  const StoreQueue* findStore(QueueIndex mq) const {
+    const auto i = static_cast<std::size_t>(mq);
+    return i < store_.size() && store_[i].present ? &store_[i] : nullptr;
+  }
   std::vector<bool> notifyInFlight_;  ///< by ClientIndex: one NOTIFY per client on the wire at a time
 };
 

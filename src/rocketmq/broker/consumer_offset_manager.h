@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <unordered_map>
 
+#include <vector>
+
 #include "rocketmq/common/sim_event.h"
 
 namespace rmqsim {
@@ -12,18 +14,21 @@ namespace rmqsim {
 class ConsumerOffsetManager {
  public:
   /// UPDATE_CONSUMER_OFFSET: the group's committed offset for the queue.
-  void commitOffset(GroupIndex group, QueueIndex mq, std::int64_t offset) { offsetTable_[key(group, mq)] = offset; }
+  void commitOffset(GroupIndex group, QueueIndex mq, std::int64_t offset) {
+    const auto g = static_cast<std::size_t>(group), q = static_cast<std::size_t>(mq);
+    if (g >= offsetTable_.size()) offsetTable_.resize(g + 1);
+    if (q >= offsetTable_[g].size()) offsetTable_[g].resize(q + 1, -1);
+    offsetTable_[g][q] = offset;
+  }
   /// QUERY_CONSUMER_OFFSET: -1 when the group never committed this queue.
   std::int64_t queryOffset(GroupIndex group, QueueIndex mq) const {
-    auto it = offsetTable_.find(key(group, mq));
-    return it == offsetTable_.end() ? -1 : it->second;
+    const auto g = static_cast<std::size_t>(group), q = static_cast<std::size_t>(mq);
+    return g < offsetTable_.size() && q < offsetTable_[g].size() ? offsetTable_[g][q] : -1;
   }
 
  private:
-  static std::uint64_t key(GroupIndex g, QueueIndex q) {
-    return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(g)) << 32) | static_cast<std::uint32_t>(q);
-  }
-  std::unordered_map<std::uint64_t, std::int64_t> offsetTable_;  // lookups only, never iterated
+  /// [group][queue index] -> committed offset, -1 = none: dense, the persist tick's hot path.
+  std::vector<std::vector<std::int64_t>> offsetTable_;
 };
 
 }  // namespace rmqsim

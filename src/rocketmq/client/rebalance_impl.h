@@ -12,6 +12,7 @@
 
 #include "rocketmq/client/allocation_cache.h"
 #include "rocketmq/client/process_queue.h"
+#include "util/flat_map.h"
 
 namespace rmqsim {
 
@@ -37,7 +38,7 @@ class RebalanceImpl {
 
   std::set<std::string>& subscriptionInner() { return subscriptionInner_; }
   std::map<std::string, std::shared_ptr<const MqView>>& topicSubscribeInfoTable() { return topicSubscribeInfoTable_; }
-  std::map<QueueIndex, ProcessQueue>& processQueueTable() { return processQueueTable_; }
+  FlatMap<QueueIndex, ProcessQueue>& processQueueTable() { return processQueueTable_; }
 
  protected:
   virtual void messageQueueChanged(const std::string& topic) = 0;
@@ -75,7 +76,7 @@ class RebalanceImpl {
   std::map<std::string, RoundMemo> memo_;
   std::uint64_t tableVersion_ = 0;  ///< bumped on every add, drop or removal
   std::map<std::string, std::shared_ptr<const MqView>> topicSubscribeInfoTable_;
-  std::map<QueueIndex, ProcessQueue> processQueueTable_;
+  FlatMap<QueueIndex, ProcessQueue> processQueueTable_;  ///< walked on every tick: contiguous
 };
 
 }  // namespace rmqsim

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "rocketmq/common/sim_event.h"
+#include "util/flat_map.h"
 
 namespace rmqsim {
 
@@ -35,7 +36,7 @@ class RemoteBrokerOffsetStore {
   MQClientInstance& client_;
   GroupIndex group_;
   bool local_;
-  std::map<QueueIndex, std::int64_t> offsetTable_;
+  FlatMap<QueueIndex, std::int64_t> offsetTable_;  ///< updated on every consume step: contiguous
   std::map<QueueIndex, std::int64_t> localStore_;  ///< LocalFileOffsetStore's "file"
 };
 
