@@ -1,0 +1,27 @@
+#include "scenario/diagnostic.h"
+
+namespace rmqsim {
+
+ScenarioError::ScenarioError(std::vector<Diagnostic> diagnostics) : diagnostics_(std::move(diagnostics)) {
+  if (diagnostics_.empty()) diagnostics_.push_back(Diagnostic{{}, "invalid scenario", "", "", false});
+  summary_ = renderDiagnostics(diagnostics_, false);
+}
+
+std::string renderDiagnostics(const std::vector<Diagnostic>& diagnostics, bool colour) {
+  const std::string bold = colour ? "\033[1m" : "", red = colour ? "\033[31m" : "", yellow = colour ? "\033[33m" : "",
+                    reset = colour ? "\033[0m" : "";
+  std::string out;
+  int errors = 0;
+  for (const Diagnostic& d : diagnostics) {
+    std::string where = d.loc.file.empty() ? "<input>" : d.loc.file;
+    if (d.loc.line > 0) where += ":" + std::to_string(d.loc.line) + ":" + std::to_string(d.loc.column);
+    out += bold + where + ":" + reset + " " + (d.warning ? yellow + "warning:" : red + "error:") + reset + " " + d.message + "\n";
+    if (!d.allowed.empty()) out += "  allowed: " + d.allowed + "\n";
+    if (!d.hint.empty()) out += "  did you mean '" + d.hint + "'?\n";
+    errors += d.warning ? 0 : 1;
+  }
+  if (errors > 1) out += std::to_string(errors) + " errors\n";
+  return out;
+}
+
+}  // namespace rmqsim

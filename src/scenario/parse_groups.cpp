@@ -1,0 +1,218 @@
+// Brokers (topics and their queues) and consumer groups of a scenario file.
+#include <set>
+
+#include "scenario/parse_context.h"
+#include "strategy/strategy_registry.h"
+#include "util/spellcheck.h"
+
+namespace rmqsim::parse {
+
+namespace {
+
+void readTopic(Context& c, const std::string& path, const std::string& name, const YAML::Node& t, BrokerSpec& b) {
+  TopicSpec ts;
+  ts.name = name;
+  ts.loc = c.r.loc(t, path);
+  if (t.IsScalar()) {  // shorthand: orders: 8
+    if (auto q = c.r.integer(t, path, 1, 65536)) ts.read_queues = ts.write_queues = static_cast<int>(*q);
+    b.topics.push_back(ts);
+    return;
+  }
+  if (!c.r.expectMap(t, path, "{queues: 8} or {read_queues: 8, write_queues: 8, perm: 6}")) return;
+  c.r.checkKeys(t, path, {"queues", "read_queues", "write_queues", "perm"}, "topic '" + name + "'");
+  if (t["queues"]) {
+    if (t["read_queues"] || t["write_queues"])
+      c.r.error(t, path, "topic '" + name + "' gives both queues and read_queues/write_queues", "queues, or read_queues with write_queues");
+    if (auto q = c.r.integer(t["queues"], joinPath(path, "queues"), 1, 65536)) ts.read_queues = ts.write_queues = static_cast<int>(*q);
+  } else if (t["read_queues"] || t["write_queues"]) {
+    if (t["read_queues"])
+      if (auto q = c.r.integer(t["read_queues"], joinPath(path, "read_queues"), 0, 65536)) ts.read_queues = static_cast<int>(*q);
+    if (t["write_queues"])
+      if (auto q = c.r.integer(t["write_queues"], joinPath(path, "write_queues"), 0, 65536)) ts.write_queues = static_cast<int>(*q);
+  } else {
+    c.r.error(t, path, "topic '" + name + "' has no queue count", "queues: N, or read_queues and write_queues");
+  }
+  if (t["perm"]) {
+    if (auto p = c.r.oneOf(t["perm"], joinPath(path, "perm"), {"2", "4", "6"})) ts.perm = std::stoi(*p);
+  }
+  b.topics.push_back(ts);
+}
+
+StrategySpec readStrategy(Context& c, const YAML::Node& n, const std::string& path, const std::string& defaultTopic) {
+  StrategySpec spec;
+  spec.loc = c.r.loc(n, path);
+  const std::vector<std::string> names = strategyNames();
+  auto setName = [&](const YAML::Node& at, const std::string& p) {
+    if (auto v = c.r.oneOf(at, p, names)) spec.name = *v;
+    else spec.name.clear();
+  };
+  if (n.IsScalar()) {
+    setName(n, path);
+    return spec;
+  }
+  if (!c.r.expectMap(n, path, "AVG, or {name: CONSISTENT_HASH, virtual_nodes: 10}")) return spec;
+  if (!n["name"]) {
+    c.r.error(n, path, path + " needs a name", listText(names));
+    spec.name.clear();
+    return spec;
+  }
+  setName(n["name"], joinPath(path, "name"));
+  if (spec.name.empty()) return spec;
+  std::vector<std::string> keys = {"name"};
+  for (const auto& p : findStrategy(spec.name)->params) keys.push_back(p.name);
+  c.r.checkKeys(n, path, keys, "strategy " + spec.name);
+  for (auto it = n.begin(); it != n.end(); ++it) {
+    const std::string key = it->first.Scalar();
+    if (key == "name" || std::find(keys.begin(), keys.end(), key) == keys.end()) continue;
+    std::string value;
+    if (it->second.IsSequence()) {
+      for (std::size_t i = 0; i < it->second.size(); ++i)
+        value += (i ? "," : "") + (it->second[i].IsScalar() ? it->second[i].Scalar() : std::string("?"));
+    } else if (it->second.IsScalar()) {
+      value = it->second.Scalar();
+    } else {
+      c.r.error(it->second, joinPath(path, key), joinPath(path, key) + " must be a value or a list");
+      continue;
+    }
+    try {
+      setStrategyParam(spec.name, spec.params, key, value, defaultTopic);
+    } catch (const std::invalid_argument& e) {
+      c.r.error(it->second, joinPath(path, key), e.what());
+    }
+  }
+  return spec;
+}
+
+void readClients(Context& c, const YAML::Node& n, const std::string& path, GroupSpec& g) {
+  if (n.IsScalar()) {
+    if (auto v = c.r.integer(n, path, 0, 1000000)) g.clients = static_cast<int>(*v);
+    return;
+  }
+  if (!c.r.expectMap(n, path, "4, or {count: 4, client_id: \"{ip}@{pid}#{nanotime}\"}")) return;
+  c.r.checkKeys(n, path, {"count", "client_id"}, "clients");
+  if (!c.r.requireKeys(n, path, {"count"}, path)) return;
+  if (auto v = c.r.integer(n["count"], joinPath(path, "count"), 0, 1000000)) g.clients = static_cast<int>(*v);
+  const YAML::Node id = n["client_id"];
+  if (!id) return;
+  const std::string idPath = joinPath(path, "client_id");
+  g.client_id.loc = c.r.loc(id, idPath);
+  if (id.IsScalar()) {
+    if (auto v = c.r.str(id, idPath)) g.client_id.pattern = *v;
+    return;
+  }
+  if (!c.r.expectMap(id, idPath, "\"{ip}@{pid}#{nanotime}\" or {pattern: ..., ip_base: 10.0.0.0, unit_name: u, rooms: [a, b]}")) return;
+  c.r.checkKeys(id, idPath, {"pattern", "ip_base", "unit_name", "rooms"}, "client_id");
+  if (id["pattern"]) if (auto v = c.r.str(id["pattern"], joinPath(idPath, "pattern"))) g.client_id.pattern = *v;
+  if (id["ip_base"]) {
+    if (auto v = c.r.str(id["ip_base"], joinPath(idPath, "ip_base"))) {
+      unsigned a, b, cc, d;
+      char extra;
+      if (std::sscanf(v->c_str(), "%u.%u.%u.%u%c", &a, &b, &cc, &d, &extra) != 4 || a > 255 || b > 255 || cc > 255 || d > 255)
+        c.r.error(id["ip_base"], joinPath(idPath, "ip_base"), "'" + *v + "' is not an IPv4 address", "e.g. 10.0.0.0");
+      else g.client_id.ip_base = *v;
+    }
+  }
+  if (id["unit_name"]) if (auto v = c.r.str(id["unit_name"], joinPath(idPath, "unit_name"))) g.client_id.unit_name = *v;
+  if (id["rooms"]) if (auto v = c.r.stringList(id["rooms"], joinPath(idPath, "rooms"))) g.client_id.rooms = *v;
+  if (!g.client_id.rooms.empty() && g.client_id.pattern.find("{room}") == std::string::npos)
+    c.r.error(id, idPath, "client_id has rooms but its pattern has no {room}", "a pattern such as \"{room}-{ip}@{pid}#{nanotime}\"");
+}
+
+}  // namespace
+
+void readBrokers(Context& c, const YAML::Node& n) {
+  if (!c.r.expectSeq(n, "brokers", "brokers: [{name: broker-a, topics: {orders: {queues: 8}}}]")) return;
+  std::set<std::string> names;
+  for (std::size_t i = 0; i < n.size(); ++i) {
+    const std::string path = joinPath("brokers", i);
+    const YAML::Node b = n[i];
+    if (!c.r.expectMap(b, path, "{name: broker-a, topics: {orders: {queues: 8}}}")) continue;
+    c.r.checkKeys(b, path, {"name", "topics"}, "a broker");
+    BrokerSpec bs;
+    bs.loc = c.r.loc(b, path);
+    if (!b["name"]) c.r.error(b, path, "a broker needs a name", "name: broker-a");
+    else if (auto v = c.r.str(b["name"], joinPath(path, "name"))) {
+      bs.name = *v;
+      if (!names.insert(*v).second) c.r.error(b["name"], joinPath(path, "name"), "two brokers are named '" + *v + "'", "unique broker names");
+    }
+    if (const YAML::Node t = b["topics"]) {
+      if (c.r.expectMap(t, joinPath(path, "topics"), "topics: {orders: {queues: 8}}")) {
+        for (auto it = t.begin(); it != t.end(); ++it) {
+          const std::string topic = it->first.IsScalar() ? it->first.Scalar() : "";
+          if (topic.empty()) {
+            c.r.error(it->first, joinPath(path, "topics"), "a topic name must be a string");
+            continue;
+          }
+          readTopic(c, joinPath(joinPath(path, "topics"), topic), topic, it->second, bs);
+          c.topics.insert(topic);
+        }
+      }
+    }
+    c.s.brokers.push_back(bs);
+  }
+  if (n.size() == 0) c.r.error(n, "brokers", "the scenario has no brokers", "at least one broker");
+}
+
+void readGroups(Context& c, const YAML::Node& n) {
+  if (!c.r.expectSeq(n, "groups", "groups: [{name: g, subscribe: [orders], clients: 4}]")) return;
+  std::set<std::string> names;
+  const std::vector<std::string> keys = {"name",  "subscribe", "strategy",    "model",        "orderly",
+                                         "consume_from", "consume_timestamp", "clients", "retry_queues",
+                                         "notify_consumer_ids_changed", "rate_per_client"};
+  for (std::size_t i = 0; i < n.size(); ++i) {
+    const std::string path = joinPath("groups", i);
+    const YAML::Node gn = n[i];
+    if (!c.r.expectMap(gn, path, "{name: g, subscribe: [orders], clients: 4}")) continue;
+    c.r.checkKeys(gn, path, keys, "a group");
+    GroupSpec g;
+    g.loc = c.r.loc(gn, path);
+    if (!gn["name"]) c.r.error(gn, path, "a group needs a name", "name: order-consumer");
+    else if (auto v = c.r.str(gn["name"], joinPath(path, "name"))) {
+      g.name = *v;
+      if (!names.insert(*v).second) c.r.error(gn["name"], joinPath(path, "name"), "two groups are named '" + *v + "'", "unique group names");
+    }
+    if (!gn["subscribe"]) {
+      c.r.error(gn, path, "group '" + g.name + "' subscribes to nothing", "subscribe: [orders]");
+    } else if (auto topics = c.r.stringList(gn["subscribe"], joinPath(path, "subscribe"))) {
+      std::vector<std::string> known(c.topics.begin(), c.topics.end());
+      for (std::size_t k = 0; k < topics->size(); ++k) {
+        const std::string& t = (*topics)[k];
+        if (std::find(g.subscribe.begin(), g.subscribe.end(), t) != g.subscribe.end()) {
+          c.r.error(gn["subscribe"], joinPath(path, "subscribe"), "topic '" + t + "' is listed twice");
+          continue;
+        }
+        g.subscribe.push_back(t);
+        if (!c.topics.count(t)) {
+          auto hint = spellcheck(t, known);
+          c.r.error(gn["subscribe"].IsSequence() ? gn["subscribe"][k] : gn["subscribe"], joinPath(joinPath(path, "subscribe"), k),
+                    "group '" + g.name + "' subscribes to topic '" + t + "', which no broker has", listText(known), hint ? *hint : "");
+        }
+      }
+    }
+    if (gn["strategy"])
+      g.strategy = readStrategy(c, gn["strategy"], joinPath(path, "strategy"), g.subscribe.empty() ? "" : g.subscribe.front());
+    if (gn["model"])
+      if (auto v = c.r.oneOf(gn["model"], joinPath(path, "model"), {"clustering", "broadcasting"}))
+        g.model = *v == "broadcasting" ? MessageModel::BROADCASTING : MessageModel::CLUSTERING;
+    if (gn["orderly"]) if (auto v = c.r.boolean(gn["orderly"], joinPath(path, "orderly"))) g.orderly = *v;
+    if (gn["consume_from"])
+      if (auto v = c.r.oneOf(gn["consume_from"], joinPath(path, "consume_from"), {"last_offset", "first_offset", "timestamp"}))
+        g.consume_from = *v == "first_offset" ? ConsumeFromWhere::CONSUME_FROM_FIRST_OFFSET
+                         : *v == "timestamp" ? ConsumeFromWhere::CONSUME_FROM_TIMESTAMP
+                                             : ConsumeFromWhere::CONSUME_FROM_LAST_OFFSET;
+    if (gn["consume_timestamp"])
+      if (auto v = c.r.duration(gn["consume_timestamp"], joinPath(path, "consume_timestamp"), true)) g.consume_timestamp_ms = *v;
+    if (gn["clients"]) readClients(c, gn["clients"], joinPath(path, "clients"), g);
+    if (gn["retry_queues"])
+      if (auto v = c.r.integer(gn["retry_queues"], joinPath(path, "retry_queues"), 1, 1024)) g.retry_queues = static_cast<int>(*v);
+    if (gn["notify_consumer_ids_changed"])
+      if (auto v = c.r.boolean(gn["notify_consumer_ids_changed"], joinPath(path, "notify_consumer_ids_changed")))
+        g.notify_consumer_ids_changed = *v;
+    if (gn["rate_per_client"])
+      if (auto v = c.r.number(gn["rate_per_client"], joinPath(path, "rate_per_client"), 0, true)) g.rate_per_client = *v;
+    c.s.groups.push_back(g);
+  }
+  if (n.size() == 0) c.r.error(n, "groups", "the scenario has no consumer groups", "at least one group");
+}
+
+}  // namespace rmqsim::parse

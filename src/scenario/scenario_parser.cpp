@@ -1,0 +1,233 @@
+#include "scenario/scenario_parser.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "scenario/duration.h"
+#include "scenario/overrides.h"
+#include "scenario/parse_context.h"
+#include "scenario/profiles.h"
+#include "util/spellcheck.h"
+
+namespace rmqsim {
+
+namespace {
+
+using parse::Context;
+
+// Timing keys: the scenario key, the member, whether 0 is meaningful (delays) or not (periods).
+struct TimingKey {
+  const char* name;
+  SimTime Timing::*member;
+  bool allowZero;
+};
+const TimingKey kTimingKeys[] = {
+    {"rebalance_interval", &Timing::rebalance_interval, false},
+    {"rebalance_min_interval", &Timing::rebalance_min_interval, true},
+    {"rebalance_unbalanced_interval", &Timing::rebalance_unbalanced_interval, false},
+    {"route_poll_interval", &Timing::route_poll_interval, false},
+    {"route_poll_initial_delay", &Timing::route_poll_initial_delay, true},
+    {"heartbeat_interval", &Timing::heartbeat_interval, false},
+    {"heartbeat_initial_delay", &Timing::heartbeat_initial_delay, true},
+    {"persist_offset_interval", &Timing::persist_offset_interval, false},
+    {"persist_offset_initial_delay", &Timing::persist_offset_initial_delay, true},
+    {"pull_dispatch_delay", &Timing::pull_dispatch_delay, true},
+    {"lock_retry_delay", &Timing::lock_retry_delay, true},
+    {"pull_max_idle_time", &Timing::pull_max_idle_time, false},
+    {"lock_interval", &Timing::lock_interval, false},
+    {"lock_initial_delay", &Timing::lock_initial_delay, true},
+    {"client_lock_max_live_time", &Timing::client_lock_max_live_time, false},
+    {"broker_lock_max_live_time", &Timing::broker_lock_max_live_time, false},
+    {"orderly_remove_try_lock", &Timing::orderly_remove_try_lock, true},
+    {"orderly_force_unlock_after", &Timing::orderly_force_unlock_after, false},
+    {"unlock_delay", &Timing::unlock_delay, true},
+    {"long_poll_suspend", &Timing::long_poll_suspend, false},
+    {"pull_retry_flow_control", &Timing::pull_retry_flow_control, false},
+    {"pull_retry_error", &Timing::pull_retry_error, false},
+    {"channel_expired_timeout", &Timing::channel_expired_timeout, false},
+    {"housekeeping_scan_interval", &Timing::housekeeping_scan_interval, false},
+    {"notify_batch_interval", &Timing::notify_batch_interval, false},
+    {"broker_register_interval", &Timing::broker_register_interval, false},
+    {"broker_register_initial_delay", &Timing::broker_register_initial_delay, true},
+    {"broker_expired_timeout", &Timing::broker_expired_timeout, false},
+    {"namesrv_scan_interval", &Timing::namesrv_scan_interval, false},
+    {"namesrv_scan_initial_delay", &Timing::namesrv_scan_initial_delay, true},
+};
+struct BehaviourKey {
+  const char* name;
+  bool Behaviour::*member;
+};
+const BehaviourKey kBehaviourKeys[] = {
+    {"adaptive_rebalance_wait", &Behaviour::adaptive_rebalance_wait},
+    {"start_rebalance_needs_heartbeat", &Behaviour::start_rebalance_needs_heartbeat},
+    {"expiry_fires_unregister", &Behaviour::expiry_fires_unregister},
+    {"real_time_notify", &Behaviour::real_time_notify},
+    {"orderly_remove_forced", &Behaviour::orderly_remove_forced},
+};
+
+const std::vector<std::string> kTopKeys = {"name",    "description", "seed",    "duration", "profile",
+                                           "timing",  "behaviour",   "network", "nameservers", "brokers",
+                                           "groups",  "produce",     "consume", "events",   "expect"};
+
+void readProfile(Context& c, const YAML::Node& root) {
+  std::string name = "rocketmq-5";
+  if (root["profile"]) {
+    std::vector<std::string> names;
+    for (const Profile& p : builtinProfiles()) names.push_back(p.name);
+    if (auto v = c.r.oneOf(root["profile"], "profile", names)) name = *v;
+  }
+  c.s.profile = *findProfile(name);
+  if (const YAML::Node t = root["timing"]) {
+    std::vector<std::string> keys;
+    for (const auto& k : kTimingKeys) keys.push_back(k.name);
+    if (c.r.expectMap(t, "timing", "timing: {heartbeat_interval: 30s}")) {
+      c.r.checkKeys(t, "timing", keys, "timing");
+      for (const auto& k : kTimingKeys)
+        if (t[k.name])
+          if (auto d = c.r.duration(t[k.name], joinPath("timing", k.name), k.allowZero)) c.s.profile.timing.*k.member = *d;
+    }
+  }
+  if (const YAML::Node b = root["behaviour"]) {
+    std::vector<std::string> keys;
+    for (const auto& k : kBehaviourKeys) keys.push_back(k.name);
+    if (c.r.expectMap(b, "behaviour", "behaviour: {real_time_notify: false}")) {
+      c.r.checkKeys(b, "behaviour", keys, "behaviour");
+      for (const auto& k : kBehaviourKeys)
+        if (b[k.name])
+          if (auto v = c.r.boolean(b[k.name], joinPath("behaviour", k.name))) c.s.profile.behaviour.*k.member = *v;
+    }
+  }
+}
+
+void readNetwork(Context& c, const YAML::Node& n) {
+  if (!c.r.expectMap(n, "network", "network: {latency: 2ms}")) return;
+  c.r.checkKeys(n, "network", {"latency"}, "network");
+  const YAML::Node lat = n["latency"];
+  if (!lat) return;
+  if (lat.IsMap()) {
+    c.r.checkKeys(lat, "network.latency", {"min", "max"}, "network.latency");
+    c.r.requireKeys(lat, "network.latency", {"min", "max"}, "network.latency");
+    auto lo = lat["min"] ? c.r.duration(lat["min"], "network.latency.min", true) : std::nullopt;
+    auto hi = lat["max"] ? c.r.duration(lat["max"], "network.latency.max", true) : std::nullopt;
+    if (lo && hi) {
+      if (*hi < *lo) c.r.error(lat, "network.latency", "network.latency.max is below its min", "min <= max");
+      else c.s.latency = LatencySpec{*lo, *hi};
+    }
+  } else if (auto d = c.r.duration(lat, "network.latency", true)) {
+    c.s.latency = LatencySpec{*d, *d};
+  }
+}
+
+void readProduce(Context& c, const YAML::Node& n) {
+  if (!c.r.expectSeq(n, "produce", "produce: [{topic: orders, rate: 2000}]")) return;
+  for (std::size_t i = 0; i < n.size(); ++i) {
+    const std::string path = joinPath("produce", i);
+    const YAML::Node p = n[i];
+    if (!c.r.expectMap(p, path, "{topic: orders, rate: 2000}")) continue;
+    c.r.checkKeys(p, path, {"topic", "rate"}, "a produce entry");
+    if (!c.r.requireKeys(p, path, {"topic", "rate"}, "a produce entry")) continue;
+    ProduceSpec ps;
+    ps.loc = c.r.loc(p, path);
+    if (auto t = c.r.str(p["topic"], joinPath(path, "topic"))) {
+      ps.topic = *t;
+      if (!c.topics.count(*t)) {
+        std::vector<std::string> known(c.topics.begin(), c.topics.end());
+        auto hint = spellcheck(*t, known);
+        c.r.error(p["topic"], joinPath(path, "topic"), "no broker has topic '" + *t + "'", listText(known), hint ? *hint : "");
+      }
+    }
+    if (auto r = c.r.number(p["rate"], joinPath(path, "rate"), 0, false)) ps.rate = *r;
+    c.s.produce.push_back(ps);
+  }
+}
+
+void readConsume(Context& c, const YAML::Node& n) {
+  if (!c.r.expectMap(n, "consume", "consume: {rate_per_client: 1500}")) return;
+  c.r.checkKeys(n, "consume", {"rate_per_client", "pull_batch_size"}, "consume");
+  c.s.consume.loc = c.r.loc(n, "consume");
+  if (n["rate_per_client"])
+    if (auto v = c.r.number(n["rate_per_client"], "consume.rate_per_client", 0, true)) c.s.consume.rate_per_client = *v;
+  if (n["pull_batch_size"])
+    if (auto v = c.r.integer(n["pull_batch_size"], "consume.pull_batch_size", 1, 1024)) c.s.consume.pull_batch_size = static_cast<int>(*v);
+}
+
+Scenario parseTree(YAML::Node root, const std::string& name, const std::vector<std::string>& sets,
+                   std::optional<std::uint64_t> seed) {
+  YamlReader reader(name);
+  std::vector<Diagnostic> setErrors;
+  for (const std::string& text : sets) {
+    Override o;
+    try {
+      o = parseOverride(text);
+    } catch (const ScenarioError& e) {
+      for (const auto& d : e.diagnostics()) setErrors.push_back(d);
+      continue;
+    }
+    for (const std::string& p : applyOverride(root, o, setErrors)) reader.addOverride(p, o.text);
+  }
+  if (!setErrors.empty()) throw ScenarioError(setErrors);
+
+  Scenario s;
+  s.file = name;
+  Context c{reader, s, {}};
+  if (!root.IsMap()) {
+    reader.error(root, "", "a scenario must be a map of keys (name, duration, brokers, groups, ...), not " +
+                               std::string(root.IsSequence() ? "a list" : root.IsNull() ? "an empty document" : "a single value"),
+                 listText(kTopKeys));
+    throw ScenarioError(reader.diagnostics());
+  }
+  reader.checkKeys(root, "", kTopKeys, "the scenario");
+  if (root["name"]) { if (auto v = reader.str(root["name"], "name")) s.name = *v; }
+  else s.name = name.substr(name.find_last_of('/') == std::string::npos ? 0 : name.find_last_of('/') + 1);
+  if (root["description"]) { if (auto v = reader.str(root["description"], "description")) s.description = *v; }
+  if (root["seed"]) { if (auto v = reader.integer(root["seed"], "seed", 0, 1LL << 62)) s.seed = static_cast<std::uint64_t>(*v); }
+  if (seed) s.seed = *seed;
+  if (root["duration"]) { if (auto v = reader.duration(root["duration"], "duration", false)) s.duration_ms = *v; }
+  readProfile(c, root);
+  if (root["network"]) readNetwork(c, root["network"]);
+  if (root["nameservers"])
+    if (auto v = reader.integer(root["nameservers"], "nameservers", 1, 16)) s.nameservers = static_cast<int>(*v);
+  if (root["brokers"]) parse::readBrokers(c, root["brokers"]);
+  else reader.error(root, "", "the scenario has no brokers", "brokers: [{name: broker-a, topics: {orders: {queues: 8}}}]");
+  if (root["groups"]) parse::readGroups(c, root["groups"]);
+  else reader.error(root, "", "the scenario has no consumer groups", "groups: [{name: g, subscribe: [orders], clients: 4}]");
+  if (root["produce"]) readProduce(c, root["produce"]);
+  if (root["consume"]) readConsume(c, root["consume"]);
+  if (root["events"]) parse::readEvents(c, root["events"]);
+  if (root["expect"]) parse::readExpect(c, root["expect"]);
+  parse::validate(c, root);
+  if (!reader.diagnostics().empty()) throw ScenarioError(reader.diagnostics());
+  return s;
+}
+
+}  // namespace
+
+Scenario parseScenarioText(std::string_view yaml, const std::string& displayName, const std::vector<std::string>& sets,
+                           std::optional<std::uint64_t> seed) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml));
+  } catch (const YAML::Exception& e) {
+    SourceLoc loc{displayName, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.mark.column >= 0 ? e.mark.column + 1 : 0};
+    throw ScenarioError({Diagnostic{loc, "invalid YAML: " + e.msg, "", "", false}});
+  }
+  try {
+    return parseTree(root, displayName, sets, seed);
+  } catch (const ScenarioError&) {
+    throw;
+  } catch (const YAML::Exception& e) {  // defensive: a yaml-cpp conversion we did not anticipate
+    SourceLoc loc{displayName, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.mark.column >= 0 ? e.mark.column + 1 : 0};
+    throw ScenarioError({Diagnostic{loc, "unreadable value: " + e.msg, "", "", false}});
+  }
+}
+
+Scenario loadScenarioFile(const std::string& path, const std::vector<std::string>& sets, std::optional<std::uint64_t> seed) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ScenarioError({Diagnostic{SourceLoc{path, 0, 0}, "cannot read the scenario file (missing or not readable)",
+                                           "a YAML scenario such as scenarios/scale_out.yaml", "", false}});
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return parseScenarioText(ss.str(), path, sets, seed);
+}
+
+}  // namespace rmqsim

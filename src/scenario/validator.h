@@ -1,0 +1,15 @@
+// The limits a scenario must stay within to run in memory and in reasonable time; checked by the
+// loader (parse::validate) so an oversized scenario is refused up front with a clear message.
+#pragma once
+
+#include "engine/sim_time.h"
+
+namespace rmqsim {
+
+inline constexpr long long kMaxClients = 200000;           ///< client processes over the whole run
+inline constexpr long long kMaxQueues = 2000000;           ///< queues over all brokers and topics
+inline constexpr SimTime kMaxDuration = 30LL * 24 * kHour; ///< 30 days of virtual time
+inline constexpr long long kMaxEvents = 100000;            ///< scenario events
+inline constexpr double kMaxEstimatedEvents = 5e9;         ///< simulation events (about an hour of wall time)
+
+}  // namespace rmqsim
