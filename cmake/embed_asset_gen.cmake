@@ -1,4 +1,5 @@
 # Script mode: writes OUT with one byte array per file of FILES (hex, so any content is safe).
+string(REPLACE "," ";" FILES "${FILES}")
 set(body "")
 set(table "")
 set(i 0)

@@ -127,6 +127,24 @@ std::string jsonErrorText(const std::exception& e) {
 
 }  // namespace
 
+CaseLineResult allocateCaseLine(const std::string& line, const std::string& where, std::size_t lineNo) {
+  CaseLineResult r;
+  Json parsed;
+  try {
+    parsed = Json::parse(line);
+    if (!parsed.is_object() || !parsed.contains("id")) throw InvalidCase{parsed.is_object() ? "missing field 'id'" : "a case must be a JSON object"};
+    r.output = runCase(parsed);
+  } catch (const Json::parse_error& e) {
+    r.output = Json{{"id", nullptr}, {"invalid", where + ":" + std::to_string(lineNo) + ": not valid JSON: " + jsonErrorText(e)}};
+    r.invalid = true;
+  } catch (const InvalidCase& e) {
+    r.output = Json{{"id", parsed.is_object() && parsed.contains("id") ? parsed["id"] : Json()},
+                    {"invalid", where + ":" + std::to_string(lineNo) + ": " + e.what}};
+    r.invalid = true;
+  }
+  return r;
+}
+
 int runAllocateCases(const std::string& path) {
   std::ifstream file;
   if (path != "-") {
@@ -139,20 +157,9 @@ int runAllocateCases(const std::string& path) {
   std::vector<std::size_t> invalidLines;
   for (std::size_t lineNo = 1; std::getline(in, line); ++lineNo) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank lines carry no case
-    Json out;
-    Json parsed;
-    try {
-      parsed = Json::parse(line);
-      if (!parsed.is_object() || !parsed.contains("id")) throw InvalidCase{parsed.is_object() ? "missing field 'id'" : "a case must be a JSON object"};
-      out = runCase(parsed);
-    } catch (const Json::parse_error& e) {
-      out = Json{{"id", nullptr}, {"invalid", where + ":" + std::to_string(lineNo) + ": not valid JSON: " + jsonErrorText(e)}};
-      invalidLines.push_back(lineNo);
-    } catch (const InvalidCase& e) {
-      out = Json{{"id", parsed.is_object() && parsed.contains("id") ? parsed["id"] : Json()},
-                 {"invalid", where + ":" + std::to_string(lineNo) + ": " + e.what}};
-      invalidLines.push_back(lineNo);
-    }
+    const CaseLineResult r = allocateCaseLine(line, where, lineNo);
+    if (r.invalid) invalidLines.push_back(lineNo);
+    const Json& out = r.output;
     std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   }
   std::cout.flush();

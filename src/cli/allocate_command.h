@@ -24,6 +24,14 @@ std::string didYouMeanSuffix(std::string_view word, const std::vector<std::strin
 /// A user-facing message for an unknown strategy name: did-you-mean and the allowed names.
 std::string unknownStrategyMessage(std::string_view name);
 
+/// One line of `allocate --cases`: the output object, and whether the line was not a valid case.
+/// Never throws for any input (the fuzz target's contract).
+struct CaseLineResult {
+  nlohmann::ordered_json output;
+  bool invalid = false;
+};
+CaseLineResult allocateCaseLine(const std::string& line, const std::string& where, std::size_t lineNo);
+
 /// `allocate --cases FILE`: one output line per input line; returns an ExitCode.
 int runAllocateCases(const std::string& path);
 

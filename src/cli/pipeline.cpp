@@ -1,20 +1,39 @@
-// STUB until the simulator and metrics are integrated: returns a report with the right shape.
 #include "cli/pipeline.h"
+
+#include "metrics/metrics_collector.h"
+#include "report/json_report.h"
+#include "report/timeline_recorder.h"
+#include "sim/simulation.h"
 
 namespace rmqsim {
 
-PipelineOutput runPipeline(const Scenario& scenario, const PipelineOptions&) {
+PipelineOutput runPipeline(const Scenario& scenario, const PipelineOptions& options) {
+  SimulationOptions so;
+  so.checkInvariants = options.checkInvariants;
+  so.maxEvents = options.maxEvents;
+  so.useAllocationCache = options.useAllocationCache;
+  so.stopFlag = options.stopFlag;
+  so.verbose = options.verbose;
+  so.progress = options.progress;
+  Simulation sim(scenario, so);
+  MetricsCollector metrics(scenario);
+  sim.addSink(&metrics);
+  std::shared_ptr<TimelineRecorder> timeline;
+  if (options.recordTimeline) {
+    timeline = std::make_shared<TimelineRecorder>(scenario);
+    sim.addSink(timeline.get());
+  }
+  const RunStats stats = sim.run();
+
   PipelineOutput out;
-  auto& r = out.report;
-  r["scenario"] = scenario.name;
-  r["seed"] = scenario.seed;
-  r["profile"] = scenario.profile.name;
-  r["duration_ms"] = scenario.duration_ms;
-  r["summary"] = {{"rebalances", 0}, {"changed_rebalances", 0}, {"queue_moves", 0}, {"overlap_queue_s", 0.0},
-                  {"orphan_queue_s", 0.0}, {"duplicates", 0}, {"max_lag", 0}};
-  r["final"] = {{"consumers", scenario.groups.empty() ? 0 : scenario.groups[0].clients}, {"excess_imbalance", 0}};
-  r["events"] = nlohmann::ordered_json::array();
-  r["assignment"] = nlohmann::ordered_json::object();
+  auto result = std::make_shared<RunResult>(metrics.result());
+  out.report = buildJsonReport(scenario, *result);
+  out.partial = stats.partial;
+  out.fingerprint = stats.fingerprint;
+  out.events = stats.events;
+  out.result = std::move(result);
+  out.timeline = std::move(timeline);
+  out.catalog = sim.catalog();
   return out;
 }
 

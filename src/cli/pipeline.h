@@ -5,12 +5,17 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 
 #include <nlohmann/json.hpp>
 
+#include "rocketmq/common/sim_event.h"
 #include "scenario/scenario.h"
 
 namespace rmqsim {
+
+struct RunResult;
+class TimelineRecorder;
 
 /// Knobs of one run that are not part of the scenario.
 struct PipelineOptions {
@@ -20,6 +25,7 @@ struct PipelineOptions {
   const std::atomic<bool>* stopFlag = nullptr;  ///< set by SIGINT: stop and report as partial
   bool verbose = false;                      ///< RocketMQ-style logs on stderr
   std::function<void(SimTime)> progress;     ///< called now and then with the virtual time reached
+  bool recordTimeline = false;               ///< keep the full timeline (for --html, --trace, --csv)
 };
 
 /// What a run produced: the contract §3 report and run statistics.
@@ -27,7 +33,10 @@ struct PipelineOutput {
   nlohmann::ordered_json report;  ///< exactly what `run --format json` prints
   bool partial = false;
   std::uint64_t fingerprint = 0;  ///< hash of the event stream
-  std::int64_t events = 0;
+  std::int64_t events = 0;                        ///< discrete events executed
+  std::shared_ptr<const RunResult> result;        ///< the metrics behind the report
+  std::shared_ptr<const TimelineRecorder> timeline;  ///< only with recordTimeline
+  RunCatalog catalog;                             ///< client and queue names
 };
 
 /// Runs the scenario; throws InternalError-like exceptions only for bugs.

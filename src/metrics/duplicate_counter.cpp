@@ -1,0 +1,28 @@
+#include "metrics/duplicate_counter.h"
+
+#include <algorithm>
+
+namespace rmqsim {
+
+std::int64_t DuplicateCounter::deliver(std::int64_t from, std::int64_t to) {
+  if (to <= from) return 0;
+  std::int64_t dup = 0;
+  std::int64_t lo = from, hi = to;
+  // First interval that could touch [from, to): the one starting at or before `from`.
+  auto it = intervals_.upper_bound(from);
+  if (it != intervals_.begin()) --it;
+  while (it != intervals_.end() && it->first <= to) {
+    if (it->second < from) {
+      ++it;
+      continue;
+    }
+    dup += std::max<std::int64_t>(0, std::min(it->second, to) - std::max(it->first, from));
+    lo = std::min(lo, it->first);
+    hi = std::max(hi, it->second);
+    it = intervals_.erase(it);
+  }
+  intervals_[lo] = hi;
+  return dup;
+}
+
+}  // namespace rmqsim

@@ -1,0 +1,76 @@
+// What one run measured (contract §3/§4), as plain data for the JSON and text reports, `check`
+// and `sweep`. Times in the report are seconds; internally milliseconds.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/sim_time.h"
+#include "metrics/balance.h"
+
+namespace rmqsim {
+
+struct Summary {
+  std::int64_t rebalances = 0;          ///< rebalanceByTopic runs (one per client, topic and round)
+  std::int64_t changedRebalances = 0;   ///< of those, runs that changed the process-queue table
+  std::int64_t queueMoves = 0;
+  std::int64_t minMoves = 0;            ///< sum over events
+  double overlapQueueSeconds = 0;
+  double orphanQueueSeconds = 0;
+  double orphanConsumingQueueSeconds = 0;  ///< orderly groups: queues with no owner holding a valid lock
+  std::int64_t duplicates = 0;
+  std::int64_t maxLag = 0;
+  std::int64_t notifications = 0;
+  std::int64_t channelExpiries = 0;
+  std::int64_t lockFailures = 0;
+};
+
+/// Per scenario event: the window from the event to the next one (or the end of the run).
+struct EventMetrics {
+  SimTime at = 0;
+  std::string action;
+  std::string target;
+  std::optional<double> convergenceSeconds;  ///< nullopt: never converged in the window
+  std::int64_t queueMoves = 0;
+  std::int64_t minMoves = 0;
+  double overlapQueueSeconds = 0;
+  double orphanQueueSeconds = 0;
+  std::int64_t duplicates = 0;
+  std::int64_t rebalances = 0;
+  /// Per broker: the longest time one of its queues stayed unowned (s), for plain-language warnings.
+  std::map<std::string, double> longestOrphanByBroker;
+};
+
+struct TopicFinal {
+  std::string topic;
+  BalanceStats balance;
+};
+
+struct GroupFinal {
+  std::string name;
+  std::string strategy;
+  bool broadcasting = false;
+  BalanceStats balance;               ///< loads summed over the group's topics (retry included)
+  std::vector<TopicFinal> topics;
+  std::map<std::string, std::int64_t> loadByClient;  ///< live clients by name
+  /// Live clients sharing one client id: id -> client names (the known RocketMQ failure).
+  std::map<std::string, std::vector<std::string>> sharedIds;
+  /// queue ("topic@broker:id") -> owner names (empty: unowned), in MessageQueue order.
+  std::vector<std::pair<std::string, std::vector<std::string>>> assignment;
+  std::int64_t duplicates = 0;
+  std::int64_t maxLag = 0;
+};
+
+struct RunResult {
+  SimTime endTime = 0;
+  bool partial = false;
+  Summary summary;
+  std::vector<EventMetrics> events;
+  std::vector<GroupFinal> groups;
+  BalanceStats all;  ///< all groups: sums, worst imbalance, min Jain, all complete
+};
+
+}  // namespace rmqsim

@@ -1,0 +1,119 @@
+#include "report/json_report.h"
+
+#include <cmath>
+
+#include "report/warnings.h"
+
+namespace rmqsim {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+double r3(double v) { return std::isfinite(v) ? std::round(v * 1000.0) / 1000.0 : 0.0; }
+double r4(double v) { return std::isfinite(v) ? std::round(v * 10000.0) / 10000.0 : 0.0; }
+
+Json balanceJson(const BalanceStats& b) {
+  Json j;
+  j["consumers"] = b.consumers;
+  j["queues"] = b.queues;
+  j["max_load"] = b.maxLoad;
+  j["min_load"] = b.minLoad;
+  j["imbalance"] = b.imbalance;
+  j["ideal_imbalance"] = b.idealImbalance;
+  j["excess_imbalance"] = b.excessImbalance;
+  j["idle_consumers"] = b.idleConsumers;
+  j["jain_index"] = r4(b.jainIndex);
+  j["complete"] = b.complete;
+  return j;
+}
+
+}  // namespace
+
+nlohmann::ordered_json buildJsonReport(const Scenario& scenario, const RunResult& r) {
+  Json j;
+  j["scenario"] = scenario.name;
+  j["seed"] = scenario.seed;
+  j["profile"] = scenario.profile.name;
+  j["duration_ms"] = scenario.duration_ms;
+  j["simulated_ms"] = r.endTime;
+  j["partial"] = r.partial;
+
+  const Summary& s = r.summary;
+  Json sum;
+  sum["rebalances"] = s.rebalances;
+  sum["changed_rebalances"] = s.changedRebalances;
+  sum["queue_moves"] = s.queueMoves;
+  sum["min_moves"] = s.minMoves;
+  sum["excess_moves"] = s.queueMoves - s.minMoves;
+  sum["overlap_queue_s"] = r3(s.overlapQueueSeconds);
+  sum["orphan_queue_s"] = r3(s.orphanQueueSeconds);
+  sum["duplicates"] = s.duplicates;
+  sum["max_lag"] = s.maxLag;
+  sum["notifications"] = s.notifications;
+  sum["channel_expiries"] = s.channelExpiries;
+  sum["lock_failures"] = s.lockFailures;
+  j["summary"] = sum;
+
+  // final: the all-groups figures at the top (final.excess_imbalance), then per group and topic.
+  Json fin = balanceJson(r.all);
+  Json groups = Json::object();
+  for (const GroupFinal& g : r.groups) {
+    Json gj = balanceJson(g.balance);
+    gj["strategy"] = g.strategy;
+    gj["model"] = g.broadcasting ? "broadcasting" : "clustering";
+    gj["duplicates"] = g.duplicates;
+    gj["max_lag"] = g.maxLag;
+    Json topics = Json::object();
+    for (const TopicFinal& t : g.topics) topics[t.topic] = balanceJson(t.balance);
+    gj["topics"] = topics;
+    Json loads = Json::object();
+    for (const auto& [name, l] : g.loadByClient) loads[name] = l;
+    gj["loads"] = loads;
+    if (!g.sharedIds.empty()) {
+      Json shared = Json::object();
+      for (const auto& [id, names] : g.sharedIds) shared[id] = names;
+      gj["shared_client_ids"] = shared;
+    }
+    groups[g.name] = gj;
+  }
+  fin["groups"] = groups;
+  j["final"] = fin;
+
+  Json events = Json::array();
+  for (const EventMetrics& e : r.events) {
+    Json ej;
+    ej["at_ms"] = e.at;
+    ej["action"] = e.action;
+    ej["target"] = e.target;
+    ej["convergence_s"] = e.convergenceSeconds ? Json(r3(*e.convergenceSeconds)) : Json(nullptr);
+    ej["queue_moves"] = e.queueMoves;
+    ej["min_moves"] = e.minMoves;
+    ej["excess_moves"] = e.queueMoves - e.minMoves;
+    ej["overlap_queue_s"] = r3(e.overlapQueueSeconds);
+    ej["orphan_queue_s"] = r3(e.orphanQueueSeconds);
+    ej["duplicates"] = e.duplicates;
+    ej["rebalances"] = e.rebalances;
+    Json longest = Json::object();
+    for (const auto& [b, sec] : e.longestOrphanByBroker) longest[b] = r3(sec);
+    ej["longest_orphan_s_by_broker"] = longest;
+    events.push_back(ej);
+  }
+  j["events"] = events;
+
+  Json assignment = Json::object();
+  for (const GroupFinal& g : r.groups) {
+    Json ga = Json::object();
+    for (const auto& [queue, owners] : g.assignment) {
+      if (owners.empty()) ga[queue] = nullptr;
+      else if (owners.size() == 1) ga[queue] = owners.front();
+      else ga[queue] = owners;
+    }
+    assignment[g.name] = ga;
+  }
+  j["assignment"] = assignment;
+  j["warnings"] = plainWarnings(scenario, r);
+  return j;
+}
+
+}  // namespace rmqsim

@@ -1,0 +1,66 @@
+#include "report/warnings.h"
+
+#include <cmath>
+
+#include "scenario/duration.h"
+
+namespace rmqsim {
+
+namespace {
+
+std::string seconds(double s) {
+  if (s >= 100) return std::to_string(static_cast<long long>(std::lround(s))) + " s";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f s", s);
+  return buf;
+}
+
+std::string joinNames(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> plainWarnings(const Scenario& scenario, const RunResult& r) {
+  std::vector<std::string> out;
+  if (r.partial)
+    out.push_back("the run was stopped at " + formatDuration(r.endTime) + " of " + formatDuration(scenario.duration_ms) +
+                  ": the figures cover only the simulated part");
+  for (const GroupFinal& g : r.groups) {
+    for (const auto& [id, names] : g.sharedIds)
+      out.push_back(joinNames(names) + " share the client id " + id + ": RocketMQ gives them the same queues, so " +
+                    "other queues of " + g.name + " stay unowned (give each process its own instanceName or IP)");
+    if (g.balance.idleConsumers > 0 && !g.broadcasting) {
+      const std::int64_t idle = g.balance.idleConsumers;
+      out.push_back(std::to_string(idle) + (idle == 1 ? " consumer of " : " consumers of ") + g.name +
+                    (idle == 1 ? " is" : " are") + " idle: " +
+                    (g.balance.consumers > g.balance.queues ? "the group has more consumers than queues (" + std::to_string(g.balance.consumers) +
+                                                                  " consumers, " + std::to_string(g.balance.queues) + " queues)"
+                                                            : "the strategy gives them no queue"));
+    }
+    if (g.balance.excessImbalance > 0 && !g.broadcasting) {
+      bool topicsBalanced = true;
+      for (const TopicFinal& t : g.topics) topicsBalanced = topicsBalanced && t.balance.excessImbalance == 0;
+      out.push_back(g.name + " ends unbalanced: loads from " + std::to_string(g.balance.minLoad) + " to " +
+                    std::to_string(g.balance.maxLoad) + " queues" +
+                    (topicsBalanced ? " although each topic is balanced: every topic's allocation starts at the first-sorted client"
+                                    : " (" + std::to_string(g.balance.excessImbalance) + " more than the queue count forces)"));
+    }
+  }
+  for (const EventMetrics& e : r.events) {
+    const std::string what = e.action + (e.target.empty() ? "" : " " + e.target) + " at " + formatDuration(e.at);
+    for (const auto& [broker, longest] : e.longestOrphanByBroker)
+      if (longest >= 10.0)
+        out.push_back("queues of " + broker + " were unowned for up to " + seconds(longest) + " after " + what);
+    if (!e.convergenceSeconds && !r.partial)
+      out.push_back("the cluster did not converge after " + what + " (before the next event or the end of the run)");
+    if (e.duplicates > 0)
+      out.push_back(std::to_string(e.duplicates) + " messages were delivered twice after " + what +
+                    " (offsets not yet committed when queues changed hands, or two owners at once)");
+  }
+  return out;
+}
+
+}  // namespace rmqsim

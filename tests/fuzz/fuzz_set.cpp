@@ -1,0 +1,40 @@
+// Fuzzes `--set KEY=VALUE` (and so `sweep --vary` points): the input is one override applied to
+// a valid base scenario; it must give a valid scenario or a located ScenarioError.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "scenario/diagnostic.h"
+#include "scenario/scenario_parser.h"
+
+namespace {
+constexpr const char* kBase = R"(name: base
+duration: 2m
+brokers:
+  - name: broker-a
+    topics:
+      orders: {queues: 4}
+groups:
+  - name: g
+    subscribe: [orders]
+    clients: 2
+produce:
+  - {topic: orders, rate: 100}
+events:
+  - {at: 1m, action: start, group: g, count: 1}
+expect:
+  - {metric: final.complete, equals: "true"}
+)";
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string set(reinterpret_cast<const char*>(data), size);
+  try {
+    rmqsim::Scenario s = rmqsim::parseScenarioText(kBase, "base.yaml", {set});
+    (void)s;
+  } catch (const rmqsim::ScenarioError& e) {
+    if (e.diagnostics().empty()) __builtin_trap();
+    (void)rmqsim::renderDiagnostics(e.diagnostics(), false);
+  }
+  return 0;
+}
