@@ -37,6 +37,7 @@ struct GroupState {
   std::int64_t notExactlyOne = 0;   ///< universe queues without exactly one owner
   std::int64_t mismatches = 0;      ///< universe queues whose owners differ from the expected ones
   bool expectedDirty = true;
+  bool everLive = false;  ///< a group that lost all its clients has not converged; one not started yet is ignored
   std::int64_t duplicates = 0;
   std::int64_t maxLag = 0;
 };
@@ -147,7 +148,7 @@ struct MetricsCollector::Impl {
   void setLive(ClientIndex c, bool nowLive) {
     ClientState& cs = clients[static_cast<std::size_t>(c)];
     GroupState& g = groups[static_cast<std::size_t>(cs.group)];
-    if (nowLive) g.live.insert(c);
+    if (nowLive) g.live.insert(c), g.everLive = true;
     else g.live.erase(c);
     g.expectedDirty = true;
     for (QueueIndex q : cs.held) changeOwner(cs.group, q, c, nowLive);
@@ -173,7 +174,10 @@ struct MetricsCollector::Impl {
   }
   bool good() {
     for (std::size_t g = 0; g < groups.size(); ++g) {
-      if (groups[g].live.empty()) continue;  // nothing to converge to
+      if (groups[g].live.empty()) {
+        if (groups[g].everLive) return false;  // everyone left: nothing consumes
+        continue;                              // not started yet: nothing to converge to
+      }
       refreshExpected(static_cast<GroupIndex>(g));
       const GroupState& gs = groups[g];
       if (gs.mismatches != 0) return false;

@@ -77,10 +77,10 @@ std::vector<std::string> applyOverride(YAML::Node& root, const Override& o, std:
             else next.push_back({c.node[k], p});
           }
         } else if (c.node.IsMap()) {
-          for (auto it = c.node.begin(); it != c.node.end(); ++it) {
-            const std::string p = (c.path.empty() ? "" : c.path + ".") + it->first.Scalar();
-            if (last) it->second = YAML::Clone(value), done.push_back(p);
-            else next.push_back({it->second, p});
+          for (auto kv : c.node) {  // a copy: yaml-cpp's operator-> points into a temporary
+            const std::string p = (c.path.empty() ? "" : c.path + ".") + kv.first.Scalar();
+            if (last) kv.second = YAML::Clone(value), done.push_back(p);
+            else next.push_back({kv.second, p});
           }
         } else {
           return fail("'*' in '" + o.path + "' needs a list or a map at '" + (c.path.empty() ? "(top)" : c.path) + "'");

@@ -61,23 +61,23 @@ StrategySpec readStrategy(Context& c, const YAML::Node& n, const std::string& pa
   std::vector<std::string> keys = {"name"};
   for (const auto& p : findStrategy(spec.name)->params) keys.push_back(p.name);
   c.r.checkKeys(n, path, keys, "strategy " + spec.name);
-  for (auto it = n.begin(); it != n.end(); ++it) {
-    const std::string key = it->first.Scalar();
+  for (const auto kv : n) {  // a copy: yaml-cpp's operator-> points into a temporary
+    const std::string key = kv.first.Scalar();
     if (key == "name" || std::find(keys.begin(), keys.end(), key) == keys.end()) continue;
     std::string value;
-    if (it->second.IsSequence()) {
-      for (std::size_t i = 0; i < it->second.size(); ++i)
-        value += (i ? "," : "") + (it->second[i].IsScalar() ? it->second[i].Scalar() : std::string("?"));
-    } else if (it->second.IsScalar()) {
-      value = it->second.Scalar();
+    if (kv.second.IsSequence()) {
+      for (std::size_t i = 0; i < kv.second.size(); ++i)
+        value += (i ? "," : "") + (kv.second[i].IsScalar() ? kv.second[i].Scalar() : std::string("?"));
+    } else if (kv.second.IsScalar()) {
+      value = kv.second.Scalar();
     } else {
-      c.r.error(it->second, joinPath(path, key), joinPath(path, key) + " must be a value or a list");
+      c.r.error(kv.second, joinPath(path, key), joinPath(path, key) + " must be a value or a list");
       continue;
     }
     try {
       setStrategyParam(spec.name, spec.params, key, value, defaultTopic);
     } catch (const std::invalid_argument& e) {
-      c.r.error(it->second, joinPath(path, key), e.what());
+      c.r.error(kv.second, joinPath(path, key), e.what());
     }
   }
   return spec;
@@ -137,13 +137,13 @@ void readBrokers(Context& c, const YAML::Node& n) {
     }
     if (const YAML::Node t = b["topics"]) {
       if (c.r.expectMap(t, joinPath(path, "topics"), "topics: {orders: {queues: 8}}")) {
-        for (auto it = t.begin(); it != t.end(); ++it) {
-          const std::string topic = it->first.IsScalar() ? it->first.Scalar() : "";
+        for (const auto kv : t) {  // a copy: yaml-cpp's operator-> points into a temporary
+          const std::string topic = kv.first.IsScalar() ? kv.first.Scalar() : "";
           if (topic.empty()) {
-            c.r.error(it->first, joinPath(path, "topics"), "a topic name must be a string");
+            c.r.error(kv.first, joinPath(path, "topics"), "a topic name must be a string");
             continue;
           }
-          readTopic(c, joinPath(joinPath(path, "topics"), topic), topic, it->second, bs);
+          readTopic(c, joinPath(joinPath(path, "topics"), topic), topic, kv.second, bs);
           c.topics.insert(topic);
         }
       }

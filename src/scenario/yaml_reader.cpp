@@ -74,8 +74,8 @@ bool YamlReader::expectSeq(const YAML::Node& n, const std::string& path, const s
 void YamlReader::checkKeys(const YAML::Node& map, const std::string& path, const std::vector<std::string>& allowed,
                            const std::string& what) {
   std::map<std::string, int> seen;
-  for (auto it = map.begin(); it != map.end(); ++it) {
-    const YAML::Node& key = it->first;
+  for (const auto kv : map) {  // a copy: yaml-cpp's operator-> points into a temporary
+    const YAML::Node key = kv.first;
     const std::string k = key.IsScalar() ? key.Scalar() : "?";
     if (++seen[k] == 2) error(key, joinPath(path, k), "key '" + k + "' is given twice in " + what);
     if (std::find(allowed.begin(), allowed.end(), k) != allowed.end()) continue;

@@ -34,7 +34,9 @@
     if (typeof v === "boolean") return v ? "yes" : "no";
     return String(v);
   }
-  function colour(i) { return "hsl(" + ((i * 137.508) % 360).toFixed(1) + ",62%,55%)"; }
+  var PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#edc948", "#76b7b2", "#ff9da7", "#9c755f",
+                 "#e15759", "#86bcb6", "#8cd17d", "#d37295"];
+  function colour(i) { return i < PALETTE.length ? PALETTE[i] : "hsl(" + ((i * 137.508) % 360).toFixed(1) + ",55%,58%)"; }
 
   // --- headline figures -----------------------------------------------------------------------
   var head = el("div");
@@ -91,7 +93,7 @@
   app.appendChild(bt);
 
   // --- time axis helpers --------------------------------------------------------------------------
-  var LEFT = 190, WIDTH = 1100, RIGHT = 20;
+  var LEFT = 250, WIDTH = 1060, RIGHT = 20;
   function x(ms) { return LEFT + (ms / endMs) * WIDTH; }
   function axis(svg, y) {
     var g = svgEl("g", { "class": "axis" });
@@ -126,7 +128,7 @@
     sp.insertBefore(i, sp.firstChild);
     legend.appendChild(sp);
   });
-  var orphanKey = el("span", {}, "no owner (orphan)"); var oi = el("i"); oi.style.background = "#f2b8b5"; orphanKey.insertBefore(oi, orphanKey.firstChild); legend.appendChild(orphanKey);
+  var orphanKey = el("span", {}, "no owner (orphan)"); var oi = el("i"); oi.style.background = "rgba(225,87,89,0.35)"; orphanKey.insertBefore(oi, orphanKey.firstChild); legend.appendChild(orphanKey);
   var overKey = el("span", {}, "two or more owners (overlap)"); var ovi = el("i"); ovi.style.background = "#1d2433"; overKey.insertBefore(ovi, overKey.firstChild); legend.appendChild(overKey);
   app.appendChild(legend);
   if (data.queues_total > data.queues.length)
@@ -140,7 +142,8 @@
     var y = 20 + r * ROW;
     if (ROW >= 10) {
       var lab = svgEl("text", { x: LEFT - 6, y: y + ROW - 3, "text-anchor": "end" });
-      lab.textContent = data.queues[r];
+      var name = data.queues[r];
+      lab.textContent = name.length > 38 ? "..." + name.slice(name.length - 35) : name;
       gantt.appendChild(lab);
     }
     // Coverage sweep: orphan where nobody owns, overlap where two or more do.
@@ -150,7 +153,7 @@
     var depth = 0, last = 0;
     function band(from, to, d) {
       if (to <= from) return;
-      if (d === 0) gantt.appendChild(svgEl("rect", { x: x(from), y: y, width: Math.max(0.5, x(to) - x(from)), height: ROW - 1, fill: "#f2b8b5" }));
+      if (d === 0) gantt.appendChild(svgEl("rect", { x: x(from), y: y, width: Math.max(0.5, x(to) - x(from)), height: ROW - 1, fill: "#e15759", "fill-opacity": 0.35 }));
     }
     pts.forEach(function (p) { band(last, p[0], depth); depth += p[1]; last = p[0]; });
     band(last, endMs, depth);

@@ -224,7 +224,7 @@ void RebalanceImpl::unlockAll(bool oneway) {
   std::map<std::string, std::vector<QueueIndex>> byBroker;
   for (const auto& [mq, pq] : processQueueTable_) byBroker[client_.ctx().trace.queue(mq).brokerName].push_back(mq);
   for (const auto& [brokerName, mqs] : byBroker) {
-    auto request = [g = client_.setup().group, mqs, id = client_.getClientId()](Broker& b) { b.unlockBatchMQ(g, mqs, id); };
+    auto request = [g = client_.setup().group, queues = mqs, id = client_.getClientId()](Broker& b) { b.unlockBatchMQ(g, queues, id); };
     if (oneway) client_.sendToBroker(brokerName, request);
     else if (Broker* broker = client_.brokerForRequest(brokerName)) request(*broker);
     for (QueueIndex mq : mqs) setLocked(processQueueTable_.at(mq), false);
