@@ -180,51 +180,6 @@ int runSingle(AllocateOptions& o) {
 
 }  // namespace
 
-nlohmann::ordered_json queueJson(const MessageQueue& mq) {
-  nlohmann::ordered_json j;
-  j["topic"] = mq.topic;
-  j["brokerName"] = mq.brokerName;
-  j["queueId"] = mq.queueId;
-  return j;
-}
-
-nlohmann::ordered_json outcomeJson(const AllocateOutcome& outcome) {
-  if (outcome.error) {
-    nlohmann::ordered_json e;
-    e["error"] = "IllegalArgumentException";
-    e["message"] = *outcome.error;
-    return e;
-  }
-  if (!outcome.result) return nullptr;
-  auto a = nlohmann::ordered_json::array();
-  for (const auto& mq : *outcome.result) a.push_back(queueJson(mq));
-  return a;
-}
-
-AllocateOutcome allocateOne(const AllocateMessageQueueStrategy& strategy, const std::string& consumerGroup,
-                            const std::string& cid, const std::vector<MessageQueue>& mqAll,
-                            const std::vector<std::string>& cidAll) {
-  AllocateOutcome out;
-  try {
-    out.result = strategy.allocate(consumerGroup, cid, mqAll, cidAll);
-  } catch (const IllegalArgumentError& e) {
-    out.error = e.what();
-  }
-  return out;
-}
-
-std::string didYouMeanSuffix(std::string_view word, const std::vector<std::string>& candidates) {
-  auto best = spellcheck(word, candidates);
-  return best ? " (did you mean '" + *best + "'?)" : "";
-}
-
-std::string unknownStrategyMessage(std::string_view name) {
-  std::string allowed;
-  for (const auto& n : strategyNames()) allowed += (allowed.empty() ? "" : ", ") + n;
-  return "unknown strategy '" + std::string(name) + "'" + didYouMeanSuffix(name, strategyNames()) +
-         "; allowed: " + allowed + " (see `rmq-rebalance-sim strategies`)";
-}
-
 CommandRun setupAllocateCommand(CLI::App& app) {
   auto o = std::make_shared<AllocateOptions>();
   CLI::App* cmd = app.add_subcommand("allocate", "One static allocation, computed as the clients compute it (like mqadmin allocateMQ)");

@@ -60,6 +60,8 @@ void FaultInjector::cutOrHeal(const EventSpec& e, bool cut) {
 
 void FaultInjector::apply(std::size_t index) {
   const EventSpec& e = scenario_.events[index];
+  // Consumption so far belongs to the window that ends here: report it before the event.
+  for (auto& c : cluster_.clients()) c->flushDeliveries();
   ctx_.trace.emit(EvScenarioEvent{ctx_.now(), static_cast<std::int32_t>(index), e.action, targetOf(e)});
   const std::string& a = e.action;
   if (a == "start") {

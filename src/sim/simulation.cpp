@@ -105,7 +105,6 @@ void Simulation::addSink(TraceSink* sink) { impl_->trace.addSink(sink); }
 const RunCatalog& Simulation::catalog() const { return impl_->trace.catalog(); }
 
 void Simulation::Impl::sample() {
-  for (auto& c : cluster.clients()) c->flushDeliveries();
   for (std::size_t g = 0; g < scenario.groups.size(); ++g) {
     const GroupSpec& gs = scenario.groups[g];
     std::vector<std::string> topics = gs.subscribe;

@@ -193,3 +193,10 @@ TEST_CASE("cli/sweep/grid size, identical results for --jobs 1 and 2, shards mer
   CHECK(table.out.find("Smallest queue count") != std::string::npos);
   CHECK(run(args + " --vary 'groups.0.clients=0..' 2>&1").code == 2);
 }
+
+TEST_CASE("cli/check/every bundled scenario meets its own expectations") {
+  const Run r = run("check 'scenarios/*.yaml' --jobs 2");
+  CHECK(r.code == 0);
+  CHECK(r.out.find("15 scenarios") != std::string::npos);
+  CHECK(r.out.find("0 failed") != std::string::npos);
+}

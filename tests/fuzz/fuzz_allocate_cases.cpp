@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "cli/allocate_command.h"
+#include "report/allocation_json.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string line(reinterpret_cast<const char*>(data), size);

@@ -96,6 +96,11 @@ void Broker::heartbeat(ClientIndex channel, const std::string& clientId, const C
                                     data.notifyConsumerIdsChangedEnable, ctx_.now());
 }
 
+bool Broker::refreshHeartbeat(ClientIndex channel, const std::string& clientId, const ConsumerData& data, SimTime at) {
+  if (!data.broadcasting && !topicConfigManager_.selectTopicConfig(getRetryTopic(data.groupName))) return false;
+  return consumerManager_.refreshConsumer(data.groupName, channel, clientId, data.topics, at);
+}
+
 void Broker::unregisterClient(ClientIndex channel, const ConsumerData& data) {
   consumerManager_.unregisterConsumer(data.groupName, channel, data.notifyConsumerIdsChangedEnable);
 }

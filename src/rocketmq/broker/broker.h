@@ -53,6 +53,11 @@ class Broker {
 
   // Requests from clients (the caller checked the network).
   void heartbeat(ClientIndex channel, const std::string& clientId, const ConsumerData& data);
+  /// The steady-state heartbeat, applied at send time with its arrival time `at`: true when it
+  /// only refreshes the channel's timestamp (known channel, same id and subscriptions, retry
+  /// topic present), which is all such a heartbeat does on arrival. Saves one event per
+  /// heartbeat and broker; anything else goes through heartbeat() as a message.
+  bool refreshHeartbeat(ClientIndex channel, const std::string& clientId, const ConsumerData& data, SimTime at);
   void unregisterClient(ClientIndex channel, const ConsumerData& data);
   void channelClosed(ClientIndex channel);
   std::shared_ptr<const std::vector<std::string>> getConsumerIdListByGroup(const std::string& group) const {

@@ -23,6 +23,14 @@ bool ConsumerGroupInfo::updateChannel(const ClientChannelInfo& infoNew, bool bro
   return true;
 }
 
+bool ConsumerGroupInfo::refreshChannel(ClientIndex channel, const std::string& clientId, const std::set<std::string>& topics,
+                                       SimTime at) {
+  auto it = channelInfoTable_.find(channel);
+  if (it == channelInfoTable_.end() || it->second.clientId != clientId || topics != subscriptionTable_) return false;
+  it->second.lastUpdateTimestamp = std::max(it->second.lastUpdateTimestamp, at);
+  return true;
+}
+
 bool ConsumerGroupInfo::updateSubscription(const std::set<std::string>& topics) {
   if (topics == subscriptionTable_) return false;
   subscriptionTable_ = topics;

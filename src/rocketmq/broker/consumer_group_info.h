@@ -28,6 +28,9 @@ class ConsumerGroupInfo {
 
   /// A heartbeat's channel: true when the channel is new (Java updateChannel).
   bool updateChannel(const ClientChannelInfo& infoNew, bool broadcasting, SimTime now);
+  /// A heartbeat that changes nothing but the channel's timestamp: applies it and returns true;
+  /// false (nothing done) when the channel is new or its id or subscriptions differ.
+  bool refreshChannel(ClientIndex channel, const std::string& clientId, const std::set<std::string>& topics, SimTime at);
   /// A heartbeat's subscriptions: true when a topic was added or removed.
   bool updateSubscription(const std::set<std::string>& topics);
   /// Explicit unregister (graceful shutdown): true when the channel was present.

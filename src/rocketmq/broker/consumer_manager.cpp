@@ -13,6 +13,12 @@ bool ConsumerManager::registerConsumer(const std::string& group, const ClientCha
   return r1 || r2;
 }
 
+bool ConsumerManager::refreshConsumer(const std::string& group, ClientIndex channel, const std::string& clientId,
+                                      const std::set<std::string>& topics, SimTime at) {
+  auto it = consumerTable_.find(group);
+  return it != consumerTable_.end() && it->second.refreshChannel(channel, clientId, topics, at);
+}
+
 void ConsumerManager::unregisterConsumer(const std::string& group, ClientIndex channel,
                                          bool isNotifyConsumerIdsChangedEnable) {
   auto it = consumerTable_.find(group);

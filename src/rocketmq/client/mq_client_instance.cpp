@@ -204,6 +204,12 @@ bool MQClientInstance::sendHeartbeatToAllBrokerWithLock() {
   auto shared = std::make_shared<const ConsumerData>(std::move(data));
   for (const auto& name : brokerAddrTable_) {
     connectedBrokers_.insert(name);
+    // Steady state: the heartbeat only refreshes a known channel's timestamp on arrival; apply
+    // that now with the arrival time instead of scheduling a message (same effect, one event less).
+    if (Broker* b = ctx_.findBroker(name); b && b->isUp() && ctx_.net.canReach(node_, b->node()) &&
+                                           b->refreshHeartbeat(setup_.index, setup_.clientId, *shared,
+                                                               ctx_.now() + ctx_.net.drawLatency(rng_)))
+      continue;
     sendToBroker(name, [ch = setup_.index, id = setup_.clientId, shared](Broker& b) { b.heartbeat(ch, id, *shared); });
   }
   return true;
