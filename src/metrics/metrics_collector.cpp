@@ -22,6 +22,7 @@ struct QueueState {
   SimTime orphanSince = -1;           ///< unowned (and subscribable) since
   int orphanWindow = -1;              ///< the event window in which that stretch began
   bool matches = true;
+  int consuming = 0;                  ///< orderly: live owners that also hold a valid broker lock
   DuplicateCounter delivered;
 };
 
@@ -36,6 +37,8 @@ struct GroupState {
   std::int64_t overlapExcess = 0;   ///< sum over universe queues of max(0, owners - 1)
   std::int64_t notExactlyOne = 0;   ///< universe queues without exactly one owner
   std::int64_t mismatches = 0;      ///< universe queues whose owners differ from the expected ones
+  bool orderly = false;
+  std::int64_t noConsumer = 0;      ///< orderly: universe queues with no consuming (locked) owner
   bool expectedDirty = true;
   bool everLive = false;  ///< a group that lost all its clients has not converged; one not started yet is ignored
   std::int64_t duplicates = 0;
@@ -46,7 +49,8 @@ struct ClientState {
   GroupIndex group = 0;
   bool alive = false;
   bool paused = false;
-  std::set<QueueIndex> held;  ///< non-dropped process queues, live or not
+  std::set<QueueIndex> held;    ///< non-dropped process queues, live or not
+  std::set<QueueIndex> locked;  ///< orderly: queues whose broker lock the client holds (its view)
 };
 
 struct OpenWindow {
@@ -63,6 +67,7 @@ struct MetricsCollector::Impl {
       GroupState gs;
       gs.name = s.groups[g].name;
       gs.broadcasting = s.groups[g].model == MessageModel::BROADCASTING;
+      gs.orderly = s.groups[g].orderly && !gs.broadcasting;
       gs.topics = s.groups[g].subscribe;
       if (!gs.broadcasting) gs.topics.push_back(retryTopicOf(gs.name));
       for (const auto& t : gs.topics) {
@@ -105,6 +110,14 @@ struct MetricsCollector::Impl {
     if (!g.broadcasting) g.overlapExcess += sign * std::max<std::int64_t>(0, n - 1);
     g.notExactlyOne += sign * (n == 1 ? 0 : 1);
     g.mismatches += sign * (qs.matches ? 0 : 1);
+    if (g.orderly) g.noConsumer += sign * (qs.consuming == 0 ? 1 : 0);
+  }
+  void changeConsuming(GroupIndex gi, QueueIndex q, int delta) {
+    GroupState& g = groups[static_cast<std::size_t>(gi)];
+    QueueState& qs = g.queues[q];
+    account(g, qs, -1);
+    qs.consuming += delta;
+    account(g, qs, +1);
   }
   void recheck(GroupState& g, QueueIndex q, QueueState& qs) {
     qs.matches = qs.owners == qs.expected;
@@ -152,6 +165,7 @@ struct MetricsCollector::Impl {
     else g.live.erase(c);
     g.expectedDirty = true;
     for (QueueIndex q : cs.held) changeOwner(cs.group, q, c, nowLive);
+    for (QueueIndex q : cs.locked) changeConsuming(cs.group, q, nowLive ? +1 : -1);
   }
 
   // --- expected assignment and convergence ---------------------------------------------------
@@ -201,6 +215,7 @@ struct MetricsCollector::Impl {
       const double overlap = static_cast<double>(g.overlapExcess) * dt;
       res.summary.orphanQueueSeconds += orphan;
       res.summary.overlapQueueSeconds += overlap;
+      if (g.orderly && !g.live.empty()) res.summary.orphanConsumingQueueSeconds += static_cast<double>(g.noConsumer) * dt;
       if (auto* w = currentWindow()) w->orphanQueueSeconds += orphan, w->overlapQueueSeconds += overlap;
     }
     now = t;
@@ -263,7 +278,7 @@ struct MetricsCollector::Impl {
       default: cs.alive = false; break;
     }
     if (wasLive != live(cs)) setLive(e.client, live(cs));
-    if (!cs.alive) cs.held.clear();  // a dead process holds nothing
+    if (!cs.alive) cs.held.clear(), cs.locked.clear();  // a dead process holds nothing
   }
   void on(const EvQueueAdded& e) {
     ClientState& cs = client(e.client);
@@ -273,6 +288,7 @@ struct MetricsCollector::Impl {
   void on(const EvQueueRemoved& e) {
     ClientState& cs = client(e.client);
     cs.held.erase(e.queue);
+    if (cs.locked.erase(e.queue) && live(cs)) changeConsuming(cs.group, e.queue, -1);
     if (live(cs)) changeOwner(cs.group, e.queue, e.client, false);
   }
   void on(const EvRebalance& e) {
@@ -333,7 +349,14 @@ struct MetricsCollector::Impl {
     res.partial = e.partial;
     ended = true;
   }
-  void on(const EvQueueLocked&) {}
+  void on(const EvQueueLocked& e) {
+    ClientState& cs = client(e.client);
+    const bool had = cs.locked.count(e.queue) > 0;
+    if (e.locked == had) return;
+    if (e.locked) cs.locked.insert(e.queue);
+    else cs.locked.erase(e.queue);
+    if (live(cs)) changeConsuming(cs.group, e.queue, e.locked ? +1 : -1);
+  }
 
   RunResult finish() const;
 };

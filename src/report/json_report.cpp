@@ -48,6 +48,9 @@ nlohmann::ordered_json buildJsonReport(const Scenario& scenario, const RunResult
   sum["excess_moves"] = s.queueMoves - s.minMoves;
   sum["overlap_queue_s"] = r3(s.overlapQueueSeconds);
   sum["orphan_queue_s"] = r3(s.orphanQueueSeconds);
+  bool anyOrderly = false;
+  for (const GroupSpec& g : scenario.groups) anyOrderly |= g.orderly;
+  if (anyOrderly) sum["orphan_consuming_queue_s"] = r3(s.orphanConsumingQueueSeconds);  // orderly: no owner with a valid lock
   sum["duplicates"] = s.duplicates;
   sum["max_lag"] = s.maxLag;
   sum["notifications"] = s.notifications;

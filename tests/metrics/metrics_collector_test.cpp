@@ -109,3 +109,23 @@ TEST_CASE("metrics/collector/a paused client owns nothing; a crashed one never a
   CHECK(r.groups[0].balance.consumers == 0);
   CHECK(r.events[0].longestOrphanByBroker.at("broker-a") == doctest::Approx(20.0));
 }
+
+TEST_CASE("metrics/collector/orderly: a queue whose owner lost its lock has no consuming owner") {
+  Scenario s = oneGroup();
+  s.groups[0].orderly = true;
+  const RunCatalog cat = catalog();
+  MetricsCollector m(s);
+  const std::vector<SimEvent> history = {
+      EvQueueSetChanged{0, "orders", {0, 1, 2, 3}},
+      EvClientLifecycle{0, 0, ClientLifecycle::STARTED},
+      EvQueueAdded{0, 0, 0}, EvQueueLocked{0, 0, 0, true}, EvQueueAdded{0, 0, 1}, EvQueueLocked{0, 0, 1, true},
+      EvQueueAdded{0, 0, 2}, EvQueueLocked{0, 0, 2, true}, EvQueueAdded{0, 0, 3}, EvQueueLocked{0, 0, 3, true},
+      EvQueueLocked{10000, 0, 3, false},  // lockAll failed for q3: still owned, not consumable
+      EvQueueLocked{14000, 0, 3, true},
+      EvRunEnd{20000, false},
+  };
+  for (const auto& ev : history) m.onEvent(ev, cat);
+  const RunResult r = m.result();
+  CHECK(r.summary.orphanQueueSeconds == doctest::Approx(0.0));
+  CHECK(r.summary.orphanConsumingQueueSeconds == doctest::Approx(4.0));
+}
