@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -199,4 +200,15 @@ TEST_CASE("cli/check/every bundled scenario meets its own expectations") {
   CHECK(r.code == 0);
   CHECK(r.out.find("15 scenarios") != std::string::npos);
   CHECK(r.out.find("0 failed") != std::string::npos);
+}
+
+TEST_CASE("cli/run/Ctrl-C stops cleanly and still prints the report, marked partial") {
+  const fs::path out = temp("interrupted.json");
+  const std::string cmd = std::string("cd '") + RMQSIM_SOURCE_DIR + "' && ('" + RMQSIM_BINARY +
+                          "' run bench/scenarios/fleet_1000x10000_24h.yaml --format json --quiet --output '" + out.string() +
+                          "' & pid=$!; sleep 1; kill -INT $pid; wait $pid)";
+  REQUIRE(std::system(cmd.c_str()) == 0);  // exit 0: an interrupted run is reported, not failed
+  const auto j = nlohmann::json::parse(slurp(out));
+  CHECK(j["partial"] == true);
+  CHECK(j["simulated_ms"].get<long long>() < j["duration_ms"].get<long long>());
 }
