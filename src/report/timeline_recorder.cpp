@@ -1,5 +1,7 @@
 #include "report/timeline_recorder.h"
 
+#include <type_traits>
+
 namespace rmqsim {
 
 TimelineRecorder::TimelineRecorder(const Scenario& scenario) : scenario_(scenario) {}
@@ -36,53 +38,61 @@ void TimelineRecorder::sampleLoads(SimTime at) {
 }
 
 void TimelineRecorder::onEvent(const SimEvent& ev, const RunCatalog& catalog) {
+  std::visit([&](const auto& e) { record(e, catalog); }, ev);
+}
+
+template <class E>
+void TimelineRecorder::record(const E& e, const RunCatalog& catalog) {
+  using T = E;
+  (void)e;
   (void)scenario_;
-  if (const auto* e = std::get_if<EvClientLifecycle>(&ev)) {
+  (void)catalog;
+  if constexpr (std::is_same_v<T, EvClientLifecycle>) {
     static const char* kNames[] = {"started", "stopped", "killed", "crashed", "paused", "resumed"};
-    instant(e->at, e->client, kNames[static_cast<int>(e->what)], "");
-    switch (e->what) {
-      case ClientLifecycle::STARTED: live_.insert(e->client); break;
+    instant(e.at, e.client, kNames[static_cast<int>(e.what)], "");
+    switch (e.what) {
+      case ClientLifecycle::STARTED: live_.insert(e.client); break;
       case ClientLifecycle::PAUSED:
-        paused_.insert(e->client);
-        for (QueueIndex q : held_[e->client]) close(e->client, q, e->at);
+        paused_.insert(e.client);
+        for (QueueIndex q : held_[e.client]) close(e.client, q, e.at);
         break;
       case ClientLifecycle::RESUMED:
-        paused_.erase(e->client);
-        for (QueueIndex q : held_[e->client]) open(e->client, q, e->at);
+        paused_.erase(e.client);
+        for (QueueIndex q : held_[e.client]) open(e.client, q, e.at);
         break;
       default:
-        for (QueueIndex q : held_[e->client]) close(e->client, q, e->at);
-        held_.erase(e->client);
-        live_.erase(e->client);
-        paused_.erase(e->client);
+        for (QueueIndex q : held_[e.client]) close(e.client, q, e.at);
+        held_.erase(e.client);
+        live_.erase(e.client);
+        paused_.erase(e.client);
     }
-  } else if (const auto* e = std::get_if<EvQueueAdded>(&ev)) {
-    held_[e->client].insert(e->queue);
-    if (live_.count(e->client) && !paused_.count(e->client)) open(e->client, e->queue, e->at);
-  } else if (const auto* e = std::get_if<EvQueueRemoved>(&ev)) {
-    held_[e->client].erase(e->queue);
-    close(e->client, e->queue, e->at);
-  } else if (const auto* e = std::get_if<EvRebalance>(&ev)) {
-    if (e->changed || !e->ok) instant(e->at, e->client, "rebalance", e->topic + (e->ok ? " changed" : " failed"));
-  } else if (const auto* e = std::get_if<EvNotify>(&ev)) {
-    instant(e->at, e->client, "notify", "NOTIFY_CONSUMER_IDS_CHANGED from " + e->broker);
-  } else if (const auto* e = std::get_if<EvChannelExpired>(&ev)) {
-    instant(e->at, e->client, "channel_expired", "expired by " + e->broker);
-  } else if (const auto* e = std::get_if<EvLockFailed>(&ev)) {
-    instant(e->at, e->client, "lock_failed", catalog.queues[static_cast<std::size_t>(e->queue)].toString());
-  } else if (const auto* e = std::get_if<EvQueueSample>(&ev)) {
-    sampleLoads(e->at);
-    t_.backlog.push_back(BacklogSample{e->at, e->group, e->queue, std::max<std::int64_t>(0, e->maxOffset - std::max<std::int64_t>(0, e->committedOffset))});
-  } else if (const auto* e = std::get_if<EvQueueSetChanged>(&ev)) {
-    t_.queueSets[e->topic] = e->queues;
-  } else if (const auto* e = std::get_if<EvScenarioEvent>(&ev)) {
-    instant(e->at, -1, "event", e->action + (e->target.empty() ? "" : " " + e->target));
-  } else if (const auto* e = std::get_if<EvRunEnd>(&ev)) {
-    sampleLoads(e->at);
+  } else if constexpr (std::is_same_v<T, EvQueueAdded>) {
+    held_[e.client].insert(e.queue);
+    if (live_.count(e.client) && !paused_.count(e.client)) open(e.client, e.queue, e.at);
+  } else if constexpr (std::is_same_v<T, EvQueueRemoved>) {
+    held_[e.client].erase(e.queue);
+    close(e.client, e.queue, e.at);
+  } else if constexpr (std::is_same_v<T, EvRebalance>) {
+    if (e.changed || !e.ok) instant(e.at, e.client, "rebalance", e.topic + (e.ok ? " changed" : " failed"));
+  } else if constexpr (std::is_same_v<T, EvNotify>) {
+    instant(e.at, e.client, "notify", "NOTIFY_CONSUMER_IDS_CHANGED from " + e.broker);
+  } else if constexpr (std::is_same_v<T, EvChannelExpired>) {
+    instant(e.at, e.client, "channel_expired", "expired by " + e.broker);
+  } else if constexpr (std::is_same_v<T, EvLockFailed>) {
+    instant(e.at, e.client, "lock_failed", catalog.queues[static_cast<std::size_t>(e.queue)].toString());
+  } else if constexpr (std::is_same_v<T, EvQueueSample>) {
+    sampleLoads(e.at);
+    t_.backlog.push_back(BacklogSample{e.at, e.group, e.queue, std::max<std::int64_t>(0, e.maxOffset - std::max<std::int64_t>(0, e.committedOffset))});
+  } else if constexpr (std::is_same_v<T, EvQueueSetChanged>) {
+    t_.queueSets[e.topic] = e.queues;
+  } else if constexpr (std::is_same_v<T, EvScenarioEvent>) {
+    instant(e.at, -1, "event", e.action + (e.target.empty() ? "" : " " + e.target));
+  } else if constexpr (std::is_same_v<T, EvRunEnd>) {
+    sampleLoads(e.at);
     for (auto& iv : t_.intervals)
-      if (iv.end < 0) iv.end = e->at;
+      if (iv.end < 0) iv.end = e.at;
     open_.clear();
-    t_.end = e->at;
+    t_.end = e.at;
   }
 }
 

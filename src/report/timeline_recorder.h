@@ -63,6 +63,8 @@ class TimelineRecorder : public TraceSink {
   void close(ClientIndex c, QueueIndex q, SimTime at);
   void instant(SimTime at, ClientIndex c, std::string kind, std::string detail);
   void sampleLoads(SimTime at);
+  template <class E>
+  void record(const E& e, const RunCatalog& catalog);
 
   const Scenario& scenario_;
   Timeline t_;

@@ -1,6 +1,7 @@
 #include "sim/invariant_checker.h"
 
 #include <algorithm>
+#include <type_traits>
 
 #include "engine/sim_assert.h"
 #include "rocketmq/common/mix_all.h"
@@ -28,26 +29,35 @@ void InvariantChecker::onEvent(const SimEvent& ev, const RunCatalog& catalog) {
   const SimTime at = std::visit([](const auto& e) { return e.at; }, ev);
   SIM_ASSERT(at >= last_, at, "invariants", "virtual time went back from " + formatSimTime(last_));
   last_ = at;
-  if (const auto* e = std::get_if<EvClientLifecycle>(&ev)) {
-    if (e->what == ClientLifecycle::STARTED || e->what == ClientLifecycle::RESUMED) live_.insert(e->client);
-    else live_.erase(e->client);
-  } else if (const auto* e = std::get_if<EvQueueAdded>(&ev)) {
-    owners_[e->queue].insert(e->client);
-  } else if (const auto* e = std::get_if<EvQueueRemoved>(&ev)) {
-    owners_[e->queue].erase(e->client);
-  } else if (const auto* e = std::get_if<EvQueueSample>(&ev)) {
-    SIM_ASSERT(e->committedOffset <= e->maxOffset, at, catalog.queues[static_cast<std::size_t>(e->queue)].toString(),
-               "committed offset " + std::to_string(e->committedOffset) + " passes the produced offset " +
-                   std::to_string(e->maxOffset));
-  } else if (const auto* e = std::get_if<EvQueueSetChanged>(&ev)) {
-    queueSets_[e->topic] = e->queues;
-  } else if (const auto* e = std::get_if<EvScenarioEvent>(&ev)) {
-    const std::string& a = e->action;
+  std::visit([&](const auto& e) { check(e, at, catalog); }, ev);
+}
+
+template <class E>
+void InvariantChecker::check(const E& e, SimTime at, const RunCatalog& catalog) {
+  using T = E;
+  (void)e;
+  (void)at;
+  (void)catalog;
+  if constexpr (std::is_same_v<T, EvClientLifecycle>) {
+    if (e.what == ClientLifecycle::STARTED || e.what == ClientLifecycle::RESUMED) live_.insert(e.client);
+    else live_.erase(e.client);
+  } else if constexpr (std::is_same_v<T, EvQueueAdded>) {
+    owners_[e.queue].insert(e.client);
+  } else if constexpr (std::is_same_v<T, EvQueueRemoved>) {
+    owners_[e.queue].erase(e.client);
+  } else if constexpr (std::is_same_v<T, EvQueueSample>) {
+    SIM_ASSERT(e.committedOffset <= e.maxOffset, at, catalog.queues[static_cast<std::size_t>(e.queue)].toString(),
+               "committed offset " + std::to_string(e.committedOffset) + " passes the produced offset " +
+                   std::to_string(e.maxOffset));
+  } else if constexpr (std::is_same_v<T, EvQueueSetChanged>) {
+    queueSets_[e.topic] = e.queues;
+  } else if constexpr (std::is_same_v<T, EvScenarioEvent>) {
+    const std::string& a = e.action;
     if (a == "pause" || a == "partition" || a == "broker_kill" || a == "broker_crash" || a == "nameserver_down") ++openFaults_;
     if (a == "resume" || a == "heal" || a == "broker_up" || a == "nameserver_up") openFaults_ = std::max(0, openFaults_ - 1);
     lastFault_ = at;
-  } else if (const auto* e = std::get_if<EvRunEnd>(&ev)) {
-    onRunEnd(e->at, e->partial, catalog);
+  } else if constexpr (std::is_same_v<T, EvRunEnd>) {
+    onRunEnd(e.at, e.partial, catalog);
   }
 }
 

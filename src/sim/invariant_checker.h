@@ -26,6 +26,8 @@ class InvariantChecker : public TraceSink {
 
  private:
   void onRunEnd(SimTime at, bool partial, const RunCatalog& catalog);
+  template <class E>
+  void check(const E& e, SimTime at, const RunCatalog& catalog);
   bool groupOwnsAllQueuesByDesign(GroupIndex g) const;
 
   const Scenario& scenario_;
