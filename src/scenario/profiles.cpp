@@ -2,8 +2,59 @@
 // (../shared/spec/rocketmq-rebalance.md §1 and §6; Java wins where they differ).
 #include "scenario/profiles.h"
 
+#include <iterator>
+
 namespace rmqsim {
 namespace {
+
+constexpr TimingKey kTimingKeys[] = {
+    {"rebalance_interval", &Timing::rebalance_interval, false},
+    {"rebalance_min_interval", &Timing::rebalance_min_interval, true},
+    {"rebalance_unbalanced_interval", &Timing::rebalance_unbalanced_interval, false},
+    {"route_poll_interval", &Timing::route_poll_interval, false},
+    {"route_poll_initial_delay", &Timing::route_poll_initial_delay, true},
+    {"heartbeat_interval", &Timing::heartbeat_interval, false},
+    {"heartbeat_initial_delay", &Timing::heartbeat_initial_delay, true},
+    {"persist_offset_interval", &Timing::persist_offset_interval, false},
+    {"persist_offset_initial_delay", &Timing::persist_offset_initial_delay, true},
+    {"pull_dispatch_delay", &Timing::pull_dispatch_delay, true},
+    {"lock_retry_delay", &Timing::lock_retry_delay, true},
+    {"pull_max_idle_time", &Timing::pull_max_idle_time, false},
+    {"lock_interval", &Timing::lock_interval, false},
+    {"lock_initial_delay", &Timing::lock_initial_delay, true},
+    {"client_lock_max_live_time", &Timing::client_lock_max_live_time, false},
+    {"broker_lock_max_live_time", &Timing::broker_lock_max_live_time, false},
+    {"orderly_remove_try_lock", &Timing::orderly_remove_try_lock, true},
+    {"orderly_force_unlock_after", &Timing::orderly_force_unlock_after, false},
+    {"unlock_delay", &Timing::unlock_delay, true},
+    {"long_poll_suspend", &Timing::long_poll_suspend, false},
+    {"pull_retry_flow_control", &Timing::pull_retry_flow_control, false},
+    {"pull_retry_error", &Timing::pull_retry_error, false},
+    {"channel_expired_timeout", &Timing::channel_expired_timeout, false},
+    {"housekeeping_scan_interval", &Timing::housekeeping_scan_interval, false},
+    {"notify_batch_interval", &Timing::notify_batch_interval, false},
+    {"broker_register_interval", &Timing::broker_register_interval, false},
+    {"broker_register_initial_delay", &Timing::broker_register_initial_delay, true},
+    {"broker_expired_timeout", &Timing::broker_expired_timeout, false},
+    {"namesrv_scan_interval", &Timing::namesrv_scan_interval, false},
+    {"namesrv_scan_initial_delay", &Timing::namesrv_scan_initial_delay, true},
+    {"api_timeout", &Timing::api_timeout, false},
+    {"lock_batch_timeout", &Timing::lock_batch_timeout, false},
+    {"query_offset_timeout", &Timing::query_offset_timeout, false},
+    {"admin_timeout", &Timing::admin_timeout, false},
+};
+constexpr BehaviourKey kBehaviourKeys[] = {
+    {"adaptive_rebalance_wait", &Behaviour::adaptive_rebalance_wait},
+    {"start_rebalance_needs_heartbeat", &Behaviour::start_rebalance_needs_heartbeat},
+    {"expiry_fires_unregister", &Behaviour::expiry_fires_unregister},
+    {"real_time_notify", &Behaviour::real_time_notify},
+    {"orderly_remove_forced", &Behaviour::orderly_remove_forced},
+    {"lock_failure_rebalance_later", &Behaviour::lock_failure_rebalance_later},
+};
+// A field without a row could not be set from a file nor listed by `profiles`: keep them in step.
+static_assert(sizeof(Timing) == std::size(kTimingKeys) * sizeof(SimTime), "a Timing field has no timing: key");
+static_assert(sizeof(Behaviour) == std::size(kBehaviourKeys) * sizeof(bool), "a Behaviour field has no behaviour: key");
+
 
 Profile rocketmq5() {
   Profile p;
@@ -40,12 +91,17 @@ Profile rocketmq5() {
   t.broker_expired_timeout = 120 * kSecond;        // RouteInfoManager DEFAULT_BROKER_CHANNEL_EXPIRED_TIME
   t.namesrv_scan_interval = 5 * kSecond;           // NamesrvConfig.scanNotActiveBrokerInterval
   t.namesrv_scan_initial_delay = 5 * kSecond;      // NamesrvController: first scan after 5 s
+  t.api_timeout = 3 * kSecond;                     // ClientConfig.mqClientApiTimeout
+  t.lock_batch_timeout = 1 * kSecond;              // RebalanceImpl.lock / lockAll: lockBatchMQ(addr, body, 1000)
+  t.query_offset_timeout = 5 * kSecond;            // RemoteBrokerOffsetStore.fetchConsumeOffsetFromBroker: 1000 * 5
+  t.admin_timeout = 6 * kSecond;                   // MQAdminImpl.timeoutMillis (maxOffset, searchOffset)
   Behaviour& b = p.behaviour;
   b.adaptive_rebalance_wait = true;                // RebalanceService (5.x): balanced ? waitInterval : 1 s
   b.start_rebalance_needs_heartbeat = true;        // DefaultMQPushConsumerImpl.start (5.x)
   b.expiry_fires_unregister = true;                // ConsumerManager.scanNotActiveChannel (5.x): CLIENT_UNREGISTER
   b.real_time_notify = true;                       // BrokerConfig.realTimeNotifyConsumerChange
   b.orderly_remove_forced = true;                  // RebalancePushImpl (5.x)
+  b.lock_failure_rebalance_later = true;           // RebalanceImpl.updateProcessQueueTableInRebalance (5.x)
   return p;
 }
 
@@ -62,10 +118,14 @@ Profile rocketmq49() {
   p.behaviour.expiry_fires_unregister = false;                 // 4.9.8 scanNotActiveChannel fires no event
   p.behaviour.real_time_notify = true;                         // 4.9.8 notifies at once
   p.behaviour.orderly_remove_forced = false;                   // 4.9.8: unlock delayed 20 s while messages are buffered
+  p.behaviour.lock_failure_rebalance_later = false;            // 4.9.8: a refused lock waits for the next round
   return p;
 }
 
 }  // namespace
+
+std::span<const TimingKey> timingKeys() { return kTimingKeys; }
+std::span<const BehaviourKey> behaviourKeys() { return kBehaviourKeys; }
 
 const std::vector<Profile>& builtinProfiles() {
   static const std::vector<Profile> profiles = {rocketmq5(), rocketmq49()};

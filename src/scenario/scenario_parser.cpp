@@ -15,55 +15,6 @@ namespace {
 
 using parse::Context;
 
-// Timing keys: the scenario key, the member, whether 0 is meaningful (delays) or not (periods).
-struct TimingKey {
-  const char* name;
-  SimTime Timing::*member;
-  bool allowZero;
-};
-const TimingKey kTimingKeys[] = {
-    {"rebalance_interval", &Timing::rebalance_interval, false},
-    {"rebalance_min_interval", &Timing::rebalance_min_interval, true},
-    {"rebalance_unbalanced_interval", &Timing::rebalance_unbalanced_interval, false},
-    {"route_poll_interval", &Timing::route_poll_interval, false},
-    {"route_poll_initial_delay", &Timing::route_poll_initial_delay, true},
-    {"heartbeat_interval", &Timing::heartbeat_interval, false},
-    {"heartbeat_initial_delay", &Timing::heartbeat_initial_delay, true},
-    {"persist_offset_interval", &Timing::persist_offset_interval, false},
-    {"persist_offset_initial_delay", &Timing::persist_offset_initial_delay, true},
-    {"pull_dispatch_delay", &Timing::pull_dispatch_delay, true},
-    {"lock_retry_delay", &Timing::lock_retry_delay, true},
-    {"pull_max_idle_time", &Timing::pull_max_idle_time, false},
-    {"lock_interval", &Timing::lock_interval, false},
-    {"lock_initial_delay", &Timing::lock_initial_delay, true},
-    {"client_lock_max_live_time", &Timing::client_lock_max_live_time, false},
-    {"broker_lock_max_live_time", &Timing::broker_lock_max_live_time, false},
-    {"orderly_remove_try_lock", &Timing::orderly_remove_try_lock, true},
-    {"orderly_force_unlock_after", &Timing::orderly_force_unlock_after, false},
-    {"unlock_delay", &Timing::unlock_delay, true},
-    {"long_poll_suspend", &Timing::long_poll_suspend, false},
-    {"pull_retry_flow_control", &Timing::pull_retry_flow_control, false},
-    {"pull_retry_error", &Timing::pull_retry_error, false},
-    {"channel_expired_timeout", &Timing::channel_expired_timeout, false},
-    {"housekeeping_scan_interval", &Timing::housekeeping_scan_interval, false},
-    {"notify_batch_interval", &Timing::notify_batch_interval, false},
-    {"broker_register_interval", &Timing::broker_register_interval, false},
-    {"broker_register_initial_delay", &Timing::broker_register_initial_delay, true},
-    {"broker_expired_timeout", &Timing::broker_expired_timeout, false},
-    {"namesrv_scan_interval", &Timing::namesrv_scan_interval, false},
-    {"namesrv_scan_initial_delay", &Timing::namesrv_scan_initial_delay, true},
-};
-struct BehaviourKey {
-  const char* name;
-  bool Behaviour::*member;
-};
-const BehaviourKey kBehaviourKeys[] = {
-    {"adaptive_rebalance_wait", &Behaviour::adaptive_rebalance_wait},
-    {"start_rebalance_needs_heartbeat", &Behaviour::start_rebalance_needs_heartbeat},
-    {"expiry_fires_unregister", &Behaviour::expiry_fires_unregister},
-    {"real_time_notify", &Behaviour::real_time_notify},
-    {"orderly_remove_forced", &Behaviour::orderly_remove_forced},
-};
 
 const std::vector<std::string> kTopKeys = {"name",    "description", "seed",    "duration", "profile",
                                            "timing",  "behaviour",   "network", "nameservers", "brokers",
@@ -79,20 +30,20 @@ void readProfile(Context& c, const YAML::Node& root) {
   c.s.profile = *findProfile(name);
   if (const YAML::Node t = root["timing"]) {
     std::vector<std::string> keys;
-    for (const auto& k : kTimingKeys) keys.push_back(k.name);
+    for (const auto& k : timingKeys()) keys.push_back(k.name);
     if (c.r.expectMap(t, "timing", "timing: {heartbeat_interval: 30s}")) {
       c.r.checkKeys(t, "timing", keys, "timing");
-      for (const auto& k : kTimingKeys)
+      for (const auto& k : timingKeys())
         if (t[k.name])
           if (auto d = c.r.duration(t[k.name], joinPath("timing", k.name), k.allowZero)) c.s.profile.timing.*k.member = *d;
     }
   }
   if (const YAML::Node b = root["behaviour"]) {
     std::vector<std::string> keys;
-    for (const auto& k : kBehaviourKeys) keys.push_back(k.name);
+    for (const auto& k : behaviourKeys()) keys.push_back(k.name);
     if (c.r.expectMap(b, "behaviour", "behaviour: {real_time_notify: false}")) {
       c.r.checkKeys(b, "behaviour", keys, "behaviour");
-      for (const auto& k : kBehaviourKeys)
+      for (const auto& k : behaviourKeys())
         if (b[k.name])
           if (auto v = c.r.boolean(b[k.name], joinPath("behaviour", k.name))) c.s.profile.behaviour.*k.member = *v;
     }

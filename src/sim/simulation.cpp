@@ -15,47 +15,7 @@ namespace rmqsim {
 
 namespace {
 
-ModelConfig toModelConfig(const Profile& p) {
-  ModelConfig c;
-  const Timing& t = p.timing;
-  ModelTiming& m = c.timing;
-  m.rebalance_interval = t.rebalance_interval;
-  m.rebalance_min_interval = t.rebalance_min_interval;
-  m.rebalance_unbalanced_interval = t.rebalance_unbalanced_interval;
-  m.route_poll_interval = t.route_poll_interval;
-  m.route_poll_initial_delay = t.route_poll_initial_delay;
-  m.heartbeat_interval = t.heartbeat_interval;
-  m.heartbeat_initial_delay = t.heartbeat_initial_delay;
-  m.persist_offset_interval = t.persist_offset_interval;
-  m.persist_offset_initial_delay = t.persist_offset_initial_delay;
-  m.pull_dispatch_delay = t.pull_dispatch_delay;
-  m.lock_retry_delay = t.lock_retry_delay;
-  m.pull_max_idle_time = t.pull_max_idle_time;
-  m.lock_interval = t.lock_interval;
-  m.lock_initial_delay = t.lock_initial_delay;
-  m.client_lock_max_live_time = t.client_lock_max_live_time;
-  m.broker_lock_max_live_time = t.broker_lock_max_live_time;
-  m.orderly_remove_try_lock = t.orderly_remove_try_lock;
-  m.orderly_force_unlock_after = t.orderly_force_unlock_after;
-  m.unlock_delay = t.unlock_delay;
-  m.channel_expired_timeout = t.channel_expired_timeout;
-  m.housekeeping_scan_interval = t.housekeeping_scan_interval;
-  m.notify_batch_interval = t.notify_batch_interval;
-  m.broker_register_interval = t.broker_register_interval;
-  m.broker_register_initial_delay = t.broker_register_initial_delay;
-  m.broker_expired_timeout = t.broker_expired_timeout;
-  m.namesrv_scan_interval = t.namesrv_scan_interval;
-  m.namesrv_scan_initial_delay = t.namesrv_scan_initial_delay;
-  const Behaviour& b = p.behaviour;
-  c.behaviour.adaptive_rebalance_wait = b.adaptive_rebalance_wait;
-  c.behaviour.start_rebalance_needs_heartbeat = b.start_rebalance_needs_heartbeat;
-  c.behaviour.expiry_fires_unregister = b.expiry_fires_unregister;
-  c.behaviour.real_time_notify = b.real_time_notify;
-  c.behaviour.orderly_remove_forced = b.orderly_remove_forced;
-  // rebalanceLater(500) after a lock failure came with the 5.x adaptive RebalanceService.
-  c.behaviour.lock_failure_rebalance_later = b.adaptive_rebalance_wait;
-  return c;
-}
+ModelConfig toModelConfig(const Profile& p) { return ModelConfig{p.timing, p.behaviour}; }
 
 }  // namespace
 
