@@ -19,17 +19,20 @@ SimTime SimNetwork::drawLatency(Random& senderRng) const {
   return senderRng.uniform(minLatency_, maxLatency_);
 }
 
-bool SimNetwork::send(NodeId from, NodeId to, Random& senderRng, std::function<void()> deliver) {
+bool SimNetwork::send(NodeId from, NodeId to, Random& senderRng, std::function<void()> deliver,
+                      std::function<void()> onLost) {
   const SimTime latency = drawLatency(senderRng);
   ++sent_;
   if (!canReach(from, to)) {
     ++lost_;
+    if (onLost) onLost();
     return false;
   }
   const std::uint32_t epoch = nodes_[to].epoch;
-  loop_.scheduleAfter(latency, [this, to, epoch, fn = std::move(deliver)] {
+  loop_.scheduleAfter(latency, [this, to, epoch, fn = std::move(deliver), lost = std::move(onLost)] {
     if (!nodes_[to].up || nodes_[to].epoch != epoch) {
       ++lost_;
+      if (lost) lost();
       return;
     }
     fn();

@@ -1,7 +1,7 @@
 // The simulated network: one-way messages with a latency drawn uniformly from [min, max] on the
 // sender's stream, nodes that are up or down, and directional link cuts. The only place that
 // knows links. A message is lost when its link is cut at send time or its destination is down
-// (or restarted) when it arrives; a synchronous request succeeds only if both directions work.
+// (or restarted) when it arrives. A synchronous request is two messages (MQClientAPIImpl).
 #pragma once
 
 #include <cstdint>
@@ -37,14 +37,17 @@ class SimNetwork {
 
   /// A message from -> to would arrive now (both up, link not cut).
   bool canReach(NodeId from, NodeId to) const { return nodes_[from].up && nodes_[to].up && !isCut(from, to); }
-  /// A synchronous request from -> to gets its answer (both directions work).
+  /// Both directions work now (a pull loop's long-polling connection is usable).
   bool roundTrip(NodeId from, NodeId to) const { return canReach(from, to) && canReach(to, from); }
 
   /// One-way latency drawn from the sender's stream.
   SimTime drawLatency(Random& senderRng) const;
   /// Sends a message; `deliver` runs at the destination after the latency unless the message is
-  /// lost. Returns false when it is lost at send time. The latency is drawn either way.
-  bool send(NodeId from, NodeId to, Random& senderRng, std::function<void()> deliver);
+  /// lost, in which case `onLost` (if any) runs when the loss happens (at send time for a cut link,
+  /// at arrival for a destination down). Returns false when it is lost at send time. The latency
+  /// is drawn either way.
+  bool send(NodeId from, NodeId to, Random& senderRng, std::function<void()> deliver,
+            std::function<void()> onLost = {});
 
   std::int64_t messagesSent() const { return sent_; }
   std::int64_t messagesLost() const { return lost_; }

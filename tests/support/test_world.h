@@ -6,31 +6,17 @@
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
+#include "scenario/profiles.h"
 #include "sim/simulation.h"
 
 namespace rmqsim::test {
 
-/// rocketmq-5 defaults (Timing/Behaviour as declared), or the 4.9 differences.
-inline Profile profile5() {
-  Profile p;
-  p.name = "rocketmq-5";
-  return p;
-}
-inline Profile profile49() {
-  Profile p;
-  p.name = "rocketmq-4.9";
-  p.timing.rebalance_min_interval = 0;
-  p.timing.rebalance_unbalanced_interval = p.timing.rebalance_interval;
-  p.timing.pull_dispatch_delay = 0;
-  p.timing.orderly_remove_try_lock = 1000;
-  p.behaviour.adaptive_rebalance_wait = false;
-  p.behaviour.start_rebalance_needs_heartbeat = false;
-  p.behaviour.expiry_fires_unregister = false;
-  p.behaviour.orderly_remove_forced = false;
-  return p;
-}
+/// The built-in profiles (scenario/profiles.cpp), so tests run what users run.
+inline Profile profile5() { return *findProfile("rocketmq-5"); }
+inline Profile profile49() { return *findProfile("rocketmq-4.9"); }
 
 /// brokers x queues of one topic "orders", one clustering group "g" with `clients` at t=0.
 inline Scenario basicScenario(int brokers, int queuesPerBroker, int clients, SimTime duration = 10 * kMinute) {
@@ -115,6 +101,7 @@ class OwnershipSink : public TraceSink {
   std::map<QueueIndex, std::set<ClientIndex>> owners;
   std::map<std::string, std::vector<QueueIndex>> queueSets;
   std::vector<EvRebalance> rebalances;
+  std::vector<std::tuple<SimTime, ClientIndex, QueueIndex>> added;
   std::vector<EvDelivered> delivered;
   std::vector<EvNotify> notifies;
   std::vector<EvChannelExpired> expired;
@@ -124,7 +111,10 @@ class OwnershipSink : public TraceSink {
   std::function<void(const SimEvent&)> onAfter;
 
  private:
-  void handle(const EvQueueAdded& e) { owners[e.queue].insert(e.client); }
+  void handle(const EvQueueAdded& e) {
+    owners[e.queue].insert(e.client);
+    added.emplace_back(e.at, e.client, e.queue);
+  }
   void handle(const EvQueueRemoved& e) { owners[e.queue].erase(e.client); }
   void handle(const EvQueueSetChanged& e) { queueSets[e.topic] = e.queues; }
   void handle(const EvRebalance& e) { rebalances.push_back(e); }

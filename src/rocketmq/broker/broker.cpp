@@ -127,11 +127,11 @@ void Broker::unlockBatchMQ(GroupIndex group, const std::vector<QueueIndex>& mqs,
   lockManager_.unlockBatch(group, mqs, clientId);
 }
 
-void Broker::updateConsumerOffset(GroupIndex group, QueueIndex mq, std::int64_t offset) {
+void Broker::updateConsumerOffset(GroupIndex group, QueueIndex mq, std::int64_t offset, SimTime at) {
   if (ctx_.checkInvariants && offset > maxOffset(mq, ctx_.now()))
     throw InternalError(ctx_.now(), name_, "committed offset " + std::to_string(offset) + " passes max offset of " +
                                                ctx_.trace.queue(mq).toString());
-  offsetManager_.commitOffset(group, mq, offset);
+  offsetManager_.commitOffset(group, mq, offset, at);
 }
 
 std::int64_t Broker::maxOffset(QueueIndex mq, SimTime now) const {

@@ -65,8 +65,11 @@ class Broker {
   }
   std::vector<QueueIndex> lockBatchMQ(GroupIndex group, const std::vector<QueueIndex>& mqs, const std::string& clientId);
   void unlockBatchMQ(GroupIndex group, const std::vector<QueueIndex>& mqs, const std::string& clientId);
-  void updateConsumerOffset(GroupIndex group, QueueIndex mq, std::int64_t offset);
-  std::int64_t queryConsumerOffset(GroupIndex group, QueueIndex mq) const { return offsetManager_.queryOffset(group, mq); }
+  /// A oneway commit sent now, arriving at `at` (ConsumerOffsetManager keeps it until then).
+  void updateConsumerOffset(GroupIndex group, QueueIndex mq, std::int64_t offset, SimTime at);
+  std::int64_t queryConsumerOffset(GroupIndex group, QueueIndex mq) const {
+    return offsetManager_.queryOffset(group, mq, ctx_.now());
+  }
 
   // The fluid message store.
   /// Messages appended to the queue so far (its max offset).

@@ -11,17 +11,21 @@ ConsumeMessageOrderlyService::ConsumeMessageOrderlyService(MQClientInstance& cli
 void ConsumeMessageOrderlyService::start() {
   if (client_.setup().broadcasting) return;
   const ModelTiming& t = client_.ctx().timing();
-  lockTimer_.startPeriodic(t.lock_initial_delay, t.lock_interval, [this] { lockMQPeriodically(); });
+  lockTimer_.startPeriodic(t.lock_initial_delay, t.lock_interval, [this] {
+    if (!locking_) client_.spawn(lockMQPeriodically());
+  });
 }
 
-void ConsumeMessageOrderlyService::lockMQPeriodically() {
-  rebalance_.lockAll();
+Task<void> ConsumeMessageOrderlyService::lockMQPeriodically() {
+  locking_ = true;
+  co_await rebalance_.lockAll();
+  locking_ = false;
   client_.consumer().reshare();  // lock state gates orderly consumption
 }
 
 void ConsumeMessageOrderlyService::shutdown() {
   lockTimer_.cancel();
-  if (!client_.setup().broadcasting) rebalance_.unlockAll(false);
+  if (!client_.setup().broadcasting) rebalance_.unlockAll();
 }
 
 }  // namespace rmqsim

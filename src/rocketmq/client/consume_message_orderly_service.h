@@ -3,6 +3,7 @@
 // consumption itself is the fluid model in DefaultMQPushConsumerImpl, gated on a valid lock.
 #pragma once
 
+#include "engine/task.h"
 #include "engine/timer.h"
 
 namespace rmqsim {
@@ -17,16 +18,20 @@ class ConsumeMessageOrderlyService {
   void start();
   /// Stops the timer and releases every lock (clustering).
   void shutdown();
-  void stopTimer() { lockTimer_.cancel(); }
+  void stopTimer() {
+    lockTimer_.cancel();
+    locking_ = false;
+  }
   void suspend() { lockTimer_.suspend(); }
   void resume() { lockTimer_.resume(); }
   SimTime nextDue() const { return lockTimer_.due(); }
 
  private:
-  void lockMQPeriodically();
+  Task<void> lockMQPeriodically();
   MQClientInstance& client_;
   RebalanceImpl& rebalance_;
   Timer lockTimer_;
+  bool locking_ = false;  ///< a lockAll still waits on a broker: the tick is skipped
 };
 
 }  // namespace rmqsim

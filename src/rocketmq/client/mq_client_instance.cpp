@@ -15,12 +15,16 @@ MQClientInstance::MQClientInstance(ModelContext& ctx, ConsumerSetup setup)
       heartbeatTimer_(ctx.loop),
       persistTimer_(ctx.loop),
       rebalanceService_(*this),
+      api_(*this),
       consumer_(std::make_unique<DefaultMQPushConsumerImpl>(*this)) {
   ctx_.net.setUp(node_, false);
   if (!ctx_.nameservers.empty()) namesrvIndex_ = rng_.nextBounded(ctx_.nameservers.size());
 }
 
-MQClientInstance::~MQClientInstance() = default;
+MQClientInstance::~MQClientInstance() {
+  api_.cancelAll();
+  threads_.cancelAll();  // before the consumer their frames point into
+}
 
 void MQClientInstance::start() {
   if (state_ != State::CREATED) return;
@@ -31,15 +35,28 @@ void MQClientInstance::start() {
   startScheduledTask();
   rebalanceService_.start();
   consumer_->startConsumeService();
-  // DefaultMQPushConsumerImpl.start tail: routes, heartbeat, then rebalance at once.
-  updateTopicRouteInfoFromNameServer();
+  spawn(startTail());
+}
+
+Task<void> MQClientInstance::startTail() {
+  // DefaultMQPushConsumerImpl.start tail: routes (synchronous), heartbeat, then rebalance at once.
+  co_await updateTopicRouteInfoFromNameServer();
   const bool heartbeatSent = sendHeartbeatToAllBrokerWithLock();
   if (heartbeatSent || !ctx_.behaviour().start_rebalance_needs_heartbeat) rebalanceImmediately();
 }
 
+Task<void> MQClientInstance::routePollThread() {
+  routePolling_ = true;
+  co_await updateTopicRouteInfoFromNameServer();
+  routePolling_ = false;
+}
+
 void MQClientInstance::startScheduledTask() {
   const ModelTiming& t = ctx_.timing();
-  routeTimer_.startPeriodic(t.route_poll_initial_delay, t.route_poll_interval, [this] { updateTopicRouteInfoFromNameServer(); });
+  // A poll still waiting on a silent name server skips the tick (Java: lockNamesrv tryLock).
+  routeTimer_.startPeriodic(t.route_poll_initial_delay, t.route_poll_interval, [this] {
+    if (!routePolling_) spawn(routePollThread());
+  });
   heartbeatTimer_.startPeriodic(t.heartbeat_initial_delay, t.heartbeat_interval, [this] { sendHeartbeatToAllBrokerWithLock(); });
   persistTimer_.startPeriodic(t.persist_offset_initial_delay, t.persist_offset_interval, [this] {
     if (setup_.orderly) consumer_->reshare();  // client-side lock expiry gates orderly consumption
@@ -77,6 +94,9 @@ void MQClientInstance::crash() {
 
 void MQClientInstance::die(ClientLifecycle how, bool closeChannels) {
   if (state_ == State::PAUSED) state_ = State::RUNNING;  // a frozen process can be killed too
+  api_.cancelAll();  // replies still in flight resume nothing,
+  threads_.cancelAll();  // and threads blocked on them end here
+  routePolling_ = false;
   consumer_->advanceAll();
   consumer_->rebalanceImpl().destroy();
   if (closeChannels) {
@@ -161,9 +181,10 @@ void MQClientInstance::flushDeliveries() {
   if (isAlive()) consumer_->flushDeliveries();
 }
 
-bool MQClientInstance::doRebalance() {
-  if (state_ != State::RUNNING) return true;
-  return consumer_->rebalanceImpl().doRebalance(setup_.orderly);
+Task<bool> MQClientInstance::doRebalance() {
+  if (state_ != State::RUNNING) co_return true;
+  const bool balanced = co_await consumer_->rebalanceImpl().doRebalance(setup_.orderly);
+  co_return balanced;
 }
 
 void MQClientInstance::rebalanceLater(SimTime delay) {
@@ -171,29 +192,36 @@ void MQClientInstance::rebalanceLater(SimTime delay) {
   else schedule(delay, [this] { rebalanceImmediately(); });
 }
 
-void MQClientInstance::updateTopicRouteInfoFromNameServer() {
-  for (const auto& topic : consumer_->rebalanceImpl().subscriptionInner()) updateTopicRouteInfoFromNameServer(topic);
+Task<void> MQClientInstance::updateTopicRouteInfoFromNameServer() {
+  const std::vector<std::string> topics(consumer_->rebalanceImpl().subscriptionInner().begin(),
+                                        consumer_->rebalanceImpl().subscriptionInner().end());
+  for (const std::string& topic : topics) co_await updateTopicRouteInfoFromNameServer(topic);
 }
 
-bool MQClientInstance::updateTopicRouteInfoFromNameServer(const std::string& topic) {
-  // The client talks to one name server and moves to the next when it does not answer.
+Task<bool> MQClientInstance::updateTopicRouteInfoFromNameServer(std::string topic) {
+  // The client keeps one name-server channel and connects to the next when one cannot be reached
+  // (NettyRemotingClient.getAndCreateNameserverChannel); the connection itself takes no time.
   const std::size_t n = ctx_.nameservers.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    NameServer* ns = ctx_.nameservers[(namesrvIndex_ + i) % n];
-    if (!ns->isUp() || !ctx_.net.roundTrip(node_, ns->node())) continue;
+  NameServer* ns = nullptr;
+  for (std::size_t i = 0; i < n && !ns; ++i) {
+    NameServer* candidate = ctx_.nameservers[(namesrvIndex_ + i) % n];
+    if (!candidate->isUp() || !ctx_.net.roundTrip(node_, candidate->node())) continue;
     namesrvIndex_ = (namesrvIndex_ + i) % n;
-    auto route = ns->routeInfoManager().pickupTopicRouteData(topic);
-    if (!route) return false;  // TOPIC_NOT_EXIST: the old route is kept
-    auto& old = topicRouteTable_[topic];
-    if (old && *old == *route) return false;
-    old = route;
-    brokerAddrTable_.clear();
-    for (const auto& [t, r] : topicRouteTable_)
-      for (const auto& qd : r->queueDatas) brokerAddrTable_.insert(qd.brokerName);
-    consumer_->updateTopicSubscribeInfo(topic, ctx_.alloc.mqViewForRoute(route));
-    return true;
+    ns = candidate;
   }
-  return false;
+  if (!ns) co_return false;
+  auto call = api_.getTopicRouteInfoFromNameServer(*ns, topic);
+  const auto reply = co_await call;
+  if (!reply || !*reply) co_return false;  // timeout, or TOPIC_NOT_EXIST: the old route is kept
+  const std::shared_ptr<const TopicRouteData>& route = *reply;
+  auto& old = topicRouteTable_[topic];
+  if (old && *old == *route) co_return false;
+  old = route;
+  brokerAddrTable_.clear();
+  for (const auto& [t, r] : topicRouteTable_)
+    for (const auto& qd : r->queueDatas) brokerAddrTable_.insert(qd.brokerName);
+  consumer_->updateTopicSubscribeInfo(topic, ctx_.alloc.mqViewForRoute(route));
+  co_return true;
 }
 
 bool MQClientInstance::sendHeartbeatToAllBrokerWithLock() {
@@ -215,8 +243,8 @@ bool MQClientInstance::sendHeartbeatToAllBrokerWithLock() {
   return true;
 }
 
-std::shared_ptr<const std::vector<std::string>> MQClientInstance::findConsumerIdList(const std::string& topic,
-                                                                                     const std::string& group) {
+Task<std::shared_ptr<const std::vector<std::string>>> MQClientInstance::findConsumerIdList(std::string topic,
+                                                                                           std::string group) {
   auto pick = [this, &topic]() -> std::string {
     auto it = topicRouteTable_.find(topic);
     if (it == topicRouteTable_.end() || it->second->queueDatas.empty()) return "";
@@ -225,19 +253,19 @@ std::shared_ptr<const std::vector<std::string>> MQClientInstance::findConsumerId
   };
   std::string brokerName = pick();
   if (brokerName.empty()) {
-    updateTopicRouteInfoFromNameServer(topic);
+    co_await updateTopicRouteInfoFromNameServer(topic);
     brokerName = pick();
   }
-  if (brokerName.empty()) return nullptr;
-  Broker* b = ctx_.findBroker(brokerName);
-  if (!b || !ctx_.net.roundTrip(node_, b->node())) return nullptr;  // request timeout -> null
-  return b->getConsumerIdListByGroup(group);
+  Broker* b = brokerName.empty() ? nullptr : ctx_.findBroker(brokerName);
+  if (!b) co_return nullptr;
+  auto call = api_.getConsumerIdListByGroup(*b, group);
+  const auto reply = co_await call;
+  co_return reply ? *reply : nullptr;  // a timeout is logged and gives null
 }
 
-Broker* MQClientInstance::brokerForRequest(const std::string& brokerName) {
+Broker* MQClientInstance::brokerForCall(const std::string& brokerName) {
   if (!brokerAddrTable_.count(brokerName)) return nullptr;
-  Broker* b = ctx_.findBroker(brokerName);
-  return b && ctx_.net.roundTrip(node_, b->node()) ? b : nullptr;
+  return ctx_.findBroker(brokerName);
 }
 
 Broker* MQClientInstance::brokerForOneway(const std::string& brokerName) {

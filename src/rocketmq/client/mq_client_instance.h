@@ -1,7 +1,7 @@
 // twin of client/src/main/java/org/apache/rocketmq/client/impl/factory/MQClientInstance.java, 4.9.x and 5.x;
-// differences: one simulated process with one push consumer; synchronous requests are answered
-// from the target's state when both directions of the link work (else they fail, like a
-// timeout); a paused process defers everything addressed to it until it resumes.
+// differences: one simulated process with one push consumer; its threads are coroutines that
+// suspend on synchronous requests (MQClientAPIImpl); a paused process defers everything addressed
+// to it until it resumes; a dead one drops its threads mid-request.
 #pragma once
 
 #include <functional>
@@ -12,7 +12,9 @@
 #include <vector>
 
 #include "engine/random.h"
+#include "engine/task.h"
 #include "engine/timer.h"
+#include "rocketmq/client/mq_client_api_impl.h"
 #include "rocketmq/client/model_context.h"
 #include "rocketmq/client/rebalance_service.h"
 #include "rocketmq/namesrv/route_info_manager.h"
@@ -75,15 +77,22 @@ class MQClientInstance {
   void flushDeliveries();
 
   // Called by the consumer and rebalance code.
-  bool doRebalance();
+  Task<bool> doRebalance();
   void rebalanceImmediately() { rebalanceService_.wakeup(); }
   void rebalanceLater(SimTime delay);
-  std::shared_ptr<const std::vector<std::string>> findConsumerIdList(const std::string& topic, const std::string& group);
-  void updateTopicRouteInfoFromNameServer();
-  bool updateTopicRouteInfoFromNameServer(const std::string& topic);
+  /// Null when no broker of the topic answered (Java logs and returns null).
+  Task<std::shared_ptr<const std::vector<std::string>>> findConsumerIdList(std::string topic, std::string group);
+  Task<void> updateTopicRouteInfoFromNameServer();
+  Task<bool> updateTopicRouteInfoFromNameServer(std::string topic);
   bool sendHeartbeatToAllBrokerWithLock();
-  /// A broker for a synchronous request (known from the routes, both directions working), or null.
-  Broker* brokerForRequest(const std::string& brokerName);
+  MQClientAPIImpl& api() { return api_; }
+  /// Runs `thread` as one of this process's threads (ended if the process dies).
+  void spawn(Task<void> thread) { threads_.spawn(std::move(thread)); }
+  /// Runs `fn` now if running, at resume if paused, never once dead (input addressed to the process).
+  void deliverOrDefer(std::function<void()> fn);
+  /// The broker a synchronous request goes to (known from the routes), or null. The request
+  /// itself may still be lost on the way and time out.
+  Broker* brokerForCall(const std::string& brokerName);
   /// A broker a oneway request reaches now, or null.
   Broker* brokerForOneway(const std::string& brokerName);
   /// Sends a oneway request as a network message (it arrives after the latency, or is lost).
@@ -97,7 +106,8 @@ class MQClientInstance {
   void startScheduledTask();
   void stopTimers();
   void die(ClientLifecycle how, bool closeChannels);
-  void deliverOrDefer(std::function<void()> fn);
+  Task<void> startTail();
+  Task<void> routePollThread();
 
   ModelContext& ctx_;
   ConsumerSetup setup_;
@@ -109,6 +119,9 @@ class MQClientInstance {
   Timer heartbeatTimer_;
   Timer persistTimer_;
   RebalanceService rebalanceService_;
+  MQClientAPIImpl api_;
+  TaskScope threads_;  ///< after api_: destroyed first, while pending calls can still be dropped
+  bool routePolling_ = false;
   std::unique_ptr<DefaultMQPushConsumerImpl> consumer_;
   std::map<std::string, std::shared_ptr<const TopicRouteData>> topicRouteTable_;
   std::set<std::string> brokerAddrTable_;

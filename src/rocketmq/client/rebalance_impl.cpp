@@ -15,14 +15,17 @@ bool RebalanceImpl::ofTopic(QueueIndex mq, const std::string& topic) const {
   return client_.ctx().trace.queue(mq).topic == topic;
 }
 
-bool RebalanceImpl::doRebalance(bool isOrder) {
+Task<bool> RebalanceImpl::doRebalance(bool isOrder) {
   bool balanced = true;
-  for (const std::string& topic : subscriptionInner_)
-    if (!rebalanceByTopic(topic, isOrder)) balanced = false;
-  return balanced;
+  const std::vector<std::string> topics(subscriptionInner_.begin(), subscriptionInner_.end());
+  for (const std::string& topic : topics) {
+    const bool topicBalanced = co_await rebalanceByTopic(topic, isOrder);
+    if (!topicBalanced) balanced = false;
+  }
+  co_return balanced;
 }
 
-bool RebalanceImpl::rebalanceByTopic(const std::string& topic, bool isOrder) {
+Task<bool> RebalanceImpl::rebalanceByTopic(std::string topic, bool isOrder) {
   ModelContext& ctx = client_.ctx();
   const ConsumerSetup& s = client_.setup();
   bool balanced = true, changed = false, ok = true;
@@ -30,14 +33,14 @@ bool RebalanceImpl::rebalanceByTopic(const std::string& topic, bool isOrder) {
   std::shared_ptr<const MqView> mqSet = mqIt == topicSubscribeInfoTable_.end() ? nullptr : mqIt->second;
   if (s.broadcasting) {
     if (mqSet) {
-      changed = updateProcessQueueTableInRebalance(topic, mqSet->queues, false);
+      changed = co_await updateProcessQueueTableInRebalance(topic, mqSet->queues, false);
       if (changed) messageQueueChanged(topic);
       balanced = mqSet->queues == getWorkingMessageQueue(topic);
     } else {
       ok = false;
     }
   } else {
-    auto cidRaw = client_.findConsumerIdList(topic, s.groupName);
+    auto cidRaw = co_await client_.findConsumerIdList(topic, s.groupName);
     if (!mqSet && ctx.log.enabled() && !isRetryTopic(topic))
       ctx.log.warn(ctx.now(), "RebalanceImpl", "doRebalance, " + s.groupName + ", but the topic[" + topic + "] not exist.");
     if (!cidRaw && ctx.log.enabled())
@@ -47,7 +50,7 @@ bool RebalanceImpl::rebalanceByTopic(const std::string& topic, bool isOrder) {
       if (auto m = memo_.find(topic); m != memo_.end() && m->second.mqs == mqSet && m->second.cids == cidAll &&
                                       m->second.tableVersion == tableVersion_ && ctx.now() < m->second.validUntil) {
         ctx.trace.emit(EvRebalance{ctx.now(), s.index, topic, false, true, true});
-        return true;
+        co_return true;
       }
       memo_.erase(topic);
       AllocationOutcome out = ctx.alloc.allocate(s.group, s.groupName, *s.strategy, s.clientId, mqSet, cidAll);
@@ -56,9 +59,9 @@ bool RebalanceImpl::rebalanceByTopic(const std::string& topic, bool isOrder) {
           ctx.log.warn(ctx.now(), "RebalanceImpl", "allocate message queue exception. strategy name: " +
                                                        s.strategy->getName() + ", ex: " + *out.error);
         ctx.trace.emit(EvRebalance{ctx.now(), s.index, topic, false, false, false});
-        return false;
+        co_return false;
       }
-      changed = updateProcessQueueTableInRebalance(topic, out.queues, isOrder);
+      changed = co_await updateProcessQueueTableInRebalance(topic, out.queues, isOrder);
       if (changed) {
         if (ctx.log.enabled())
           ctx.log.info(ctx.now(), "RebalanceImpl",
@@ -76,7 +79,7 @@ bool RebalanceImpl::rebalanceByTopic(const std::string& topic, bool isOrder) {
     }
   }
   ctx.trace.emit(EvRebalance{ctx.now(), s.index, topic, changed, balanced, ok});
-  return balanced;
+  co_return balanced;
 }
 
 void RebalanceImpl::rememberRound(const std::string& topic, const std::shared_ptr<const MqView>& mqs,
@@ -114,17 +117,16 @@ void RebalanceImpl::setLocked(ProcessQueue& pq, bool locked) {
     client_.ctx().trace.emit(EvQueueLocked{client_.ctx().now(), client_.index(), pq.mq, locked});
 }
 
-bool RebalanceImpl::updateProcessQueueTableInRebalance(const std::string& topic, const std::vector<QueueIndex>& mqSet,
-                                                       bool isOrder) {
+Task<bool> RebalanceImpl::updateProcessQueueTableInRebalance(std::string topic, std::vector<QueueIndex> mqSet,
+                                                             bool isOrder) {
   ModelContext& ctx = client_.ctx();
-  const SimTime now = ctx.now();
   bool changed = false;
   // Drop process queues no longer ours, or whose pulling stalled.
   std::vector<QueueIndex> removeQueues;
   for (auto& [mq, pq] : processQueueTable_) {
     if (!ofTopic(mq, topic)) continue;
     const bool allocated = std::binary_search(mqSet.begin(), mqSet.end(), mq);
-    if (!allocated || pq.isPullExpired(now, ctx.timing().pull_max_idle_time)) {
+    if (!allocated || pq.isPullExpired(ctx.now(), ctx.timing().pull_max_idle_time)) {
       setDropped(pq);
       removeQueues.push_back(mq);
     }
@@ -136,23 +138,28 @@ bool RebalanceImpl::updateProcessQueueTableInRebalance(const std::string& topic,
       changed = true;
     }
   }
-  // Add the new ones: orderly locks first; start offset from the broker or consume_from.
+  // Add the new ones: orderly locks first; start offset from the broker or consume_from. Each
+  // of those is a synchronous call: the round waits for it.
   bool allMQLocked = true;
   std::vector<QueueIndex> added;
   for (QueueIndex mq : mqSet) {
     if (processQueueTable_.count(mq)) continue;
-    if (isOrder && !lock(mq)) {
-      ctx.trace.emit(EvLockFailed{now, client_.index(), mq});
-      if (ctx.log.enabled())
-        ctx.log.warn(now, "RebalanceImpl", "doRebalance, " + client_.setup().groupName +
-                                               ", add a new mq failed, " + ctx.trace.queue(mq).toString() +
-                                               ", because lock failed");
-      allMQLocked = false;
-      continue;
+    if (isOrder) {
+      const bool locked = co_await lock(mq);
+      if (!locked) {
+        ctx.trace.emit(EvLockFailed{ctx.now(), client_.index(), mq});
+        if (ctx.log.enabled())
+          ctx.log.warn(ctx.now(), "RebalanceImpl", "doRebalance, " + client_.setup().groupName +
+                                                       ", add a new mq failed, " + ctx.trace.queue(mq).toString() +
+                                                       ", because lock failed");
+        allMQLocked = false;
+        continue;
+      }
     }
     removeDirtyOffset(mq);
-    const std::int64_t nextOffset = computePullFromWhere(mq);
+    const std::int64_t nextOffset = co_await computePullFromWhere(mq);
     if (nextOffset < 0) continue;  // "add new mq failed": retried next round
+    const SimTime now = ctx.now();
     ProcessQueue& pq = processQueueTable_.emplace(mq, ProcessQueue(mq, now)).first->second;
     ++tableVersion_;
     pq.consumed = static_cast<double>(nextOffset);
@@ -172,61 +179,62 @@ bool RebalanceImpl::updateProcessQueueTableInRebalance(const std::string& topic,
   if (!allMQLocked && ctx.behaviour().lock_failure_rebalance_later) client_.rebalanceLater(ctx.timing().lock_retry_delay);
   // Nothing added or removed: the pull loop's shares are unchanged (Java dispatches an empty list).
   if (changed) dispatchPullRequest(added, ctx.timing().pull_dispatch_delay);
-  return changed;
+  co_return changed;
 }
 
-bool RebalanceImpl::lock(QueueIndex mq) {
-  const MessageQueue& q = client_.ctx().trace.queue(mq);
-  Broker* broker = client_.brokerForRequest(q.brokerName);
-  if (!broker) return false;
-  const auto locked = broker->lockBatchMQ(client_.setup().group, {mq}, client_.getClientId());
-  const bool ok = std::find(locked.begin(), locked.end(), mq) != locked.end();
+Task<bool> RebalanceImpl::lock(QueueIndex mq) {
+  Broker* broker = client_.brokerForCall(client_.ctx().trace.queue(mq).brokerName);
+  if (!broker) co_return false;
+  auto call = client_.api().lockBatchMQ(*broker, std::vector<QueueIndex>{mq});
+  const auto locked = co_await call;
+  const bool ok = locked && std::find(locked->begin(), locked->end(), mq) != locked->end();
   auto it = processQueueTable_.find(mq);
   if (ok && it != processQueueTable_.end()) {
     setLocked(it->second, true);
     it->second.lastLockTimestamp = client_.ctx().now();
   }
-  return ok;
+  co_return ok;
 }
 
-void RebalanceImpl::lockAll() {
+Task<void> RebalanceImpl::lockAll() {
   std::map<std::string, std::vector<QueueIndex>> byBroker;
   for (const auto& [mq, pq] : processQueueTable_)
     if (!pq.dropped) byBroker[client_.ctx().trace.queue(mq).brokerName].push_back(mq);
   for (const auto& [brokerName, mqs] : byBroker) {
-    Broker* broker = client_.brokerForRequest(brokerName);
-    if (!broker) continue;  // request failed: locks keep their state (and age)
-    auto locked = broker->lockBatchMQ(client_.setup().group, mqs, client_.getClientId());
+    Broker* broker = client_.brokerForCall(brokerName);
+    if (!broker) continue;
+    auto call = client_.api().lockBatchMQ(*broker, mqs);
+    auto reply = co_await call;
+    if (!reply) continue;  // request failed: locks keep their state (and age)
+    std::vector<QueueIndex>& locked = *reply;
     std::sort(locked.begin(), locked.end());
     for (QueueIndex mq : mqs) {
-      ProcessQueue& pq = processQueueTable_.at(mq);
+      auto it = processQueueTable_.find(mq);  // the round may have removed it meanwhile
+      if (it == processQueueTable_.end()) continue;
       if (std::binary_search(locked.begin(), locked.end(), mq)) {
-        setLocked(pq, true);
-        pq.lastLockTimestamp = client_.ctx().now();
+        setLocked(it->second, true);
+        it->second.lastLockTimestamp = client_.ctx().now();
       } else {
-        setLocked(pq, false);
+        setLocked(it->second, false);
       }
     }
   }
 }
 
-void RebalanceImpl::unlock(QueueIndex mq, bool oneway) {
+void RebalanceImpl::unlock(QueueIndex mq) {
   const MessageQueue& q = client_.ctx().trace.queue(mq);
-  auto request = [g = client_.setup().group, mq, id = client_.getClientId()](Broker& b) { b.unlockBatchMQ(g, {mq}, id); };
-  if (oneway) {
-    client_.sendToBroker(q.brokerName, request);
-  } else if (Broker* broker = client_.brokerForRequest(q.brokerName)) {
-    request(*broker);
-  }
+  client_.sendToBroker(q.brokerName, [g = client_.setup().group, mq, id = client_.getClientId()](Broker& b) {
+    b.unlockBatchMQ(g, {mq}, id);
+  });
 }
 
-void RebalanceImpl::unlockAll(bool oneway) {
+void RebalanceImpl::unlockAll() {
   std::map<std::string, std::vector<QueueIndex>> byBroker;
   for (const auto& [mq, pq] : processQueueTable_) byBroker[client_.ctx().trace.queue(mq).brokerName].push_back(mq);
   for (const auto& [brokerName, mqs] : byBroker) {
-    auto request = [g = client_.setup().group, queues = mqs, id = client_.getClientId()](Broker& b) { b.unlockBatchMQ(g, queues, id); };
-    if (oneway) client_.sendToBroker(brokerName, request);
-    else if (Broker* broker = client_.brokerForRequest(brokerName)) request(*broker);
+    client_.sendToBroker(brokerName, [g = client_.setup().group, queues = mqs, id = client_.getClientId()](Broker& b) {
+      b.unlockBatchMQ(g, queues, id);
+    });
     for (QueueIndex mq : mqs) setLocked(processQueueTable_.at(mq), false);
   }
 }

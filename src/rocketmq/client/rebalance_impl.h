@@ -1,6 +1,7 @@
 // twin of client/src/main/java/org/apache/rocketmq/client/impl/consumer/RebalanceImpl.java, 4.9.x and 5.x;
 // differences: no POP / server-side assignment (push clients rebalance themselves); queues are
-// interned indices; lock/lockAll/unlock are synchronous or oneway simulated requests.
+// interned indices; the synchronous calls (consumer list, lock, offset query) are coroutines
+// awaiting MQClientAPIImpl; unlocks are oneway messages (the sync unlock's reply is never used).
 // 4.9.x: no rebalanceLater after a lock failure (Behaviour::lock_failure_rebalance_later).
 #pragma once
 
@@ -10,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/task.h"
 #include "rocketmq/client/allocation_cache.h"
 #include "rocketmq/client/process_queue.h"
 #include "util/flat_map.h"
@@ -24,15 +26,15 @@ class RebalanceImpl {
   virtual ~RebalanceImpl() = default;
 
   /// One round over every subscribed topic; false when some topic was not balanced.
-  bool doRebalance(bool isOrder);
+  Task<bool> doRebalance(bool isOrder);
   /// LOCK_BATCH_MQ for one queue (synchronous); true when the broker granted it.
-  bool lock(QueueIndex mq);
+  Task<bool> lock(QueueIndex mq);
   /// Renews the locks of every held queue, per broker (ConsumeMessageOrderlyService's timer).
-  void lockAll();
-  /// UNLOCK_BATCH_MQ for one queue.
-  void unlock(QueueIndex mq, bool oneway);
+  Task<void> lockAll();
+  /// UNLOCK_BATCH_MQ for one queue (oneway).
+  void unlock(QueueIndex mq);
   /// Releases every held lock (orderly shutdown).
-  void unlockAll(bool oneway);
+  void unlockAll();
   /// Drops every process queue (shutdown / death); emits their removal.
   void destroy();
 
@@ -44,7 +46,7 @@ class RebalanceImpl {
   virtual void messageQueueChanged(const std::string& topic) = 0;
   virtual bool removeUnnecessaryMessageQueue(QueueIndex mq, ProcessQueue& pq) = 0;
   /// -1 when the start offset cannot be computed (the queue is skipped this round).
-  virtual std::int64_t computePullFromWhere(QueueIndex mq) = 0;
+  virtual Task<std::int64_t> computePullFromWhere(QueueIndex mq) = 0;
   virtual void removeDirtyOffset(QueueIndex mq) = 0;
   virtual void dispatchPullRequest(const std::vector<QueueIndex>& added, SimTime delay) = 0;
   /// Marks a process queue dropped (it stops being an owner).
@@ -54,8 +56,8 @@ class RebalanceImpl {
   MQClientInstance& client_;
 
  private:
-  bool rebalanceByTopic(const std::string& topic, bool isOrder);
-  bool updateProcessQueueTableInRebalance(const std::string& topic, const std::vector<QueueIndex>& mqSet, bool isOrder);
+  Task<bool> rebalanceByTopic(std::string topic, bool isOrder);
+  Task<bool> updateProcessQueueTableInRebalance(std::string topic, std::vector<QueueIndex> mqSet, bool isOrder);
   std::vector<QueueIndex> getWorkingMessageQueue(const std::string& topic) const;
   void rememberRound(const std::string& topic, const std::shared_ptr<const MqView>& mqs,
                      const std::shared_ptr<const CidView>& cids);

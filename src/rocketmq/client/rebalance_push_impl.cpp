@@ -30,39 +30,40 @@ bool RebalancePushImpl::tryRemoveOrderMessageQueue(QueueIndex mq, ProcessQueue& 
   store.removeOffset(mq);
   setLocked(pq, false);
   if (ctx.behaviour().orderly_remove_forced) {
-    unlock(mq, true);  // 5.x: forced after 20 s since the last lock, or once the consume lock is free: at once
+    unlock(mq);  // 5.x: forced after 20 s since the last lock, or once the consume lock is free: at once
   } else {
     // 4.9 unlockDelay: with messages still buffered, the broker unlock waits unlock_delay.
     const MessageQueue& q = ctx.trace.queue(mq);
     Broker* b = ctx.findBroker(q.brokerName);
     const bool hasTempMessage = b && b->maxOffset(mq, ctx.now()) > static_cast<std::int64_t>(pq.consumed);
-    if (hasTempMessage) client_.schedule(ctx.timing().unlock_delay, [this, mq] { unlock(mq, true); });
-    else unlock(mq, true);
+    if (hasTempMessage) client_.schedule(ctx.timing().unlock_delay, [this, mq] { unlock(mq); });
+    else unlock(mq);
   }
   return true;
 }
 
-std::int64_t RebalancePushImpl::computePullFromWhere(QueueIndex mq) {
+Task<std::int64_t> RebalancePushImpl::computePullFromWhere(QueueIndex mq) {
   ModelContext& ctx = client_.ctx();
   const ConsumerSetup& s = client_.setup();
-  const std::int64_t lastOffset = consumer_.offsetStore().readOffsetFromStore(mq);
-  if (lastOffset >= 0) return lastOffset;
-  if (lastOffset != -1) return -1;  // the query failed: "add new mq failed", retried next round
-  const MessageQueue& q = ctx.trace.queue(mq);
-  Broker* broker = client_.brokerForRequest(q.brokerName);
-  switch (s.consumeFromWhere) {
-    case ConsumeFromWhereKind::CONSUME_FROM_FIRST_OFFSET:
-      return 0;
-    case ConsumeFromWhereKind::CONSUME_FROM_TIMESTAMP:
-      if (!broker) return -1;
-      if (isRetryTopic(q.topic)) return broker->maxOffset(mq, ctx.now());
-      return broker->searchOffset(mq, s.consumeTimestamp, ctx.now());
-    case ConsumeFromWhereKind::CONSUME_FROM_LAST_OFFSET:
-    default:
-      if (isRetryTopic(q.topic)) return 0;
-      if (!broker) return -1;
-      return broker->maxOffset(mq, ctx.now());
+  const std::int64_t lastOffset = co_await consumer_.offsetStore().readOffsetFromStore(mq);
+  if (lastOffset >= 0) co_return lastOffset;
+  if (lastOffset != -1) co_return -1;  // the query failed: "add new mq failed", retried next round
+  const MessageQueue q = ctx.trace.queue(mq);  // a copy: the catalog may grow while we wait
+  const bool retry = isRetryTopic(q.topic);
+  if (s.consumeFromWhere == ConsumeFromWhereKind::CONSUME_FROM_FIRST_OFFSET) co_return 0;
+  if (s.consumeFromWhere == ConsumeFromWhereKind::CONSUME_FROM_LAST_OFFSET && retry) co_return 0;
+  Broker* broker = client_.brokerForCall(q.brokerName);
+  if (!broker) co_return -1;
+  // MQAdminImpl.maxOffset / searchOffset: synchronous calls too; a timeout fails the add.
+  std::optional<std::int64_t> reply;
+  if (s.consumeFromWhere == ConsumeFromWhereKind::CONSUME_FROM_TIMESTAMP && !retry) {
+    auto call = client_.api().searchOffset(*broker, mq, s.consumeTimestamp);
+    reply = co_await call;
+  } else {
+    auto call = client_.api().getMaxOffset(*broker, mq);
+    reply = co_await call;
   }
+  co_return reply ? *reply : -1;
 }
 
 void RebalancePushImpl::removeDirtyOffset(QueueIndex mq) { consumer_.offsetStore().removeOffset(mq); }

@@ -17,7 +17,7 @@ class RebalancePushImpl : public RebalanceImpl {
  protected:
   void messageQueueChanged(const std::string& topic) override;
   bool removeUnnecessaryMessageQueue(QueueIndex mq, ProcessQueue& pq) override;
-  std::int64_t computePullFromWhere(QueueIndex mq) override;
+  Task<std::int64_t> computePullFromWhere(QueueIndex mq) override;
   void removeDirtyOffset(QueueIndex mq) override;
   void dispatchPullRequest(const std::vector<QueueIndex>& added, SimTime delay) override;
 

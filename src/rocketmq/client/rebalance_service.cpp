@@ -14,22 +14,35 @@ void RebalanceService::start() {
 void RebalanceService::wakeup() {
   // A paused process defers its inputs, so a wakeup never arrives while suspended.
   if (waitTimer_.suspended() || !client_.isRunning()) return;
+  if (running_) {
+    notified_ = true;
+    return;
+  }
   waitTimer_.startOnce(0, [this] { onWake(); });
 }
 
 void RebalanceService::onWake() {
   const ModelTiming& t = client_.ctx().timing();
-  const bool adaptive = client_.ctx().behaviour().adaptive_rebalance_wait;
-  const SimTime minInterval = adaptive ? t.rebalance_min_interval : 0;
+  const SimTime minInterval = client_.ctx().behaviour().adaptive_rebalance_wait ? t.rebalance_min_interval : 0;
   const SimTime now = client_.ctx().now();
   const SimTime interval = now - lastRebalanceTimestamp_;
   if (interval < minInterval) {
     waitTimer_.startOnce(minInterval - interval, [this] { onWake(); });
     return;
   }
-  const bool balanced = client_.doRebalance();
-  const SimTime realWait = (balanced || !adaptive) ? t.rebalance_interval : t.rebalance_unbalanced_interval;
+  running_ = true;
+  client_.spawn(runRound());
+}
+
+Task<void> RebalanceService::runRound() {
+  const bool balanced = co_await client_.doRebalance();
+  running_ = false;
+  const ModelTiming& t = client_.ctx().timing();
+  const bool adaptive = client_.ctx().behaviour().adaptive_rebalance_wait;
+  SimTime realWait = (balanced || !adaptive) ? t.rebalance_interval : t.rebalance_unbalanced_interval;
   lastRebalanceTimestamp_ = client_.ctx().now();
+  if (notified_) realWait = 0;  // woken meanwhile: waitForRunning returns at once
+  notified_ = false;
   if (client_.isRunning()) waitTimer_.startOnce(realWait, [this] { onWake(); });
 }
 

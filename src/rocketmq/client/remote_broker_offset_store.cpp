@@ -5,14 +5,16 @@
 
 namespace rmqsim {
 
-std::int64_t RemoteBrokerOffsetStore::readOffsetFromStore(QueueIndex mq) {
+Task<std::int64_t> RemoteBrokerOffsetStore::readOffsetFromStore(QueueIndex mq) {
   if (local_) {
     auto it = localStore_.find(mq);
-    return it == localStore_.end() ? -1 : it->second;
+    co_return it == localStore_.end() ? -1 : it->second;
   }
-  Broker* broker = client_.brokerForRequest(client_.ctx().trace.queue(mq).brokerName);
-  if (!broker) return -2;
-  return broker->queryConsumerOffset(group_, mq);
+  Broker* broker = client_.brokerForCall(client_.ctx().trace.queue(mq).brokerName);
+  if (!broker) co_return -2;
+  auto call = client_.api().queryConsumerOffset(*broker, mq);
+  const auto reply = co_await call;
+  co_return reply ? *reply : -2;  // a timeout: readOffset's "other exception"
 }
 
 void RemoteBrokerOffsetStore::persist(QueueIndex mq) {
@@ -22,17 +24,17 @@ void RemoteBrokerOffsetStore::persist(QueueIndex mq) {
     localStore_[mq] = it->second;
     return;
   }
-  // Oneway UPDATE_CONSUMER_OFFSET, applied at send time when the link works (its 1-5 ms latency
-  // is far below every timer, and this runs for every owned queue every 5 s).
-  if (Broker* broker = client_.brokerForOneway(client_.ctx().trace.queue(mq).brokerName))
-    broker->updateConsumerOffset(group_, mq, it->second);
+  persist(mq, client_.brokerForOneway(client_.ctx().trace.queue(mq).brokerName));
 }
 
 void RemoteBrokerOffsetStore::persist(QueueIndex mq, Broker* broker) {
-  if (local_ || !broker) return persist(mq);
+  if (local_) return persist(mq);
   auto it = offsetTable_.find(mq);
-  if (it != offsetTable_.end() && client_.ctx().net.canReach(client_.node(), broker->node()))
-    broker->updateConsumerOffset(group_, mq, it->second);
+  // Oneway UPDATE_CONSUMER_OFFSET: handed to the broker now with its arrival time rather than
+  // scheduled (this runs for every owned queue every 5 s); lost when the link is cut.
+  ModelContext& ctx = client_.ctx();
+  if (broker && it != offsetTable_.end() && ctx.net.canReach(client_.node(), broker->node()))
+    broker->updateConsumerOffset(group_, mq, it->second, ctx.now() + ctx.net.drawLatency(client_.rng()));
 }
 
 void RemoteBrokerOffsetStore::persistAll(const std::vector<QueueIndex>& mqs) {

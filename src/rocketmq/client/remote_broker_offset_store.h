@@ -7,6 +7,7 @@
 #include <map>
 #include <vector>
 
+#include "engine/task.h"
 #include "rocketmq/common/sim_event.h"
 #include "util/flat_map.h"
 
@@ -23,7 +24,7 @@ class RemoteBrokerOffsetStore {
   /// Records the consumed offset in memory (updateOffset, increaseOnly=false).
   void updateOffset(QueueIndex mq, std::int64_t offset) { offsetTable_[mq] = offset; }
   /// READ_FROM_STORE: the broker's committed offset; -1 none; -2 the request failed.
-  std::int64_t readOffsetFromStore(QueueIndex mq);
+  Task<std::int64_t> readOffsetFromStore(QueueIndex mq);
   /// Sends one queue's offset to its broker (oneway UPDATE_CONSUMER_OFFSET).
   void persist(QueueIndex mq);
   /// persist() with the queue's broker already resolved (the persist tick's hot path).

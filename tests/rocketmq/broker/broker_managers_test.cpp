@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "rocketmq/broker/consumer_manager.h"
+#include "rocketmq/broker/consumer_offset_manager.h"
 #include "rocketmq/broker/rebalance_lock_manager.h"
 #include "rocketmq/namesrv/route_info_manager.h"
 
@@ -62,4 +63,16 @@ TEST_CASE("rocketmq/namesrv/RouteInfoManager/registration, close and expiry") {
   CHECK(rim.scanNotActiveBroker(130'000, 120'000).empty());
   CHECK(rim.scanNotActiveBroker(130'001, 120'000) == std::vector<std::string>{"broker-a"});
   CHECK(rim.pickupTopicRouteData("orders") == nullptr);
+}
+
+TEST_CASE("rocketmq/broker/ConsumerOffsetManager/a commit takes effect when it arrives") {
+  ConsumerOffsetManager m;
+  CHECK(m.queryOffset(0, 3, 0) == -1);
+  m.commitOffset(0, 3, 100, /*at=*/1005);
+  CHECK(m.queryOffset(0, 3, 1004) == -1);  // still on the wire
+  CHECK(m.queryOffset(0, 3, 1005) == 100);
+  m.commitOffset(0, 3, 150, 6003);
+  CHECK(m.queryOffset(0, 3, 6000) == 100);
+  CHECK(m.queryOffset(0, 3, 6003) == 150);
+  CHECK(m.queryOffset(1, 3, 9000) == -1);  // another group
 }

@@ -1,0 +1,84 @@
+// Synchronous requests are two messages with the network's latency; a lost one costs its timeout.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "support/test_world.h"
+
+using namespace rmqsim;
+using namespace rmqsim::test;
+
+namespace {
+
+std::vector<SimTime> addTimes(const OwnershipSink& s, const std::string& client, const std::string& topic) {
+  std::vector<SimTime> out;
+  for (const auto& [t, c, q] : s.added)
+    if (s.catalog->clients[static_cast<std::size_t>(c)].name == client &&
+        s.catalog->queues[static_cast<std::size_t>(q)].topic == topic)
+      out.push_back(t);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("sim/sync requests: each new queue of a round waits for an offset query and a max-offset query") {
+  // One client, fixed one-way latency L. CONSUME_FROM_LAST_OFFSET with no committed offset:
+  // QUERY_CONSUMER_OFFSET (not found) then GET_MAX_OFFSET, each a round trip of 2 L, one queue
+  // after the other inside the round: consecutive adds are exactly 4 L apart.
+  for (SimTime L : {SimTime{1}, SimTime{25}}) {
+    Scenario s = basicScenario(1, 4, 1, 5 * kSecond);
+    s.latency = LatencySpec{L, L};
+    OwnershipSink sink;
+    runWith(s, sink);
+    const auto times = addTimes(sink, "g-0", "orders");
+    REQUIRE(times.size() == 4);
+    for (std::size_t i = 1; i < times.size(); ++i) CHECK(times[i] - times[i - 1] == 4 * L);
+  }
+}
+
+TEST_CASE("sim/sync requests: a request into a cut link fails after its timeout") {
+  // The client's link to its only broker is cut at 5 s: each later round waits api_timeout for the
+  // consumer list of each of its two topics (%RETRY%g, orders), so the two failed rebalances of
+  // one round are exactly api_timeout apart, and the timeout is a timing key.
+  for (SimTime timeout : {SimTime{3000}, SimTime{700}}) {
+    Scenario s = basicScenario(1, 4, 1, 40 * kSecond);
+    s.profile.timing.api_timeout = timeout;
+    EventSpec cut = event(5 * kSecond, "partition", {"g-0"});
+    cut.brokers = {"broker-a"};
+    s.events.push_back(cut);
+    OwnershipSink sink;
+    runWith(s, sink);
+    std::vector<SimTime> failed;
+    for (const auto& r : sink.rebalances)
+      if (!r.ok && r.at > 5 * kSecond) failed.push_back(r.at);
+    REQUIRE(failed.size() >= 2);
+    CHECK(failed[1] - failed[0] == timeout);
+  }
+}
+
+TEST_CASE("sim/sync requests: a client killed while waiting on a reply adds nothing afterwards") {
+  // L = 200 ms: the start-up round (at 1 s, the minimum gap) waits 400 ms per call; kill at 1.5 s,
+  // in the middle of it. The late replies must resume nothing.
+  Scenario s = basicScenario(1, 4, 1, 10 * kSecond);
+  s.latency = LatencySpec{200, 200};
+  s.events.push_back(event(1500, "kill", {"g-0"}));
+  OwnershipSink sink;
+  runWith(s, sink);
+  for (const auto& [t, c, q] : sink.added) CHECK(t <= 1500);
+  CHECK(sink.ownersOf(0).empty());
+}
+
+TEST_CASE("sim/sync requests: a paused client's reply waits for it to wake") {
+  // Same start-up round; pause at 1.5 s (a reply in flight), resume at 4 s: no queue is added
+  // while frozen, and the round goes on after the resume.
+  Scenario s = basicScenario(1, 4, 1, 10 * kSecond);
+  s.latency = LatencySpec{200, 200};
+  s.events.push_back(event(1500, "pause", {"g-0"}));
+  s.events.push_back(event(4000, "resume", {"g-0"}));
+  OwnershipSink sink;
+  runWith(s, sink);
+  const auto times = addTimes(sink, "g-0", "orders");
+  REQUIRE(times.size() == 4);
+  for (SimTime t : times) CHECK((t <= 1500 || t >= 4000));
+  CHECK(times.back() >= 4000);
+}
