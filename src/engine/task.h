@@ -11,6 +11,7 @@
 #include <exception>
 #include <functional>
 #include <map>
+#include <new>
 #include <optional>
 #include <utility>
 
@@ -21,7 +22,55 @@ class Task;
 
 namespace task_detail {
 
+/// Frames are created and destroyed on every rebalance round; recycling them by size class keeps
+/// the allocator off the hot path. Per thread (sweeps run simulations on several threads).
+class FramePool {
+ public:
+  static void* allocate(std::size_t n) {
+    const std::size_t cls = (n + kGrain - 1) / kGrain;
+    if (cls >= kClasses) return ::operator new(n);
+    Node*& head = local().heads[cls];
+    if (Node* p = head) {
+      head = p->next;
+      return p;
+    }
+    return ::operator new(cls * kGrain);
+  }
+  static void deallocate(void* p, std::size_t n) noexcept {
+    const std::size_t cls = (n + kGrain - 1) / kGrain;
+    if (cls >= kClasses) return ::operator delete(p);
+    Node*& head = local().heads[cls];
+    head = new (p) Node{head};
+  }
+
+ private:
+  struct Node {
+    Node* next;
+  };
+  static constexpr std::size_t kGrain = 64;
+  static constexpr std::size_t kClasses = 64;  ///< frames up to 4 KiB
+  struct Lists {
+    Node* heads[kClasses] = {};
+    ~Lists() {
+      for (Node* h : heads) {
+        while (h) {
+          Node* next = h->next;
+          ::operator delete(static_cast<void*>(h));
+          h = next;
+        }
+      }
+    }
+  };
+  static Lists& local() {
+    thread_local Lists lists;
+    return lists;
+  }
+};
+
 struct PromiseBase {
+  static void* operator new(std::size_t n) { return FramePool::allocate(n); }
+  static void operator delete(void* p, std::size_t n) noexcept { FramePool::deallocate(p, n); }
+
   std::coroutine_handle<> continuation;
   std::function<void()> onRootDone;  ///< set by TaskScope::spawn for a root task
 

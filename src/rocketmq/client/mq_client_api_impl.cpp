@@ -8,60 +8,82 @@
 
 namespace rmqsim {
 
-NodeId MQClientAPIImpl::self() const { return client_.node(); }
-Random& MQClientAPIImpl::rng() { return client_.rng(); }
-SimTime MQClientAPIImpl::now() const { return client_.ctx().now(); }
-SimNetwork& MQClientAPIImpl::net() { return client_.ctx().net; }
-void MQClientAPIImpl::deliver(std::function<void()> fn) { client_.deliverOrDefer(std::move(fn)); }
-
-void MQClientAPIImpl::scheduleTimeout(std::uint64_t id, SimTime deadline) {
-  client_.ctx().loop.schedule(std::max(deadline, now()), [this, id] {
-    deliver([this, id] {
-      if (pending_.count(id)) complete(id);  // resumes with no reply
-    });
-  });
+MQClientAPIImpl::Pending::iterator MQClientAPIImpl::find(std::uint64_t id) {
+  return std::find_if(pending_.begin(), pending_.end(), [id](const auto& p) { return p.first == id; });
 }
 
-void MQClientAPIImpl::complete(std::uint64_t id) {
-  auto it = pending_.find(id);
-  const std::coroutine_handle<> h = it->second;
+void MQClientAPIImpl::invokeSync(std::unique_ptr<PendingCall> call) {
+  ModelContext& ctx = client_.ctx();
+  const std::uint64_t id = nextId_++;
+  const NodeId target = call->target;
+  call->deadline = ctx.now() + call->timeout;
+  pending_.emplace_back(id, std::move(call));
+  // Closures hold (this, id) only: small enough for std::function's inline storage, and a call
+  // dropped meanwhile (the process died) is simply absent.
+  ctx.net.send(client_.node(), target, client_.rng(), [this, id] {
+    auto it = find(id);
+    if (it == pending_.end()) return;
+    it->second->answer();
+    client_.ctx().net.send(it->second->target, client_.node(), client_.rng(),
+                           [this, id] { client_.deliverOrDefer([this, id] { resume(id, true); }); },
+                           [this, id] { lost(id); });
+  }, [this, id] { lost(id); });
+}
+
+void MQClientAPIImpl::lost(std::uint64_t id) {
+  auto it = find(id);
+  if (it == pending_.end()) return;
+  ModelContext& ctx = client_.ctx();
+  ctx.loop.schedule(std::max(it->second->deadline, ctx.now()),
+                    [this, id] { client_.deliverOrDefer([this, id] { resume(id, false); }); });
+}
+
+void MQClientAPIImpl::resume(std::uint64_t id, bool replied) {
+  auto it = find(id);
+  if (it == pending_.end()) return;  // timed out meanwhile, or the process died
+  std::unique_ptr<PendingCall> call = std::move(it->second);
   pending_.erase(it);
-  h.resume();
+  if (replied) call->deliver();
+  call->waiting.resume();
 }
+
+}  // namespace rmqsim
+
+namespace rmqsim {
 
 MQClientAPIImpl::Call<std::shared_ptr<const TopicRouteData>> MQClientAPIImpl::getTopicRouteInfoFromNameServer(
-    NameServer& ns, std::string topic) {
-  return {this, ns.node(), client_.ctx().timing().api_timeout,
-          [&ns, t = std::move(topic)] { return ns.routeInfoManager().pickupTopicRouteData(t); }, {}};
+    NameServer& ns, const std::string& topic) {
+  return makeCall<std::shared_ptr<const TopicRouteData>>(
+      ns.node(), client_.ctx().timing().api_timeout,
+      [&ns, t = topic] { return ns.routeInfoManager().pickupTopicRouteData(t); });
 }
 
 MQClientAPIImpl::Call<std::shared_ptr<const std::vector<std::string>>> MQClientAPIImpl::getConsumerIdListByGroup(
-    Broker& b, std::string group) {
-  return {this, b.node(), client_.ctx().timing().api_timeout,
-          [&b, g = std::move(group)] { return b.getConsumerIdListByGroup(g); }, {}};
+    Broker& b, const std::string& group) {
+  return makeCall<std::shared_ptr<const std::vector<std::string>>>(
+      b.node(), client_.ctx().timing().api_timeout, [&b, &group] { return b.getConsumerIdListByGroup(group); });
 }
 
 MQClientAPIImpl::Call<std::vector<QueueIndex>> MQClientAPIImpl::lockBatchMQ(Broker& b, std::vector<QueueIndex> mqs) {
-  return {this, b.node(), client_.ctx().timing().lock_batch_timeout,
-          [&b, g = client_.setup().group, id = client_.getClientId(), q = std::move(mqs)] {
-            return b.lockBatchMQ(g, q, id);
-          },
-          {}};
+  return makeCall<std::vector<QueueIndex>>(
+      b.node(), client_.ctx().timing().lock_batch_timeout,
+      [&b, g = client_.setup().group, &id = client_.getClientId(), q = std::move(mqs)] { return b.lockBatchMQ(g, q, id); });
 }
 
 MQClientAPIImpl::Call<std::int64_t> MQClientAPIImpl::queryConsumerOffset(Broker& b, QueueIndex mq) {
-  return {this, b.node(), client_.ctx().timing().query_offset_timeout,
-          [&b, g = client_.setup().group, mq] { return b.queryConsumerOffset(g, mq); }, {}};
+  return makeCall<std::int64_t>(b.node(), client_.ctx().timing().query_offset_timeout,
+                                [&b, g = client_.setup().group, mq] { return b.queryConsumerOffset(g, mq); });
 }
 
 MQClientAPIImpl::Call<std::int64_t> MQClientAPIImpl::getMaxOffset(Broker& b, QueueIndex mq) {
-  return {this, b.node(), client_.ctx().timing().admin_timeout,
-          [&b, mq, &loop = client_.ctx().loop] { return b.maxOffset(mq, loop.now()); }, {}};
+  return makeCall<std::int64_t>(b.node(), client_.ctx().timing().admin_timeout,
+                                [&b, mq, &loop = client_.ctx().loop] { return b.maxOffset(mq, loop.now()); });
 }
 
 MQClientAPIImpl::Call<std::int64_t> MQClientAPIImpl::searchOffset(Broker& b, QueueIndex mq, SimTime timestamp) {
-  return {this, b.node(), client_.ctx().timing().admin_timeout,
-          [&b, mq, timestamp, &loop = client_.ctx().loop] { return b.searchOffset(mq, timestamp, loop.now()); }, {}};
+  return makeCall<std::int64_t>(b.node(), client_.ctx().timing().admin_timeout, [&b, mq, timestamp, &loop = client_.ctx().loop] {
+    return b.searchOffset(mq, timestamp, loop.now());
+  });
 }
 
 }  // namespace rmqsim

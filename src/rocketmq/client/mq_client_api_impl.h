@@ -7,11 +7,10 @@
 
 #include <coroutine>
 #include <cstdint>
-#include <functional>
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/sim_network.h"
@@ -29,24 +28,49 @@ class MQClientAPIImpl {
  public:
   explicit MQClientAPIImpl(MQClientInstance& client) : client_(client) {}
 
+  /// One call in flight: the target's handler, its answer, and where the waiting thread reads it.
+  struct PendingCall {
+    virtual ~PendingCall() = default;
+    virtual void answer() = 0;  ///< at the target, when the request arrives
+    virtual void deliver() = 0; ///< at the client, when the reply arrives
+    std::coroutine_handle<> waiting;
+    NodeId target = 0;
+    SimTime timeout = 0;
+    SimTime deadline = 0;  ///< send time + timeout
+  };
+  template <class T>
+  struct TypedCall : PendingCall {
+    std::optional<T> answerValue;
+    std::optional<T>* slot = nullptr;  ///< in the waiting frame
+    void deliver() override { slot->swap(answerValue); }
+  };
+  template <class T, class F>
+  struct CallOf final : TypedCall<T> {
+    explicit CallOf(F f) : handler(std::move(f)) {}
+    F handler;
+    void answer() override { this->answerValue.emplace(handler()); }
+  };
+
   /// Awaitable result of one synchronous call: the reply, or nullopt after the timeout.
   template <class T>
   struct Call {
     MQClientAPIImpl* api;
-    NodeId target;
-    SimTime timeout;
-    std::function<T()> handler;  ///< runs at the target when the request arrives
+    std::unique_ptr<TypedCall<T>> call;
     std::optional<T> reply;
 
     bool await_ready() noexcept { return false; }
-    void await_suspend(std::coroutine_handle<> h) { api->invokeSync(*this, h); }
+    void await_suspend(std::coroutine_handle<> h) {
+      call->slot = &reply;
+      call->waiting = h;
+      api->invokeSync(std::move(call));
+    }
     std::optional<T> await_resume() { return std::move(reply); }
   };
 
   /// GET_ROUTEINFO_BY_TOPIC; the reply is null for TOPIC_NOT_EXIST.
-  Call<std::shared_ptr<const TopicRouteData>> getTopicRouteInfoFromNameServer(NameServer& ns, std::string topic);
+  Call<std::shared_ptr<const TopicRouteData>> getTopicRouteInfoFromNameServer(NameServer& ns, const std::string& topic);
   /// GET_CONSUMER_LIST_BY_GROUP (null when the broker does not know the group).
-  Call<std::shared_ptr<const std::vector<std::string>>> getConsumerIdListByGroup(Broker& b, std::string group);
+  Call<std::shared_ptr<const std::vector<std::string>>> getConsumerIdListByGroup(Broker& b, const std::string& group);
   /// LOCK_BATCH_MQ: the queues the broker locked for this client.
   Call<std::vector<QueueIndex>> lockBatchMQ(Broker& b, std::vector<QueueIndex> mqs);
   /// QUERY_CONSUMER_OFFSET: -1 when the broker has no offset for the queue.
@@ -61,39 +85,24 @@ class MQClientAPIImpl {
   std::size_t inFlight() const { return pending_.size(); }
 
  private:
-  template <class T>
-  void invokeSync(Call<T>& call, std::coroutine_handle<> h);
-  NodeId self() const;
-  Random& rng();
-  SimTime now() const;
-  void deliver(std::function<void()> fn);  ///< at the client: deferred while paused, dropped once dead
-  void scheduleTimeout(std::uint64_t id, SimTime deadline);
-  void complete(std::uint64_t id);
+  template <class T, class F>
+  Call<T> makeCall(NodeId target, SimTime timeout, F handler) {
+    auto c = std::make_unique<CallOf<T, F>>(std::move(handler));
+    c->target = target;
+    c->timeout = timeout;
+    return Call<T>{this, std::move(c), std::nullopt};
+  }
+  void invokeSync(std::unique_ptr<PendingCall> call);
+  void lost(std::uint64_t id);  ///< the request or the reply was lost: fail at the deadline
+  void resume(std::uint64_t id, bool replied);
 
   MQClientInstance& client_;
   std::uint64_t nextId_ = 1;
-  std::map<std::uint64_t, std::coroutine_handle<>> pending_;  ///< awaiting threads by call id
-  SimNetwork& net();
+  using Pending = std::vector<std::pair<std::uint64_t, std::unique_ptr<PendingCall>>>;
+  Pending::iterator find(std::uint64_t id);
+  /// Calls in flight (a handful per process); messages carry only (this, id), so a call dropped
+  /// meanwhile is simply absent.
+  Pending pending_;
 };
-
-template <class T>
-void MQClientAPIImpl::invokeSync(Call<T>& call, std::coroutine_handle<> h) {
-  const std::uint64_t id = nextId_++;
-  pending_.emplace(id, h);
-  const SimTime deadline = now() + call.timeout;
-  auto onLost = [this, id, deadline] { scheduleTimeout(id, deadline); };
-  // The call lives in the suspended frame while `id` is pending, so the reply may write into it.
-  std::optional<T>* slot = &call.reply;
-  const NodeId target = call.target;
-  net().send(self(), target, rng(), [this, id, target, slot, onLost, handler = std::move(call.handler)] {
-    net().send(target, self(), rng(), [this, id, slot, value = handler()]() mutable {
-      deliver([this, id, slot, v = std::move(value)]() mutable {
-        if (!pending_.count(id)) return;  // timed out meanwhile, or the process died
-        slot->emplace(std::move(v));
-        complete(id);
-      });
-    }, onLost);
-  }, onLost);
-}
 
 }  // namespace rmqsim

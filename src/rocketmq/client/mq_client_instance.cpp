@@ -193,9 +193,9 @@ void MQClientInstance::rebalanceLater(SimTime delay) {
 }
 
 Task<void> MQClientInstance::updateTopicRouteInfoFromNameServer() {
-  const std::vector<std::string> topics(consumer_->rebalanceImpl().subscriptionInner().begin(),
-                                        consumer_->rebalanceImpl().subscriptionInner().end());
-  for (const std::string& topic : topics) co_await updateTopicRouteInfoFromNameServer(topic);
+  // The subscription is fixed once started: safe to walk across waits.
+  for (const std::string& topic : consumer_->rebalanceImpl().subscriptionInner())
+    co_await updateTopicRouteInfoFromNameServer(topic);
 }
 
 Task<bool> MQClientInstance::updateTopicRouteInfoFromNameServer(std::string topic) {
@@ -215,7 +215,7 @@ Task<bool> MQClientInstance::updateTopicRouteInfoFromNameServer(std::string topi
   if (!reply || !*reply) co_return false;  // timeout, or TOPIC_NOT_EXIST: the old route is kept
   const std::shared_ptr<const TopicRouteData>& route = *reply;
   auto& old = topicRouteTable_[topic];
-  if (old && *old == *route) co_return false;
+  if (old && (old == route || *old == *route)) co_return false;
   old = route;
   brokerAddrTable_.clear();
   for (const auto& [t, r] : topicRouteTable_)

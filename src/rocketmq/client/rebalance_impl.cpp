@@ -17,8 +17,7 @@ bool RebalanceImpl::ofTopic(QueueIndex mq, const std::string& topic) const {
 
 Task<bool> RebalanceImpl::doRebalance(bool isOrder) {
   bool balanced = true;
-  const std::vector<std::string> topics(subscriptionInner_.begin(), subscriptionInner_.end());
-  for (const std::string& topic : topics) {
+  for (const std::string& topic : subscriptionInner_) {  // fixed once started: safe across waits
     const bool topicBalanced = co_await rebalanceByTopic(topic, isOrder);
     if (!topicBalanced) balanced = false;
   }
