@@ -7,10 +7,22 @@
 #include "rocketmq/common/mix_all.h"
 
 namespace rmqsim {
-
 namespace {
-constexpr std::size_t kMaxEntries = 4096;  // bounded memory; results never depend on eviction
+
+/// The view already interned with the same content (same hash bucket, equal), else `view` itself.
+template <class View, class Same>
+std::shared_ptr<const View> internByContent(std::unordered_map<std::uint64_t, std::vector<std::shared_ptr<const View>>>& table,
+                                            std::shared_ptr<View> view, Same same) {
+  auto& bucket = table[view->hash];
+  for (const auto& v : bucket)
+    if (same(*v, *view)) return v;
+  bucket.push_back(view);
+  return view;
 }
+
+constexpr std::size_t kMaxEntries = 4096;  // bounded memory; results never depend on eviction
+
+}  // namespace
 
 void AllocationCache::trim() {
   if (byRoute_.size() > kMaxEntries) byRoute_.clear();
@@ -36,12 +48,7 @@ std::shared_ptr<const MqView> AllocationCache::mqViewForRoute(const std::shared_
     h = fnv1a64(std::string_view(reinterpret_cast<const char*>(&view->queues.back()), sizeof(QueueIndex)), h);
   }
   view->hash = h;
-  std::shared_ptr<const MqView> result = view;
-  auto& bucket = mqIntern_[h];
-  bool found = false;
-  for (const auto& v : bucket)
-    if (v->queues == view->queues) result = v, found = true;
-  if (!found) bucket.push_back(result);
+  auto result = internByContent(mqIntern_, std::move(view), [](const MqView& a, const MqView& b) { return a.queues == b.queues; });
   byRoute_[route.get()] = {route, result};
   return result;
 }
@@ -57,12 +64,7 @@ std::shared_ptr<const CidView> AllocationCache::cidView(const std::shared_ptr<co
   std::uint64_t h = 0xcbf29ce484222325ULL;
   for (const auto& id : view->cidAll) h = fnv1a64(id, fnv1a64("\n", h));
   view->hash = h;
-  std::shared_ptr<const CidView> result = view;
-  auto& bucket = cidIntern_[h];
-  bool found = false;
-  for (const auto& v : bucket)
-    if (v->cidAll == view->cidAll) result = v, found = true;
-  if (!found) bucket.push_back(result);
+  auto result = internByContent(cidIntern_, std::move(view), [](const CidView& a, const CidView& b) { return a.cidAll == b.cidAll; });
   byRaw_[raw.get()] = {raw, result};
   return result;
 }
