@@ -55,6 +55,16 @@ void allocateAll(benchmark::State& state, const std::string& name) {
   }
 }
 
+// What the simulator calls: results as positions in mqAll (Java's lists reference mqAll's objects).
+void allocateAllPositions(benchmark::State& state, const std::string& name) {
+  Group g = makeGroup(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)));
+  auto strategy = makeStrategy(name, paramsFor(name));
+  for (auto _ : state) {
+    auto all = strategy->allocateAllPositions("G", g.mqAll, g.cidAll);
+    benchmark::DoNotOptimize(all.data());
+  }
+}
+
 void sizes(benchmark::internal::Benchmark* b) {
   b->Args({1024, 64})->Args({16384, 1024})->Args({65536, 4096})->Unit(benchmark::kMillisecond);
 }
@@ -63,8 +73,10 @@ void sizes(benchmark::internal::Benchmark* b) {
 
 BENCHMARK_CAPTURE(perClient, AVG, std::string("AVG"))->Apply(sizes);
 BENCHMARK_CAPTURE(allocateAll, AVG, std::string("AVG"))->Apply(sizes);
+BENCHMARK_CAPTURE(allocateAllPositions, AVG, std::string("AVG"))->Apply(sizes);
 BENCHMARK_CAPTURE(perClient, AVG_BY_CIRCLE, std::string("AVG_BY_CIRCLE"))->Apply(sizes);
 BENCHMARK_CAPTURE(allocateAll, AVG_BY_CIRCLE, std::string("AVG_BY_CIRCLE"))->Apply(sizes);
+BENCHMARK_CAPTURE(allocateAllPositions, AVG_BY_CIRCLE, std::string("AVG_BY_CIRCLE"))->Apply(sizes);
 // Per-client CONSISTENT_HASH repeats the ring for every client (clients x (clients x 10 + queues)
 // MD5s, about 4e8 at the largest size): run at the two smaller sizes only, one iteration.
 BENCHMARK_CAPTURE(perClient, CONSISTENT_HASH, std::string("CONSISTENT_HASH"))

@@ -24,6 +24,18 @@ std::optional<std::string> AbstractAllocateMessageQueueStrategy::memberCheckErro
   return std::nullopt;
 }
 
+std::vector<AllocateOutcome> queuesAt(std::vector<AllocatePositions> positions, const std::vector<MessageQueue>& mqAll) {
+  std::vector<AllocateOutcome> out(positions.size());
+  for (std::size_t i = 0; i < positions.size(); ++i) {
+    out[i].error = std::move(positions[i].error);
+    if (!positions[i].result) continue;
+    auto& queues = out[i].result.emplace();
+    queues.reserve(positions[i].result->size());
+    for (std::int32_t p : *positions[i].result) queues.push_back(mqAll[static_cast<std::size_t>(p)]);
+  }
+  return out;
+}
+
 std::vector<int> firstIndexes(const std::vector<std::string>& cidAll) {
   // Lookup only: the map's iteration order never reaches a result.
   std::unordered_map<std::string_view, int> first;

@@ -21,6 +21,9 @@ class AbstractAllocateMessageQueueStrategy : public AllocateMessageQueueStrategy
                                                      const std::vector<MessageQueue>& mqAll);
 };
 
+/// allocateAll's outcomes from allocateAllPositions' (the queues copied out of mqAll).
+std::vector<AllocateOutcome> queuesAt(std::vector<AllocatePositions> positions, const std::vector<MessageQueue>& mqAll);
+
 /// For each position of cidAll, the first index of the same id (Java's indexOf); O(n).
 std::vector<int> firstIndexes(const std::vector<std::string>& cidAll);
 

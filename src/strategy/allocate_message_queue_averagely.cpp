@@ -31,10 +31,15 @@ AllocateResult AllocateMessageQueueAveragely::allocate(const std::string&, const
   return result;
 }
 
-std::vector<AllocateOutcome> AllocateMessageQueueAveragely::allocateAll(const std::string&,
-                                                                        const std::vector<MessageQueue>& mqAll,
-                                                                        const std::vector<std::string>& cidAll) const {
-  std::vector<AllocateOutcome> out(cidAll.size());
+std::vector<AllocateOutcome> AllocateMessageQueueAveragely::allocateAll(const std::string& consumerGroup,
+                                                  const std::vector<MessageQueue>& mqAll,
+                                                  const std::vector<std::string>& cidAll) const {
+  return queuesAt(allocateAllPositions(consumerGroup, mqAll, cidAll), mqAll);
+}
+
+std::vector<AllocatePositions> AllocateMessageQueueAveragely::allocateAllPositions(
+    const std::string&, const std::vector<MessageQueue>& mqAll, const std::vector<std::string>& cidAll) const {
+  std::vector<AllocatePositions> out(cidAll.size());
   std::vector<int> first = firstIndexes(cidAll);
   for (std::size_t i = 0; i < cidAll.size(); ++i) {
     if (auto err = memberCheckError(cidAll[i], mqAll)) {
@@ -43,8 +48,8 @@ std::vector<AllocateOutcome> AllocateMessageQueueAveragely::allocateAll(const st
     }
     std::size_t start = 0, count = 0;
     blockOf(mqAll.size(), cidAll.size(), static_cast<std::size_t>(first[i]), start, count);
-    out[i].result.emplace(mqAll.begin() + static_cast<std::ptrdiff_t>(start),
-                          mqAll.begin() + static_cast<std::ptrdiff_t>(start + count));
+    auto& positions = out[i].result.emplace(count);
+    for (std::size_t k = 0; k < count; ++k) positions[k] = static_cast<std::int32_t>(start + k);
   }
   return out;
 }

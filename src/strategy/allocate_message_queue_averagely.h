@@ -14,6 +14,9 @@ class AllocateMessageQueueAveragely : public AbstractAllocateMessageQueueStrateg
   /// O(m + n) for the whole group.
   std::vector<AllocateOutcome> allocateAll(const std::string& consumerGroup, const std::vector<MessageQueue>& mqAll,
                                           const std::vector<std::string>& cidAll) const override;
+  std::vector<AllocatePositions> allocateAllPositions(const std::string& consumerGroup,
+                                                      const std::vector<MessageQueue>& mqAll,
+                                                      const std::vector<std::string>& cidAll) const override;
   std::string getName() const override { return "AVG"; }
 
   /// The block [start, start + count) of mqAll that position `index` of n gets (Java's arithmetic).

@@ -24,18 +24,26 @@ AllocateResult AllocateMessageQueueAveragelyByCircle::allocate(const std::string
   return circleOf(mqAll, cidAll.size(), index);
 }
 
-std::vector<AllocateOutcome> AllocateMessageQueueAveragelyByCircle::allocateAll(
+std::vector<AllocateOutcome> AllocateMessageQueueAveragelyByCircle::allocateAll(const std::string& consumerGroup,
+                                                  const std::vector<MessageQueue>& mqAll,
+                                                  const std::vector<std::string>& cidAll) const {
+  return queuesAt(allocateAllPositions(consumerGroup, mqAll, cidAll), mqAll);
+}
+
+std::vector<AllocatePositions> AllocateMessageQueueAveragelyByCircle::allocateAllPositions(
     const std::string&, const std::vector<MessageQueue>& mqAll, const std::vector<std::string>& cidAll) const {
-  std::vector<AllocateOutcome> out(cidAll.size());
+  std::vector<AllocatePositions> out(cidAll.size());
   std::vector<int> first = firstIndexes(cidAll);
-  for (std::size_t i = 0; i < cidAll.size(); ++i) {
+  const std::size_t n = cidAll.size();
+  for (std::size_t i = 0; i < n; ++i) {
     if (auto err = memberCheckError(cidAll[i], mqAll)) {
       out[i].error = std::move(err);
       continue;
     }
-    // A duplicate's later position gets the first position's share, which is already computed.
-    if (static_cast<std::size_t>(first[i]) != i) out[i] = out[static_cast<std::size_t>(first[i])];
-    else out[i].result = circleOf(mqAll, cidAll.size(), i);
+    auto& positions = out[i].result.emplace();
+    const auto index = static_cast<std::size_t>(first[i]);  // a duplicate gets its first position's share
+    if (index < mqAll.size()) positions.reserve((mqAll.size() - index + n - 1) / n);
+    for (std::size_t k = index; k < mqAll.size(); k += n) positions.push_back(static_cast<std::int32_t>(k));
   }
   return out;
 }

@@ -1,6 +1,8 @@
 // twin of client/.../consumer/AllocateMessageQueueStrategy.java: the group-wide helper Java lacks.
 #include "strategy/allocate_message_queue_strategy.h"
 
+#include <map>
+
 namespace rmqsim {
 
 std::vector<AllocateOutcome> AllocateMessageQueueStrategy::allocateAll(const std::string& consumerGroup,
@@ -14,6 +16,22 @@ std::vector<AllocateOutcome> AllocateMessageQueueStrategy::allocateAll(const std
     } catch (const IllegalArgumentError& e) {
       out[i].error = e.what();
     }
+  }
+  return out;
+}
+
+std::vector<AllocatePositions> AllocateMessageQueueStrategy::allocateAllPositions(
+    const std::string& consumerGroup, const std::vector<MessageQueue>& mqAll, const std::vector<std::string>& cidAll) const {
+  std::map<MessageQueue, std::int32_t> position;  // lookups only
+  for (std::size_t i = mqAll.size(); i-- > 0;) position[mqAll[i]] = static_cast<std::int32_t>(i);
+  auto all = allocateAll(consumerGroup, mqAll, cidAll);
+  std::vector<AllocatePositions> out(all.size());
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    out[i].error = std::move(all[i].error);
+    if (!all[i].result) continue;
+    auto& positions = out[i].result.emplace();
+    positions.reserve(all[i].result->size());
+    for (const MessageQueue& mq : *all[i].result) positions.push_back(position.at(mq));  // results come from mqAll
   }
   return out;
 }

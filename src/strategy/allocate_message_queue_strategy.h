@@ -1,6 +1,7 @@
 // twin of client/.../consumer/AllocateMessageQueueStrategy.java (4.9.x and 5.x).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -25,6 +26,13 @@ struct AllocateOutcome {
   std::optional<std::string> error;
 };
 
+/// One member's outcome as positions in mqAll: Java's result lists hold references to mqAll's
+/// objects, positions are the copy-free equivalent (what the simulator needs).
+struct AllocatePositions {
+  std::optional<std::vector<std::int32_t>> result;  ///< nullopt mirrors Java's null
+  std::optional<std::string> error;
+};
+
 /// A pure allocation function: no I/O, no clock, no RNG, no mutable state.
 class AllocateMessageQueueStrategy {
  public:
@@ -42,6 +50,12 @@ class AllocateMessageQueueStrategy {
   virtual std::vector<AllocateOutcome> allocateAll(const std::string& consumerGroup,
                                                   const std::vector<MessageQueue>& mqAll,
                                                   const std::vector<std::string>& cidAll) const;
+
+  /// allocateAll with positions instead of copies. The default maps allocateAll's queues back
+  /// to their first position in mqAll; AVG and AVG_BY_CIRCLE compute positions directly.
+  virtual std::vector<AllocatePositions> allocateAllPositions(const std::string& consumerGroup,
+                                                              const std::vector<MessageQueue>& mqAll,
+                                                              const std::vector<std::string>& cidAll) const;
 
   /// Java getName(): "AVG", "CONSISTENT_HASH", "MACHINE_ROOM_NEARBY-AVG", ...
   virtual std::string getName() const = 0;

@@ -102,10 +102,19 @@ TEST_CASE("strategy/properties/allocateAll equals per-client calls with duplicat
       }
       auto all = strategy->allocateAll("G", mqs, cids);
       REQUIRE(all.size() == cids.size());
+      auto positions = strategy->allocateAllPositions("G", mqs, cids);
+      REQUIRE(positions.size() == cids.size());
       for (std::size_t i = 0; i < cids.size(); ++i) {
         CAPTURE(name);
         CAPTURE(round);
         CAPTURE(i);
+        CHECK(positions[i].error == all[i].error);  // positions name the same queues as allocateAll
+        REQUIRE(positions[i].result.has_value() == all[i].result.has_value());
+        if (positions[i].result) {
+          std::vector<MessageQueue> named;
+          for (std::int32_t pos : *positions[i].result) named.push_back(mqs.at(static_cast<std::size_t>(pos)));
+          CHECK(named == *all[i].result);
+        }
         nlohmann::json one;
         try {
           one = toJson(strategy->allocate("G", cids[i], mqs, cids));

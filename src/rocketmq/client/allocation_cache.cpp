@@ -20,6 +20,22 @@ std::shared_ptr<const View> internByContent(std::unordered_map<std::uint64_t, st
   return view;
 }
 
+/// A strategy's outcome as the sorted, de-duplicated queue indices RebalanceImpl uses.
+template <class Outcome, class ToIndex>
+AllocationOutcome outcomeOf(const Outcome& o, ToIndex toIndex) {
+  AllocationOutcome out;
+  if (o.error) {
+    out.error = o.error;
+  } else if (!o.result) {
+    out.isNull = true;
+  } else {
+    for (const auto& item : *o.result) out.queues.push_back(toIndex(item));
+    std::sort(out.queues.begin(), out.queues.end());
+    out.queues.erase(std::unique(out.queues.begin(), out.queues.end()), out.queues.end());  // Java: a HashSet
+  }
+  return out;
+}
+
 constexpr std::size_t kMaxEntries = 4096;  // bounded memory; results never depend on eviction
 
 }  // namespace
@@ -70,17 +86,12 @@ std::shared_ptr<const CidView> AllocationCache::cidView(const std::shared_ptr<co
 }
 
 AllocationOutcome AllocationCache::toOutcome(const AllocateOutcome& o) {
-  AllocationOutcome out;
-  if (o.error) {
-    out.error = o.error;
-  } else if (!o.result) {
-    out.isNull = true;
-  } else {
-    for (const auto& mq : *o.result) out.queues.push_back(trace_.internQueue(mq));
-    std::sort(out.queues.begin(), out.queues.end());
-    out.queues.erase(std::unique(out.queues.begin(), out.queues.end()), out.queues.end());  // Java: a HashSet
-  }
-  return out;
+  return outcomeOf(o, [this](const MessageQueue& mq) { return trace_.internQueue(mq); });
+}
+
+AllocationOutcome AllocationCache::toOutcome(const AllocatePositions& o, const MqView& mqs) {
+  // mqs.queues[i] is the interned mqs.mqAll[i]: no string lookups.
+  return outcomeOf(o, [&mqs](std::int32_t p) { return mqs.queues[static_cast<std::size_t>(p)]; });
 }
 
 AllocationOutcome AllocationCache::allocate(GroupIndex group, const std::string& groupName,
@@ -103,8 +114,8 @@ AllocationOutcome AllocationCache::allocate(GroupIndex group, const std::string&
     trim();
     ++computations_;
     Entry e{mqs, cids, {}};
-    const auto all = strategy.allocateAll(groupName, mqs->mqAll, cids->cidAll);
-    for (std::size_t i = 0; i < all.size(); ++i) e.byId.emplace(cids->cidAll[i], toOutcome(all[i]));
+    const auto all = strategy.allocateAllPositions(groupName, mqs->mqAll, cids->cidAll);
+    for (std::size_t i = 0; i < all.size(); ++i) e.byId.emplace(cids->cidAll[i], toOutcome(all[i], *mqs));
     it = results_.emplace(key, std::move(e)).first;
   }
   auto r = it->second.byId.find(clientId);

@@ -69,6 +69,7 @@ class AllocationCache {
     std::unordered_map<std::string, AllocationOutcome> byId;  // lookups only
   };
   AllocationOutcome toOutcome(const AllocateOutcome& o);
+  AllocationOutcome toOutcome(const AllocatePositions& o, const MqView& mqs);
   void trim();
 
   TraceBus& trace_;
