@@ -55,8 +55,9 @@ struct ClientState {
 
 struct OpenWindow {
   SimTime start = 0;
-  /// Per group and topic: the owner of each subscribable queue just before the event.
-  std::vector<std::map<std::string, std::vector<std::int32_t>>> before;
+  /// Per group and topic: the owners of each subscribable queue just before the event (all of
+  /// them: with overlap, min_moves lets the most favourable one keep the queue).
+  std::vector<std::map<std::string, std::vector<std::vector<std::int32_t>>>> before;
 };
 
 }  // namespace
@@ -253,12 +254,13 @@ struct MetricsCollector::Impl {
     OpenWindow w;
     w.start = e.at;
     for (const GroupState& g : groups) {
-      std::map<std::string, std::vector<std::int32_t>> perTopic;
+      std::map<std::string, std::vector<std::vector<std::int32_t>>> perTopic;
       for (const auto& [topic, qs] : g.universe) {
         auto& owners = perTopic[topic];
+        owners.reserve(qs.size());
         for (QueueIndex q : qs) {
           auto it = g.queues.find(q);
-          owners.push_back(it == g.queues.end() || it->second.owners.empty() ? -1 : it->second.owners.front());
+          owners.push_back(it == g.queues.end() ? std::vector<std::int32_t>{} : it->second.owners);
         }
       }
       w.before.push_back(std::move(perTopic));
