@@ -1,6 +1,8 @@
 #include "report/warnings.h"
 
 #include <cmath>
+#include <cstdio>
+#include <map>
 
 #include "scenario/duration.h"
 
@@ -21,6 +23,21 @@ std::string joinNames(const std::vector<std::string>& names) {
   return out;
 }
 
+/// "g-1 crashed", "broker-a was killed": the cause of a finding, in words.
+std::string describeEvent(const EventMetrics& e) {
+  static const std::map<std::string, std::string> kVerb = {
+      {"stop", "stopped"},         {"kill", "was killed"},          {"crash", "crashed"},
+      {"pause", "was paused"},     {"resume", "resumed"},           {"restart", "restarted"},
+      {"partition", "was cut off"}, {"heal", "was reconnected"},    {"broker_kill", "was killed"},
+      {"broker_crash", "crashed"}, {"broker_up", "came back"},      {"nameserver_down", "went down"},
+      {"nameserver_up", "came back"}, {"set_queues", "changed its queue count"},
+      {"rolling_restart", "began a rolling restart"},               {"start", "started new clients"}};
+  const std::string at = " (at " + formatDuration(e.at) + ")";
+  auto verb = kVerb.find(e.action);
+  if (verb == kVerb.end() || e.target.empty()) return e.action + (e.target.empty() ? "" : " " + e.target) + at;
+  return e.target + " " + verb->second + at;
+}
+
 }  // namespace
 
 std::vector<std::string> plainWarnings(const Scenario& scenario, const RunResult& r) {
@@ -30,8 +47,10 @@ std::vector<std::string> plainWarnings(const Scenario& scenario, const RunResult
                   ": the figures cover only the simulated part");
   for (const GroupFinal& g : r.groups) {
     for (const auto& [id, names] : g.sharedIds)
-      out.push_back(joinNames(names) + " share the client id " + id + ": RocketMQ gives them the same queues, so " +
-                    "other queues of " + g.name + " stay unowned (give each process its own instanceName or IP)");
+      out.push_back("shared client id: " + joinNames(names) + " share the id " + id +
+                    "; RocketMQ gives them the same queues, " + std::to_string(g.unownedQueues) + " queue" +
+                    (g.unownedQueues == 1 ? "" : "s") + " of " + g.name +
+                    " stay unowned (give each process its own instanceName or IP)");
     if (g.balance.idleConsumers > 0 && !g.broadcasting) {
       const std::int64_t idle = g.balance.idleConsumers;
       out.push_back(std::to_string(idle) + (idle == 1 ? " consumer of " : " consumers of ") + g.name +
@@ -50,12 +69,12 @@ std::vector<std::string> plainWarnings(const Scenario& scenario, const RunResult
     }
   }
   for (const EventMetrics& e : r.events) {
-    const std::string what = e.action + (e.target.empty() ? "" : " " + e.target) + " at " + formatDuration(e.at);
+    const std::string what = describeEvent(e);
     for (const auto& [broker, longest] : e.longestOrphanByBroker)
       if (longest >= 10.0)
         out.push_back("queues of " + broker + " were unowned for up to " + seconds(longest) + " after " + what);
     if (!e.convergenceSeconds && !r.partial)
-      out.push_back("the cluster did not converge after " + what + " (before the next event or the end of the run)");
+      out.push_back((e.groups.size() == 1 ? e.groups.front() : std::string("the cluster")) + " did not converge after " + what + " (before the next event or the end of the run)");
     if (e.duplicates > 0)
       out.push_back(std::to_string(e.duplicates) + " messages were delivered twice after " + what +
                     " (offsets not yet committed when queues changed hands, or two owners at once)");
