@@ -2,8 +2,10 @@
 
 #include <cmath>
 #include <cstdio>
+#include <algorithm>
 #include <map>
 
+#include "report/queue_ranges.h"
 #include "scenario/duration.h"
 
 namespace rmqsim {
@@ -38,10 +40,43 @@ std::string describeEvent(const EventMetrics& e) {
   return e.target + " " + verb->second + at;
 }
 
+/// Whether a queue exists at some point of the run: on its broker at the start or after a
+/// `set_queues` (retry queues: every broker, `retry_queues` of them, clustering groups only).
+bool queueExists(const Scenario& s, const GroupSpec& g, const MessageQueue& mq) {
+  const bool broker = std::any_of(s.brokers.begin(), s.brokers.end(), [&](const BrokerSpec& b) { return b.name == mq.brokerName; });
+  if (mq.topic == "%RETRY%" + g.name) return broker && g.model == MessageModel::CLUSTERING && mq.queueId < g.retry_queues;
+  int count = -1;
+  for (const BrokerSpec& b : s.brokers)
+    if (b.name == mq.brokerName)
+      for (const TopicSpec& t : b.topics)
+        if (t.name == mq.topic) count = std::max(count, t.read_queues);
+  if (count < 0) return false;
+  for (const EventSpec& e : s.events)
+    if (e.action == "set_queues" && e.topic == mq.topic &&
+        (e.brokers.empty() || std::find(e.brokers.begin(), e.brokers.end(), mq.brokerName) != e.brokers.end()))
+      count = std::max(count, e.queues);
+  return mq.queueId >= 0 && mq.queueId < count;
+}
+
+/// CONFIG lists are taken as given (Java's AllocateMessageQueueByConfig ignores the real queues),
+/// so a name that matches no queue is not an error, but most likely a typo worth saying.
+void configQueueWarnings(const Scenario& s, std::vector<std::string>& out) {
+  for (const GroupSpec& g : s.groups) {
+    if (!g.strategy.params.messageQueueList) continue;
+    std::vector<std::string> unknown;
+    for (const MessageQueue& mq : *g.strategy.params.messageQueueList)
+      if (!queueExists(s, g, mq)) unknown.push_back(mq.topic + "@" + mq.brokerName + ":" + std::to_string(mq.queueId));
+    if (!unknown.empty())
+      out.push_back("the CONFIG queue list of " + g.name + " names " + compactQueueRanges(unknown) +
+                    ", which no broker has: RocketMQ takes the list as given, so no client consumes these (a typo?)");
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> plainWarnings(const Scenario& scenario, const RunResult& r) {
   std::vector<std::string> out;
+  configQueueWarnings(scenario, out);
   if (r.partial)
     out.push_back("the run was stopped at " + formatDuration(r.endTime) + " of " + formatDuration(scenario.duration_ms) +
                   ": the figures cover only the simulated part");

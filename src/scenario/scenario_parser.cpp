@@ -1,6 +1,8 @@
 #include "scenario/scenario_parser.h"
 
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "scenario/duration.h"
@@ -21,7 +23,7 @@ struct TimingKey {
   SimTime Timing::*member;
   bool allowZero;
 };
-const TimingKey kTimingKeys[] = {
+constexpr TimingKey kTimingKeys[] = {
     {"rebalance_interval", &Timing::rebalance_interval, false},
     {"rebalance_min_interval", &Timing::rebalance_min_interval, true},
     {"rebalance_unbalanced_interval", &Timing::rebalance_unbalanced_interval, false},
@@ -57,13 +59,28 @@ struct BehaviourKey {
   const char* name;
   bool Behaviour::*member;
 };
-const BehaviourKey kBehaviourKeys[] = {
+constexpr BehaviourKey kBehaviourKeys[] = {
     {"adaptive_rebalance_wait", &Behaviour::adaptive_rebalance_wait},
     {"start_rebalance_needs_heartbeat", &Behaviour::start_rebalance_needs_heartbeat},
     {"expiry_fires_unregister", &Behaviour::expiry_fires_unregister},
     {"real_time_notify", &Behaviour::real_time_notify},
     {"orderly_remove_forced", &Behaviour::orderly_remove_forced},
 };
+
+// A Timing or Behaviour field without a row here could not be set from a file: keep them in step.
+static_assert(sizeof(Timing) == std::size(kTimingKeys) * sizeof(SimTime), "a Timing field has no timing: key");
+static_assert(sizeof(Behaviour) == std::size(kBehaviourKeys) * sizeof(bool), "a Behaviour field has no behaviour: key");
+
+// Problems in reading order: --set first (the command line), then by place in the file, then
+// whole-scenario ones (limits), each group in the order found.
+void sortDiagnostics(std::vector<Diagnostic>& d) {
+  auto rank = [](const Diagnostic& x) { return x.loc.file.rfind("--set", 0) == 0 ? 0 : x.loc.line > 0 ? 1 : 2; };
+  std::stable_sort(d.begin(), d.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+    if (rank(a) != rank(b)) return rank(a) < rank(b);
+    if (rank(a) != 1) return false;
+    return std::pair(a.loc.line, a.loc.column) < std::pair(b.loc.line, b.loc.column);
+  });
+}
 
 const std::vector<std::string> kTopKeys = {"name",    "description", "seed",    "duration", "profile",
                                            "timing",  "behaviour",   "network", "nameservers", "brokers",
@@ -196,7 +213,10 @@ Scenario parseTree(YAML::Node root, const std::string& name, const std::vector<s
   if (root["events"]) parse::readEvents(c, root["events"]);
   if (root["expect"]) parse::readExpect(c, root["expect"]);
   parse::validate(c, root);
-  if (!reader.diagnostics().empty()) throw ScenarioError(reader.diagnostics());
+  if (!reader.diagnostics().empty()) {
+    sortDiagnostics(reader.diagnostics());
+    throw ScenarioError(reader.diagnostics());
+  }
   return s;
 }
 
@@ -206,7 +226,14 @@ Scenario parseScenarioText(std::string_view yaml, const std::string& displayName
                            std::optional<std::uint64_t> seed) {
   YAML::Node root;
   try {
-    root = YAML::Load(std::string(yaml));
+    const std::vector<YAML::Node> docs = YAML::LoadAll(std::string(yaml));
+    if (docs.size() > 1) {  // YAML::Load would silently drop the rest
+      const YAML::Mark m = docs[1].Mark();
+      throw ScenarioError({Diagnostic{SourceLoc{displayName, m.line >= 0 ? m.line + 1 : 0, m.line >= 0 ? m.column + 1 : 0},
+                                      "the file holds " + std::to_string(docs.size()) + " YAML documents; a scenario is one",
+                                      "one document: remove the '---' separators or split the file", "", false}});
+    }
+    if (!docs.empty()) root = docs.front();
   } catch (const YAML::Exception& e) {
     SourceLoc loc{displayName, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.mark.column >= 0 ? e.mark.column + 1 : 0};
     throw ScenarioError({Diagnostic{loc, "invalid YAML: " + e.msg, "", "", false}});

@@ -69,3 +69,39 @@ TEST_CASE("report/warnings/more consumers than queues is named as such") {
   for (const auto& line : w) found = found || has(line, "2 consumers of g are idle: the group has more consumers than queues");
   CHECK(found);
 }
+
+TEST_CASE("report/warnings/CONFIG queues that no broker has are named (RocketMQ accepts any list)") {
+  Scenario s = reportScenario();
+  BrokerSpec b;
+  b.name = std::string("broker-a");
+  TopicSpec t;
+  t.name = std::string("orders");
+  t.read_queues = t.write_queues = 4;
+  b.topics.push_back(t);
+  s.brokers.push_back(b);
+  GroupSpec& g = s.groups[0];
+  g.strategy.name = std::string("CONFIG");
+  g.strategy.params.messageQueueList = std::vector<MessageQueue>{
+      {"orders", "broker-a", 0}, {"orders", "broker-a", 3}, {"%RETRY%g", "broker-a", 0},
+      {"orders", "broker-a", 5}, {"orders", "broker-z", 1}, {"orders", "broker-z", 2}, {"ordres", "broker-a", 0}};
+  auto configWarnings = [](const std::vector<std::string>& w) {
+    std::vector<std::string> out;
+    for (const auto& line : w)
+      if (has(line, "CONFIG")) out.push_back(line);
+    return out;
+  };
+  auto w = configWarnings(plainWarnings(s, reportResult()));
+  REQUIRE(w.size() == 1);
+  CHECK(w[0] == "the CONFIG queue list of g names orders@broker-a[5] orders@broker-z[1-2] ordres@broker-a[0], which no "
+                "broker has: RocketMQ takes the list as given, so no client consumes these (a typo?)");
+  EventSpec grow;  // a later set_queues makes orders@broker-a:5 real
+  grow.action = std::string("set_queues");
+  grow.topic = std::string("orders");
+  grow.queues = 8;
+  s.events.push_back(grow);
+  w = configWarnings(plainWarnings(s, reportResult()));
+  REQUIRE(w.size() == 1);
+  CHECK(has(w[0], "names orders@broker-z[1-2] ordres@broker-a[0], which"));
+  g.strategy.params.messageQueueList = std::vector<MessageQueue>{{"orders", "broker-a", 1}};
+  CHECK(configWarnings(plainWarnings(s, reportResult())).empty());
+}
