@@ -112,6 +112,24 @@ void writeCsvTimelines(const std::string& dir, const Scenario& scenario, const T
   writeFileAtomically(dir + "/events.csv", events.out);
 }
 
+namespace {
+
+/// One cell: scalars as written; a list or a map flattened to space-separated "v" / "k=v" words
+/// (e.g. groups "g h", longest_orphan_s_by_broker "broker-a=131.0"), so cells stay plain text.
+std::string cellText(const nlohmann::ordered_json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (!v.is_structured()) return v.dump();
+  std::string out;
+  for (const auto& [k, item] : v.items()) {
+    if (!out.empty()) out += ' ';
+    if (v.is_object()) out += k + "=";
+    out += cellText(item);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string renderEventsCsv(const nlohmann::ordered_json& report) {
   // The usual columns first, then any other key the events carry, in first-seen order, so a
   // new metric in the JSON report shows up here without a change.
@@ -135,7 +153,7 @@ std::string renderEventsCsv(const nlohmann::ordered_json& report) {
       if (i) out += ",";
       if (!e.is_object() || !e.contains(cols[i]) || e[cols[i]].is_null()) continue;
       const auto& v = e[cols[i]];
-      out += csvField(v.is_string() ? v.get<std::string>() : v.dump());
+      out += csvField(cellText(v));
     }
     out += "\n";
   }

@@ -94,13 +94,13 @@ TEST_CASE("report/csv/the same timeline writes the same bytes") {
 
 TEST_CASE("report/csv/events table: usual columns first, extra keys after, null and missing empty") {
   const auto report = nlohmann::ordered_json::parse(R"({"events": [
-      {"at_ms": 60000, "action": "start", "target": "a,b", "convergence_s": null, "queue_moves": 4, "longest_orphan_s": {"b": 1.5}},
-      {"at_ms": 90000, "action": "kill", "queue_moves": 2, "note": "x"}]})");
+      {"at_ms": 60000, "action": "start", "target": "a,b", "convergence_s": null, "queue_moves": 4, "longest_orphan_s": {"b": 1.5, "c": 2}},
+      {"at_ms": 90000, "action": "kill", "queue_moves": 2, "note": "x", "groups": ["g", "h"]}]})");
   const auto rows = lines(renderEventsCsv(report));
   REQUIRE(rows.size() == 3);
   CHECK(rows[0] ==
-        "at_ms,action,target,convergence_s,queue_moves,min_moves,excess_moves,overlap_queue_s,orphan_queue_s,duplicates,longest_orphan_s,note");
-  CHECK(rows[1] == "60000,start,\"a,b\",,4,,,,,,\"{\"\"b\"\":1.5}\",");
-  CHECK(rows[2] == "90000,kill,,,2,,,,,,,x");
+        "at_ms,action,target,convergence_s,queue_moves,min_moves,excess_moves,overlap_queue_s,orphan_queue_s,duplicates,longest_orphan_s,note,groups");
+  CHECK(rows[1] == "60000,start,\"a,b\",,4,,,,,,b=1.5 c=2,,");
+  CHECK(rows[2] == "90000,kill,,,2,,,,,,,x,g h");
   CHECK(lines(renderEventsCsv(nlohmann::ordered_json::object())).size() == 1);
 }
