@@ -5,6 +5,9 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
@@ -21,6 +24,8 @@ struct ValidateOptions {
   std::vector<std::string> sets;
 };
 
+std::string counted(std::size_t n, const char* noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
+
 int runValidate(const ValidateOptions& o) {
   bool bad = false;
   const bool colour = stderrIsTty() && !std::getenv("NO_COLOR");
@@ -29,9 +34,10 @@ int runValidate(const ValidateOptions& o) {
       const Scenario s = loadScenarioFile(f, o.sets);
       int clients = 0;
       for (const auto& g : s.groups) clients += g.clients;
-      std::cout << f << ": ok (" << s.name << ": " << s.brokers.size() << " broker(s), " << s.groups.size() << " group(s), "
-                << clients << " client(s) at start, " << s.events.size() << " event(s), " << s.expect.size()
-                << " expectation(s), duration " << formatDuration(s.duration_ms) << ", profile " << s.profile.name << ")\n";
+      std::cout << f << ": ok (" << counted(s.brokers.size(), "broker") << ", " << counted(s.groups.size(), "group") << ", "
+                << counted(s.events.size(), "event") << ", duration " << formatDuration(s.duration_ms) << "; "
+                << counted(static_cast<std::size_t>(clients), "client") << " at start, "
+                << counted(s.expect.size(), "expectation") << ", profile " << s.profile.name << ")\n";
     } catch (const ScenarioError& e) {
       bad = true;
       std::cerr << renderDiagnostics(e.diagnostics(), colour);

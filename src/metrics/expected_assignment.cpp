@@ -7,6 +7,10 @@
 
 namespace rmqsim {
 
+namespace {
+constexpr std::size_t kRecentMemberships = 4;  ///< enough for pause/resume and restart flapping
+}
+
 ExpectedAssignment::ExpectedAssignment(const Scenario& scenario) : scenario_(scenario) {
   for (const GroupSpec& g : scenario.groups) {
     try {
@@ -19,12 +23,42 @@ ExpectedAssignment::ExpectedAssignment(const Scenario& scenario) : scenario_(sce
 
 ExpectedAssignment::~ExpectedAssignment() = default;
 
-std::map<QueueIndex, std::vector<ClientIndex>> ExpectedAssignment::compute(GroupIndex group,
-                                                                          const std::vector<ClientIndex>& members,
-                                                                          const std::vector<QueueIndex>& queues,
-                                                                          const RunCatalog& catalog) {
-  std::map<QueueIndex, std::vector<ClientIndex>> out;
-  for (QueueIndex q : queues) out[q];
+const ExpectedAssignment::Result& ExpectedAssignment::compute(GroupIndex group, const std::string& topic,
+                                                              std::uint64_t version,
+                                                              const std::vector<ClientIndex>& members,
+                                                              const std::vector<QueueIndex>& queues,
+                                                              const RunCatalog& catalog) {
+  TopicCache& tc = cache_[{group, topic}];
+  if (tc.version != version) {
+    tc.version = version;
+    tc.recent.clear();
+    tc.sortedQueues = queues;
+    std::sort(tc.sortedQueues.begin(), tc.sortedQueues.end(), [&](QueueIndex a, QueueIndex b) {
+      return catalog.queues[static_cast<std::size_t>(a)] < catalog.queues[static_cast<std::size_t>(b)];
+    });
+    tc.mqAll.clear();
+    for (QueueIndex q : tc.sortedQueues) tc.mqAll.push_back(catalog.queues[static_cast<std::size_t>(q)]);
+  }
+  for (auto it = tc.recent.begin(); it != tc.recent.end(); ++it)
+    if (it->first == members) {
+      if (it != tc.recent.begin()) {
+        auto hit = std::move(*it);
+        tc.recent.erase(it);
+        tc.recent.push_front(std::move(hit));
+      }
+      return tc.recent.front().second;
+    }
+  tc.recent.emplace_front(members, allocate(group, tc, members, catalog));
+  if (tc.recent.size() > kRecentMemberships) tc.recent.pop_back();
+  return tc.recent.front().second;
+}
+
+ExpectedAssignment::Result ExpectedAssignment::allocate(GroupIndex group, const TopicCache& tc,
+                                                        const std::vector<ClientIndex>& members,
+                                                        const RunCatalog& catalog) const {
+  Result out;
+  out.reserve(tc.sortedQueues.size());
+  for (QueueIndex q : tc.sortedQueues) out.emplace_back(q, std::vector<ClientIndex>{});
   const GroupSpec& spec = scenario_.groups[static_cast<std::size_t>(group)];
   if (members.empty()) return out;
   if (spec.model == MessageModel::BROADCASTING) {
@@ -33,30 +67,21 @@ std::map<QueueIndex, std::vector<ClientIndex>> ExpectedAssignment::compute(Group
   }
   const auto* strategy = strategies_[static_cast<std::size_t>(group)].get();
   if (!strategy) return out;
-  // mqAll in MessageQueue order, cidAll in String order: exactly RebalanceImpl's sort.
-  std::vector<QueueIndex> sortedQ = queues;
-  std::sort(sortedQ.begin(), sortedQ.end(), [&](QueueIndex a, QueueIndex b) {
-    return catalog.queues[static_cast<std::size_t>(a)] < catalog.queues[static_cast<std::size_t>(b)];
-  });
-  std::vector<MessageQueue> mqAll;
-  std::map<MessageQueue, QueueIndex> back;
-  for (QueueIndex q : sortedQ) {
-    mqAll.push_back(catalog.queues[static_cast<std::size_t>(q)]);
-    back[mqAll.back()] = q;
-  }
+  // cidAll in String order (mqAll is already in MessageQueue order): exactly RebalanceImpl's sort.
   std::vector<std::pair<std::string, ClientIndex>> ids;
   for (ClientIndex c : members) ids.emplace_back(catalog.clients[static_cast<std::size_t>(c)].clientId, c);
   std::stable_sort(ids.begin(), ids.end(), [](const auto& a, const auto& b) { return javaCompare(a.first, b.first) < 0; });
   std::vector<std::string> cidAll;
   for (const auto& [id, c] : ids) cidAll.push_back(id);
-  const std::vector<AllocateOutcome> outcomes = strategy->allocateAll(spec.name, mqAll, cidAll);
+  const std::vector<AllocateOutcome> outcomes = strategy->allocateAll(spec.name, tc.mqAll, cidAll);
   for (std::size_t i = 0; i < ids.size() && i < outcomes.size(); ++i) {
     if (!outcomes[i].result) continue;
     for (const MessageQueue& mq : *outcomes[i].result) {
-      auto it = back.find(mq);
-      if (it != back.end()) out[it->second].push_back(ids[i].second);
+      auto it = std::lower_bound(tc.mqAll.begin(), tc.mqAll.end(), mq);
+      if (it != tc.mqAll.end() && *it == mq) out[static_cast<std::size_t>(it - tc.mqAll.begin())].second.push_back(ids[i].second);
     }
   }
+  for (auto& [q, owners] : out) std::sort(owners.begin(), owners.end());
   return out;
 }
 

@@ -1,13 +1,15 @@
 // What the allocation strategy gives a membership: the reference for convergence_s ("equals the
 // strategy's result for the live membership"). Computed as RebalanceImpl does (ids sorted in
 // Java String order, queues in MessageQueue order, one allocate per client) and cached per
-// (group, topic, membership, queue set), since it is asked after every ownership change.
+// (group, topic, queue-set version, membership), since memberships recur (pause/resume).
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "rocketmq/common/sim_event.h"
@@ -18,17 +20,32 @@ namespace rmqsim {
 
 class ExpectedAssignment {
  public:
+  /// Each queue of the topic with the clients that should own it (sorted; empty: nobody).
+  using Result = std::vector<std::pair<QueueIndex, std::vector<ClientIndex>>>;
+
   explicit ExpectedAssignment(const Scenario& scenario);
   ~ExpectedAssignment();
 
-  /// For each queue of `queues` (indices, any order): the clients that should own it. `members`
-  /// are live clients of the group; broadcasting groups expect every member on every queue.
-  std::map<QueueIndex, std::vector<ClientIndex>> compute(GroupIndex group, const std::vector<ClientIndex>& members,
-                                                         const std::vector<QueueIndex>& queues, const RunCatalog& catalog);
+  /// `members`: live clients of the group, sorted by index; `queues`: the topic's subscribable
+  /// queues, any order, identified by `version` (bump it when the set changes). Broadcasting
+  /// groups expect every member on every queue. The reference stays valid until the next call.
+  const Result& compute(GroupIndex group, const std::string& topic, std::uint64_t version,
+                        const std::vector<ClientIndex>& members, const std::vector<QueueIndex>& queues,
+                        const RunCatalog& catalog);
 
  private:
+  struct TopicCache {
+    std::uint64_t version = ~std::uint64_t{0};
+    std::vector<QueueIndex> sortedQueues;  ///< MessageQueue order
+    std::vector<MessageQueue> mqAll;       ///< the same, as values
+    std::deque<std::pair<std::vector<ClientIndex>, Result>> recent;  ///< newest first
+  };
+  Result allocate(GroupIndex group, const TopicCache& tc, const std::vector<ClientIndex>& members,
+                  const RunCatalog& catalog) const;
+
   const Scenario& scenario_;
   std::vector<std::unique_ptr<AllocateMessageQueueStrategy>> strategies_;  ///< per group; null if invalid
+  std::map<std::pair<GroupIndex, std::string>, TopicCache> cache_;
 };
 
 }  // namespace rmqsim

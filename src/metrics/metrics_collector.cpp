@@ -4,8 +4,9 @@
 #include <map>
 #include <set>
 
-#include "metrics/duplicate_counter.h"
+#include "metrics/collector_state.h"
 #include "metrics/expected_assignment.h"
+#include "metrics/final_balance.h"
 #include "metrics/min_moves.h"
 
 namespace rmqsim {
@@ -14,49 +15,14 @@ namespace {
 
 std::string retryTopicOf(const std::string& group) { return "%RETRY%" + group; }
 
-struct QueueState {
-  bool inUniverse = false;
-  std::vector<ClientIndex> owners;    ///< live holders, sorted
-  std::vector<ClientIndex> expected;  ///< the strategy's owners for the current membership, sorted
-  ClientIndex lastOwner = -1;         ///< the last client that started owning it
-  SimTime orphanSince = -1;           ///< unowned (and subscribable) since
-  int orphanWindow = -1;              ///< the event window in which that stretch began
-  bool matches = true;
-  int consuming = 0;                  ///< orderly: live owners that also hold a valid broker lock
-  DuplicateCounter delivered;
-};
-
-struct GroupState {
-  std::string name;
-  bool broadcasting = false;
-  std::vector<std::string> topics;
-  std::map<std::string, std::vector<QueueIndex>> universe;  ///< topic -> subscribable queues
-  std::set<ClientIndex> live;
-  std::map<QueueIndex, QueueState> queues;
-  std::int64_t orphanCount = 0;     ///< universe queues with no owner
-  std::int64_t overlapExcess = 0;   ///< sum over universe queues of max(0, owners - 1)
-  std::int64_t notExactlyOne = 0;   ///< universe queues without exactly one owner
-  std::int64_t mismatches = 0;      ///< universe queues whose owners differ from the expected ones
-  bool orderly = false;
-  std::int64_t noConsumer = 0;      ///< orderly: universe queues with no consuming (locked) owner
-  bool expectedDirty = true;
-  bool everLive = false;  ///< a group that lost all its clients has not converged; one not started yet is ignored
-  std::int64_t duplicates = 0;
-  std::int64_t maxLag = 0;
-};
-
-struct ClientState {
-  GroupIndex group = 0;
-  bool alive = false;
-  bool paused = false;
-  std::set<QueueIndex> held;    ///< non-dropped process queues, live or not
-  std::set<QueueIndex> locked;  ///< orderly: queues whose broker lock the client holds (its view)
-};
-
 struct OpenWindow {
   SimTime start = 0;
-  /// Per group and topic: the owner of each subscribable queue just before the event.
-  std::vector<std::map<std::string, std::vector<std::int32_t>>> before;
+  /// Per group and topic: the owners of each subscribable queue just before the event.
+  std::vector<std::map<std::string, std::vector<std::vector<std::int32_t>>>> before;
+  /// The groups whose convergence this event is judged on (and whose figures count in it).
+  std::vector<bool> judged;
+  std::int64_t orphanQueueMs = 0;
+  std::int64_t overlapQueueMs = 0;
 };
 
 }  // namespace
@@ -73,6 +39,7 @@ struct MetricsCollector::Impl {
       for (const auto& t : gs.topics) {
         topicGroups[t].push_back(static_cast<GroupIndex>(g));
         gs.universe[t];
+        gs.universeVersion[t] = 0;
       }
       groups.push_back(std::move(gs));
     }
@@ -85,12 +52,15 @@ struct MetricsCollector::Impl {
   std::vector<GroupState> groups;
   std::vector<ClientState> clients;
   SimTime now = 0;
-  SimTime goodSince = -1;  ///< every group with a live client converged since
+  SimTime goodSince = -1;  ///< every judged group with a live client converged since (-1: not now)
   RunResult res;
   std::optional<OpenWindow> window;
   bool ended = false;
 
-  EventMetrics* currentWindow() { return window ? &res.events.back() : nullptr; }
+  /// The open event window, if group `g` is one it is judged on (its figures count there).
+  EventMetrics* currentWindow(GroupIndex g) {
+    return window && window->judged[static_cast<std::size_t>(g)] ? &res.events.back() : nullptr;
+  }
 
   ClientState& client(ClientIndex c) {
     if (static_cast<std::size_t>(c) >= clients.size()) clients.resize(static_cast<std::size_t>(c) + 1);
@@ -148,7 +118,8 @@ struct MetricsCollector::Impl {
       if (!g.broadcasting) {
         if (qs.lastOwner >= 0 && qs.lastOwner != c) {
           ++res.summary.queueMoves;
-          if (auto* w = currentWindow()) ++w->queueMoves;
+          ++g.queueMoves;
+          if (auto* w = currentWindow(gi)) ++w->queueMoves;
         }
         qs.lastOwner = c;
       }
@@ -175,19 +146,20 @@ struct MetricsCollector::Impl {
     g.expectedDirty = false;
     const std::vector<ClientIndex> members(g.live.begin(), g.live.end());
     for (const auto& [topic, qs] : g.universe) {
-      auto exp = expected.compute(gi, members, qs, *catalog);
-      for (auto& [q, owners] : exp) {
-        std::sort(owners.begin(), owners.end());
+      const auto& exp = expected.compute(gi, topic, g.universeVersion[topic], members, qs, *catalog);
+      for (const auto& [q, owners] : exp) {
         QueueState& st = g.queues[q];
         account(g, st, -1);
-        st.expected = std::move(owners);
+        st.expected = owners;
         st.matches = st.owners == st.expected;
         account(g, st, +1);
       }
     }
   }
+  /// Complete and equal to the strategy's result, for the groups the open event is judged on.
   bool good() {
     for (std::size_t g = 0; g < groups.size(); ++g) {
+      if (window && !window->judged[g]) continue;
       if (groups[g].live.empty()) {
         if (groups[g].everLive) return false;  // everyone left: nothing consumes
         continue;                              // not started yet: nothing to converge to
@@ -209,14 +181,16 @@ struct MetricsCollector::Impl {
   void advanceTo(SimTime t) {
     if (t <= now) return;
     settle();
-    const double dt = static_cast<double>(t - now) / 1000.0;
-    for (const GroupState& g : groups) {
-      const double orphan = g.live.empty() ? 0.0 : static_cast<double>(g.orphanCount) * dt;
-      const double overlap = static_cast<double>(g.overlapExcess) * dt;
-      res.summary.orphanQueueSeconds += orphan;
-      res.summary.overlapQueueSeconds += overlap;
-      if (g.orderly && !g.live.empty()) res.summary.orphanConsumingQueueSeconds += static_cast<double>(g.noConsumer) * dt;
-      if (auto* w = currentWindow()) w->orphanQueueSeconds += orphan, w->overlapQueueSeconds += overlap;
+    const SimTime dt = t - now;
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+      GroupState& g = groups[gi];
+      // Orphans count only while the group has a live client (nobody to own them otherwise).
+      const std::int64_t orphan = g.live.empty() ? 0 : g.orphanCount * dt;
+      const std::int64_t overlap = g.overlapExcess * dt;
+      g.orphanQueueMs += orphan;
+      g.overlapQueueMs += overlap;
+      if (g.orderly && !g.live.empty()) g.orphanConsumingQueueMs += g.noConsumer * dt;
+      if (window && window->judged[gi]) window->orphanQueueMs += orphan, window->overlapQueueMs += overlap;
     }
     now = t;
   }
@@ -227,11 +201,16 @@ struct MetricsCollector::Impl {
     settle();
     EventMetrics& w = res.events.back();
     if (goodSince >= 0) w.convergenceSeconds = static_cast<double>(std::max(goodSince, window->start) - window->start) / 1000.0;
+    // min_moves per topic, from the owners just before the event to the membership at the
+    // end of its window (so a `start` counts its new clients).
     std::int64_t mm = 0;
     for (std::size_t g = 0; g < groups.size(); ++g) {
-      if (groups[g].broadcasting) continue;
-      std::vector<std::int32_t> members(groups[g].live.begin(), groups[g].live.end());
-      for (const auto& [topic, before] : window->before[g]) mm += minMoves(before, members);
+      if (groups[g].broadcasting || !window->judged[g]) continue;
+      const std::vector<std::int32_t> members(groups[g].live.begin(), groups[g].live.end());
+      std::int64_t groupMm = 0;
+      for (const auto& [topic, before] : window->before[g]) groupMm += minMoves(before, members);
+      groups[g].minMoves += groupMm;
+      mm += groupMm;
     }
     // Orphan stretches still open: what they lasted so far counts for the window they began in.
     for (GroupState& g : groups)
@@ -241,28 +220,55 @@ struct MetricsCollector::Impl {
           longest = std::max(longest, static_cast<double>(now - qs.orphanSince) / 1000.0);
         }
     w.minMoves = mm;
+    w.orphanQueueSeconds = static_cast<double>(window->orphanQueueMs) / 1000.0;
+    w.overlapQueueSeconds = static_cast<double>(window->overlapQueueMs) / 1000.0;
     res.summary.minMoves += mm;
     window.reset();
+  }
+  /// The event's group when the scenario names one (or names clients); otherwise every group.
+  std::vector<bool> judgedGroups(const EvScenarioEvent& e) const {
+    std::vector<bool> judged(groups.size(), false);
+    bool any = false;
+    if (e.index >= 0 && static_cast<std::size_t>(e.index) < scenario.events.size()) {
+      const EventSpec& spec = scenario.events[static_cast<std::size_t>(e.index)];
+      for (std::size_t g = 0; g < groups.size(); ++g)
+        if (!spec.group.empty() && groups[g].name == spec.group) judged[g] = any = true;
+      if (!spec.clients.empty()) {
+        const std::set<std::string> names(spec.clients.begin(), spec.clients.end());
+        for (const ClientInfo& c : catalog->clients)
+          if (names.count(c.name) && c.group >= 0 && static_cast<std::size_t>(c.group) < groups.size())
+            judged[static_cast<std::size_t>(c.group)] = any = true;
+      }
+    }
+    if (!any) judged.assign(groups.size(), true);  // broker and name-server events touch everyone
+    return judged;
   }
   void openWindow(const EvScenarioEvent& e) {
     EventMetrics m;
     m.at = e.at;
     m.action = e.action;
     m.target = e.target;
-    res.events.push_back(m);
     OpenWindow w;
     w.start = e.at;
-    for (const GroupState& g : groups) {
-      std::map<std::string, std::vector<std::int32_t>> perTopic;
-      for (const auto& [topic, qs] : g.universe) {
+    w.judged = judgedGroups(e);
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      if (w.judged[g]) m.groups.push_back(groups[g].name);
+      std::map<std::string, std::vector<std::vector<std::int32_t>>> perTopic;
+      if (!w.judged[g] || groups[g].broadcasting) {  // no min_moves for it in this window
+        w.before.push_back(std::move(perTopic));
+        continue;
+      }
+      for (const auto& [topic, qs] : groups[g].universe) {
         auto& owners = perTopic[topic];
+        owners.reserve(qs.size());
         for (QueueIndex q : qs) {
-          auto it = g.queues.find(q);
-          owners.push_back(it == g.queues.end() || it->second.owners.empty() ? -1 : it->second.owners.front());
+          auto it = groups[g].queues.find(q);
+          owners.push_back(it == groups[g].queues.end() ? std::vector<std::int32_t>{} : it->second.owners);
         }
       }
       w.before.push_back(std::move(perTopic));
     }
+    res.events.push_back(std::move(m));
     window = std::move(w);
     goodSince = -1;  // convergence is measured from the event: re-evaluated at the next instant
   }
@@ -292,9 +298,11 @@ struct MetricsCollector::Impl {
     if (live(cs)) changeOwner(cs.group, e.queue, e.client, false);
   }
   void on(const EvRebalance& e) {
+    GroupState& g = groups[static_cast<std::size_t>(client(e.client).group)];
     ++res.summary.rebalances;
-    if (e.changed) ++res.summary.changedRebalances;
-    if (auto* w = currentWindow()) ++w->rebalances;
+    ++g.rebalances;
+    if (e.changed) ++res.summary.changedRebalances, ++g.changedRebalances;
+    if (auto* w = currentWindow(client(e.client).group)) ++w->rebalances;
   }
   void on(const EvNotify&) { ++res.summary.notifications; }
   void on(const EvChannelExpired&) { ++res.summary.channelExpiries; }
@@ -306,7 +314,7 @@ struct MetricsCollector::Impl {
     const std::int64_t dup = g.queues[e.queue].delivered.deliver(e.from, e.to);
     g.duplicates += dup;
     res.summary.duplicates += dup;
-    if (auto* w = currentWindow()) w->duplicates += dup;
+    if (auto* w = currentWindow(cs.group)) w->duplicates += dup;
   }
   void on(const EvQueueSample& e) {
     const std::int64_t lag = std::max<std::int64_t>(0, e.maxOffset - std::max<std::int64_t>(0, e.committedOffset));
@@ -336,6 +344,7 @@ struct MetricsCollector::Impl {
         account(g, qs, +1);
       }
       uni = e.queues;
+      ++g.universeVersion[e.topic];
       g.expectedDirty = true;
     }
   }
@@ -377,83 +386,21 @@ RunResult MetricsCollector::result() const { return impl_->finish(); }
 RunResult MetricsCollector::Impl::finish() const {
   RunResult out = res;
   if (!catalog) return out;
-  std::vector<BalanceStats> perGroup;
-  for (std::size_t gi = 0; gi < groups.size(); ++gi) {
-    const GroupState& g = groups[gi];
-    GroupFinal gf;
-    gf.name = g.name;
-    gf.strategy = scenario.groups[gi].strategy.name;
-    gf.broadcasting = g.broadcasting;
-    gf.duplicates = g.duplicates;
-    gf.maxLag = g.maxLag;
-    std::map<ClientIndex, std::int64_t> total;
-    for (ClientIndex c : g.live) total[c] = 0;
-    std::int64_t queues = 0;
-    bool complete = true;
-    std::map<std::string, std::vector<ClientIndex>> byId;
-    for (ClientIndex c : g.live) byId[catalog->clients[static_cast<std::size_t>(c)].clientId].push_back(c);
-    for (const auto& [id, cs] : byId) {
-      if (cs.size() < 2) continue;
-      for (ClientIndex c : cs) gf.sharedIds[id].push_back(catalog->clients[static_cast<std::size_t>(c)].name);
-    }
-    for (const std::string& topic : g.topics) {
-      const auto& uni = g.universe.at(topic);
-      std::map<ClientIndex, std::int64_t> load;
-      for (ClientIndex c : g.live) load[c] = 0;
-      bool topicComplete = true;
-      std::vector<QueueIndex> sorted = uni;
-      std::sort(sorted.begin(), sorted.end(), [&](QueueIndex a, QueueIndex b) {
-        return catalog->queues[static_cast<std::size_t>(a)] < catalog->queues[static_cast<std::size_t>(b)];
-      });
-      for (QueueIndex q : sorted) {
-        auto it = g.queues.find(q);
-        static const QueueState kEmpty;
-        const QueueState& qs = it == g.queues.end() ? kEmpty : it->second;
-        if (qs.owners.size() != 1 && !g.broadcasting) topicComplete = false;
-        if (g.broadcasting && qs.owners.size() != g.live.size()) topicComplete = false;
-        std::vector<std::string> names;
-        for (ClientIndex c : qs.owners) {
-          ++load[c];
-          names.push_back(catalog->clients[static_cast<std::size_t>(c)].name);
-        }
-        const MessageQueue& mq = catalog->queues[static_cast<std::size_t>(q)];
-        gf.assignment.emplace_back(mq.topic + "@" + mq.brokerName + ":" + std::to_string(mq.queueId), names);
-      }
-      std::vector<std::int64_t> loads;
-      for (const auto& [c, l] : load) loads.push_back(l), total[c] += l;
-      gf.topics.push_back(TopicFinal{topic, balanceOf(loads, static_cast<std::int64_t>(uni.size()), topicComplete && !g.live.empty())});
-      queues += static_cast<std::int64_t>(uni.size());
-      complete = complete && topicComplete;
-    }
-    std::vector<std::int64_t> loads;
-    for (const auto& [c, l] : total) {
-      loads.push_back(l);
-      gf.loadByClient[catalog->clients[static_cast<std::size_t>(c)].name] = l;
-    }
-    gf.balance = balanceOf(loads, queues, complete && !g.live.empty());
-    if (g.broadcasting) gf.balance.idealImbalance = 0, gf.balance.excessImbalance = gf.balance.imbalance;
-    perGroup.push_back(gf.balance);
-    out.groups.push_back(std::move(gf));
+  if (window && !out.events.empty()) {  // asked mid-run: the open window so far
+    out.events.back().orphanQueueSeconds = static_cast<double>(window->orphanQueueMs) / 1000.0;
+    out.events.back().overlapQueueSeconds = static_cast<double>(window->overlapQueueMs) / 1000.0;
   }
-  // All groups: sums, the worst imbalance, the lowest Jain index, every group complete.
-  BalanceStats all;
-  all.complete = !perGroup.empty();
-  bool first = true;
-  for (const BalanceStats& b : perGroup) {
-    all.consumers += b.consumers;
-    all.queues += b.queues;
-    all.idleConsumers += b.idleConsumers;
-    all.complete = all.complete && b.complete;
-    if (b.consumers == 0) continue;
-    all.maxLoad = first ? b.maxLoad : std::max(all.maxLoad, b.maxLoad);
-    all.minLoad = first ? b.minLoad : std::min(all.minLoad, b.minLoad);
-    all.imbalance = std::max(all.imbalance, b.imbalance);
-    all.idealImbalance = std::max(all.idealImbalance, b.idealImbalance);
-    all.excessImbalance = std::max(all.excessImbalance, b.excessImbalance);
-    all.jainIndex = first ? b.jainIndex : std::min(all.jainIndex, b.jainIndex);
-    first = false;
+  std::int64_t orphanMs = 0, overlapMs = 0, noConsumerMs = 0;
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    out.groups.push_back(groupFinal(groups[g], scenario.groups[g], *catalog));
+    orphanMs += groups[g].orphanQueueMs;
+    overlapMs += groups[g].overlapQueueMs;
+    noConsumerMs += groups[g].orphanConsumingQueueMs;
   }
-  out.all = all;
+  out.summary.orphanQueueSeconds = static_cast<double>(orphanMs) / 1000.0;
+  out.summary.overlapQueueSeconds = static_cast<double>(overlapMs) / 1000.0;
+  out.summary.orphanConsumingQueueSeconds = static_cast<double>(noConsumerMs) / 1000.0;
+  out.all = allGroupsBalance(out.groups);
   return out;
 }
 

@@ -13,16 +13,20 @@
 
 namespace rmqsim {
 
-struct Summary {
-  std::int64_t rebalances = 0;          ///< rebalanceByTopic runs (one per client, topic and round)
+/// The run-wide figures that also exist per group (the summary, and each group's share of it).
+struct Totals {
+  std::int64_t rebalances = 0;          ///< EvRebalance count: rebalanceByTopic runs (one per client, topic and round)
   std::int64_t changedRebalances = 0;   ///< of those, runs that changed the process-queue table
   std::int64_t queueMoves = 0;
-  std::int64_t minMoves = 0;            ///< sum over events
+  std::int64_t minMoves = 0;            ///< sum over events (their judged groups)
   double overlapQueueSeconds = 0;
   double orphanQueueSeconds = 0;
   double orphanConsumingQueueSeconds = 0;  ///< orderly groups: queues with no owner holding a valid lock
   std::int64_t duplicates = 0;
   std::int64_t maxLag = 0;
+};
+
+struct Summary : Totals {
   std::int64_t notifications = 0;
   std::int64_t channelExpiries = 0;
   std::int64_t lockFailures = 0;
@@ -40,6 +44,8 @@ struct EventMetrics {
   double orphanQueueSeconds = 0;
   std::int64_t duplicates = 0;
   std::int64_t rebalances = 0;
+  /// Groups whose convergence is judged: the event's group, or every group (broker events).
+  std::vector<std::string> groups;
   /// Per broker: the longest time one of its queues stayed unowned (s), for plain-language warnings.
   std::map<std::string, double> longestOrphanByBroker;
 };
@@ -53,6 +59,7 @@ struct GroupFinal {
   std::string name;
   std::string strategy;
   bool broadcasting = false;
+  bool orderly = false;
   BalanceStats balance;               ///< loads summed over the group's topics (retry included)
   std::vector<TopicFinal> topics;
   std::map<std::string, std::int64_t> loadByClient;  ///< live clients by name
@@ -60,8 +67,8 @@ struct GroupFinal {
   std::map<std::string, std::vector<std::string>> sharedIds;
   /// queue ("topic@broker:id") -> owner names (empty: unowned), in MessageQueue order.
   std::vector<std::pair<std::string, std::vector<std::string>>> assignment;
-  std::int64_t duplicates = 0;
-  std::int64_t maxLag = 0;
+  std::int64_t unownedQueues = 0;     ///< subscribable queues with no owner at the end
+  Totals totals;                      ///< this group's share of the summary
 };
 
 struct RunResult {

@@ -1,6 +1,7 @@
 #include "report/json_report.h"
 
 #include <cmath>
+#include <optional>
 
 #include "report/warnings.h"
 
@@ -10,8 +11,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-double r3(double v) { return std::isfinite(v) ? std::round(v * 1000.0) / 1000.0 : 0.0; }
-double r4(double v) { return std::isfinite(v) ? std::round(v * 10000.0) / 10000.0 : 0.0; }
+// Rounded numbers; a non-finite value (never expected) becomes null, never NaN in the output.
+Json r3(double v) { return std::isfinite(v) ? Json(std::round(v * 1000.0) / 1000.0) : Json(nullptr); }
+Json r4(double v) { return std::isfinite(v) ? Json(std::round(v * 10000.0) / 10000.0) : Json(nullptr); }
 
 Json balanceJson(const BalanceStats& b) {
   Json j;
@@ -28,6 +30,22 @@ Json balanceJson(const BalanceStats& b) {
   return j;
 }
 
+/// The summary keys, for the run or one group (excess_moves only where it is defined: the run).
+Json totalsJson(const Totals& t, std::optional<std::int64_t> excessMoves, bool orderly) {
+  Json j;
+  j["rebalances"] = t.rebalances;
+  j["changed_rebalances"] = t.changedRebalances;
+  j["queue_moves"] = t.queueMoves;
+  j["min_moves"] = t.minMoves;
+  if (excessMoves) j["excess_moves"] = *excessMoves;
+  j["overlap_queue_s"] = r3(t.overlapQueueSeconds);
+  j["orphan_queue_s"] = r3(t.orphanQueueSeconds);
+  if (orderly) j["orphan_consuming_queue_s"] = r3(t.orphanConsumingQueueSeconds);  // no owner with a valid lock
+  j["duplicates"] = t.duplicates;
+  j["max_lag"] = t.maxLag;
+  return j;
+}
+
 }  // namespace
 
 nlohmann::ordered_json buildJsonReport(const Scenario& scenario, const RunResult& r) {
@@ -40,19 +58,13 @@ nlohmann::ordered_json buildJsonReport(const Scenario& scenario, const RunResult
   j["partial"] = r.partial;
 
   const Summary& s = r.summary;
-  Json sum;
-  sum["rebalances"] = s.rebalances;
-  sum["changed_rebalances"] = s.changedRebalances;
-  sum["queue_moves"] = s.queueMoves;
-  sum["min_moves"] = s.minMoves;
-  sum["excess_moves"] = s.queueMoves - s.minMoves;
-  sum["overlap_queue_s"] = r3(s.overlapQueueSeconds);
-  sum["orphan_queue_s"] = r3(s.orphanQueueSeconds);
+  // Churn beyond what the events forced, summed over the event windows (moves outside any
+  // window, or in groups an event is not judged on, are in queue_moves only).
+  std::int64_t excess = 0;
+  for (const EventMetrics& e : r.events) excess += e.queueMoves - e.minMoves;
   bool anyOrderly = false;
   for (const GroupSpec& g : scenario.groups) anyOrderly |= g.orderly;
-  if (anyOrderly) sum["orphan_consuming_queue_s"] = r3(s.orphanConsumingQueueSeconds);  // orderly: no owner with a valid lock
-  sum["duplicates"] = s.duplicates;
-  sum["max_lag"] = s.maxLag;
+  Json sum = totalsJson(s, excess, anyOrderly);
   sum["notifications"] = s.notifications;
   sum["channel_expiries"] = s.channelExpiries;
   sum["lock_failures"] = s.lockFailures;
@@ -65,8 +77,8 @@ nlohmann::ordered_json buildJsonReport(const Scenario& scenario, const RunResult
     Json gj = balanceJson(g.balance);
     gj["strategy"] = g.strategy;
     gj["model"] = g.broadcasting ? "broadcasting" : "clustering";
-    gj["duplicates"] = g.duplicates;
-    gj["max_lag"] = g.maxLag;
+    gj["unowned_queues"] = g.unownedQueues;
+    gj.update(totalsJson(g.totals, std::nullopt, g.orderly));  // this group's share of the summary
     Json topics = Json::object();
     for (const TopicFinal& t : g.topics) topics[t.topic] = balanceJson(t.balance);
     gj["topics"] = topics;
@@ -89,7 +101,7 @@ nlohmann::ordered_json buildJsonReport(const Scenario& scenario, const RunResult
     ej["at_ms"] = e.at;
     ej["action"] = e.action;
     ej["target"] = e.target;
-    ej["convergence_s"] = e.convergenceSeconds ? Json(r3(*e.convergenceSeconds)) : Json(nullptr);
+    ej["convergence_s"] = e.convergenceSeconds ? r3(*e.convergenceSeconds) : Json(nullptr);
     ej["queue_moves"] = e.queueMoves;
     ej["min_moves"] = e.minMoves;
     ej["excess_moves"] = e.queueMoves - e.minMoves;
@@ -97,6 +109,7 @@ nlohmann::ordered_json buildJsonReport(const Scenario& scenario, const RunResult
     ej["orphan_queue_s"] = r3(e.orphanQueueSeconds);
     ej["duplicates"] = e.duplicates;
     ej["rebalances"] = e.rebalances;
+    ej["groups"] = e.groups;
     Json longest = Json::object();
     for (const auto& [b, sec] : e.longestOrphanByBroker) longest[b] = r3(sec);
     ej["longest_orphan_s_by_broker"] = longest;

@@ -69,6 +69,14 @@ std::string renderTextReport(const Scenario& scenario, const RunResult& r, const
     rows.push_back({g.name, g.broadcasting ? "broadcasting" : g.strategy, std::to_string(b.consumers), std::to_string(b.queues),
                     std::to_string(b.minLoad), std::to_string(b.maxLoad), std::to_string(b.excessImbalance),
                     std::to_string(b.idleConsumers), fixed(b.jainIndex, 3), b.complete ? "complete" : "INCOMPLETE"});
+    if (g.topics.size() < 2) continue;
+    // Per topic too: a group can tilt while every topic is balanced (allocation restarts per topic).
+    for (const TopicFinal& t : g.topics) {
+      const BalanceStats& tb = t.balance;
+      rows.push_back({"  " + t.topic, "", std::to_string(tb.consumers), std::to_string(tb.queues), std::to_string(tb.minLoad),
+                      std::to_string(tb.maxLoad), std::to_string(tb.excessImbalance), std::to_string(tb.idleConsumers),
+                      fixed(tb.jainIndex, 3), ""});
+    }
   }
   std::string balance = table(rows, 2, "  ");
   if (o.colour) {

@@ -1,7 +1,11 @@
 #include "report/warnings.h"
 
 #include <cmath>
+#include <cstdio>
+#include <algorithm>
+#include <map>
 
+#include "report/queue_ranges.h"
 #include "scenario/duration.h"
 
 namespace rmqsim {
@@ -21,17 +25,67 @@ std::string joinNames(const std::vector<std::string>& names) {
   return out;
 }
 
+/// "g-1 crashed", "broker-a was killed": the cause of a finding, in words.
+std::string describeEvent(const EventMetrics& e) {
+  static const std::map<std::string, std::string> kVerb = {
+      {"stop", "stopped"},         {"kill", "was killed"},          {"crash", "crashed"},
+      {"pause", "was paused"},     {"resume", "resumed"},           {"restart", "restarted"},
+      {"partition", "was cut off"}, {"heal", "was reconnected"},    {"broker_kill", "was killed"},
+      {"broker_crash", "crashed"}, {"broker_up", "came back"},      {"nameserver_down", "went down"},
+      {"nameserver_up", "came back"}, {"set_queues", "changed its queue count"},
+      {"rolling_restart", "began a rolling restart"},               {"start", "started new clients"}};
+  const std::string at = " (at " + formatDuration(e.at) + ")";
+  auto verb = kVerb.find(e.action);
+  if (verb == kVerb.end() || e.target.empty()) return e.action + (e.target.empty() ? "" : " " + e.target) + at;
+  return e.target + " " + verb->second + at;
+}
+
+/// Whether a queue exists at some point of the run: on its broker at the start or after a
+/// `set_queues` (retry queues: every broker, `retry_queues` of them, clustering groups only).
+bool queueExists(const Scenario& s, const GroupSpec& g, const MessageQueue& mq) {
+  const bool broker = std::any_of(s.brokers.begin(), s.brokers.end(), [&](const BrokerSpec& b) { return b.name == mq.brokerName; });
+  if (mq.topic == "%RETRY%" + g.name) return broker && g.model == MessageModel::CLUSTERING && mq.queueId < g.retry_queues;
+  int count = -1;
+  for (const BrokerSpec& b : s.brokers)
+    if (b.name == mq.brokerName)
+      for (const TopicSpec& t : b.topics)
+        if (t.name == mq.topic) count = std::max(count, t.read_queues);
+  if (count < 0) return false;
+  for (const EventSpec& e : s.events)
+    if (e.action == "set_queues" && e.topic == mq.topic &&
+        (e.brokers.empty() || std::find(e.brokers.begin(), e.brokers.end(), mq.brokerName) != e.brokers.end()))
+      count = std::max(count, e.queues);
+  return mq.queueId >= 0 && mq.queueId < count;
+}
+
+/// CONFIG lists are taken as given (Java's AllocateMessageQueueByConfig ignores the real queues),
+/// so a name that matches no queue is not an error, but most likely a typo worth saying.
+void configQueueWarnings(const Scenario& s, std::vector<std::string>& out) {
+  for (const GroupSpec& g : s.groups) {
+    if (!g.strategy.params.messageQueueList) continue;
+    std::vector<std::string> unknown;
+    for (const MessageQueue& mq : *g.strategy.params.messageQueueList)
+      if (!queueExists(s, g, mq)) unknown.push_back(mq.topic + "@" + mq.brokerName + ":" + std::to_string(mq.queueId));
+    if (!unknown.empty())
+      out.push_back("the CONFIG queue list of " + g.name + " names " + compactQueueRanges(unknown) +
+                    ", which no broker has: RocketMQ takes the list as given, so no client consumes these (a typo?)");
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> plainWarnings(const Scenario& scenario, const RunResult& r) {
   std::vector<std::string> out;
+  configQueueWarnings(scenario, out);
   if (r.partial)
     out.push_back("the run was stopped at " + formatDuration(r.endTime) + " of " + formatDuration(scenario.duration_ms) +
                   ": the figures cover only the simulated part");
   for (const GroupFinal& g : r.groups) {
     for (const auto& [id, names] : g.sharedIds)
-      out.push_back(joinNames(names) + " share the client id " + id + ": RocketMQ gives them the same queues, so " +
-                    "other queues of " + g.name + " stay unowned (give each process its own instanceName or IP)");
+      out.push_back("shared client id: " + joinNames(names) + " share the id " + id +
+                    "; RocketMQ gives them the same queues, " + std::to_string(g.unownedQueues) + " queue" +
+                    (g.unownedQueues == 1 ? "" : "s") + " of " + g.name +
+                    " stay unowned (give each process its own instanceName or IP)");
     if (g.balance.idleConsumers > 0 && !g.broadcasting) {
       const std::int64_t idle = g.balance.idleConsumers;
       out.push_back(std::to_string(idle) + (idle == 1 ? " consumer of " : " consumers of ") + g.name +
@@ -50,12 +104,12 @@ std::vector<std::string> plainWarnings(const Scenario& scenario, const RunResult
     }
   }
   for (const EventMetrics& e : r.events) {
-    const std::string what = e.action + (e.target.empty() ? "" : " " + e.target) + " at " + formatDuration(e.at);
+    const std::string what = describeEvent(e);
     for (const auto& [broker, longest] : e.longestOrphanByBroker)
       if (longest >= 10.0)
         out.push_back("queues of " + broker + " were unowned for up to " + seconds(longest) + " after " + what);
     if (!e.convergenceSeconds && !r.partial)
-      out.push_back("the cluster did not converge after " + what + " (before the next event or the end of the run)");
+      out.push_back((e.groups.size() == 1 ? e.groups.front() : std::string("the cluster")) + " did not converge after " + what + " (before the next event or the end of the run)");
     if (e.duplicates > 0)
       out.push_back(std::to_string(e.duplicates) + " messages were delivered twice after " + what +
                     " (offsets not yet committed when queues changed hands, or two owners at once)");

@@ -48,7 +48,7 @@ Override parseOverride(std::string_view text) {
 }
 
 std::vector<std::string> applyOverride(YAML::Node& root, const Override& o, std::vector<Diagnostic>& errors) {
-  const SourceLoc where{"--set " + o.text, 0, 0};
+  const SourceLoc where{"--set " + (o.text.empty() ? o.path + "=" + o.value : o.text), 0, 0};
   auto fail = [&](const std::string& msg, const std::string& allowed = "") {
     errors.push_back(Diagnostic{where, msg, allowed, "", false});
     return std::vector<std::string>{};

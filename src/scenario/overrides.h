@@ -17,7 +17,7 @@ namespace rmqsim {
 struct Override {
   std::string path;   ///< "groups.0.clients"
   std::string value;  ///< "5"
-  std::string text;   ///< the whole "PATH=VALUE" as given, for messages
+  std::string text = {};  ///< the whole "PATH=VALUE" as given, for messages (empty: path=value)
 };
 
 /// Splits "PATH=VALUE"; throws ScenarioError (located "--set") when malformed.

@@ -1,5 +1,7 @@
 // `events:` (the story: contract §2 actions, each with the keys that make sense for it) and
 // `expect:` (the assertions `check` evaluates).
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -84,6 +86,9 @@ void readEvents(Context& c, const YAML::Node& n) {
     if (has("client") && has("clients")) c.r.error(e, path, "an event takes client or clients, not both");
     if (has("client")) if (auto v = c.r.str(e["client"], joinPath(path, "client"))) ev.clients = {*v};
     if (has("clients")) if (auto v = c.r.stringList(e["clients"], joinPath(path, "clients"))) ev.clients = *v;
+    for (std::size_t k = 0; k < ev.clients.size(); ++k)
+      if (std::find(ev.clients.begin(), ev.clients.begin() + static_cast<std::ptrdiff_t>(k), ev.clients[k]) != ev.clients.begin() + static_cast<std::ptrdiff_t>(k))
+        c.r.error(e["clients"], joinPath(path, "clients"), "client '" + ev.clients[k] + "' is listed twice in this event", "each client once");
     if (has("broker") && has("brokers")) c.r.error(e, path, "an event takes broker or brokers, not both");
     if (has("broker")) if (auto v = c.r.str(e["broker"], joinPath(path, "broker"))) ev.brokers = {*v};
     if (has("brokers")) if (auto v = c.r.stringList(e["brokers"], joinPath(path, "brokers"))) ev.brokers = *v;

@@ -1,4 +1,5 @@
 // Brokers (topics and their queues) and consumer groups of a scenario file.
+#include <algorithm>
 #include <set>
 
 #include "scenario/parse_context.h"
@@ -77,7 +78,14 @@ StrategySpec readStrategy(Context& c, const YAML::Node& n, const std::string& pa
     try {
       setStrategyParam(spec.name, spec.params, key, value, defaultTopic);
     } catch (const std::invalid_argument& e) {
-      c.r.error(kv.second, joinPath(path, key), e.what());
+      // The registry's messages may carry their own "; allowed: ..." tail: move it where it belongs.
+      std::string message = e.what(), allowed;
+      if (const auto cut = message.find("; allowed: "); cut != std::string::npos)
+        allowed = message.substr(cut + 11), message.resize(cut);
+      if (allowed.empty())
+        for (const auto& p : findStrategy(spec.name)->params)
+          if (p.name == key) allowed = p.type + " (default " + p.defaultText + ")";
+      c.r.error(kv.second, joinPath(path, key), message, allowed);
     }
   }
   return spec;
@@ -127,7 +135,6 @@ void readBrokers(Context& c, const YAML::Node& n) {
     const std::string path = joinPath("brokers", i);
     const YAML::Node b = n[i];
     if (!c.r.expectMap(b, path, "{name: broker-a, topics: {orders: {queues: 8}}}")) continue;
-    c.r.checkKeys(b, path, {"name", "topics"}, "a broker");
     BrokerSpec bs;
     bs.loc = c.r.loc(b, path);
     if (!b["name"]) c.r.error(b, path, "a broker needs a name", "name: broker-a");
@@ -135,12 +142,19 @@ void readBrokers(Context& c, const YAML::Node& n) {
       bs.name = *v;
       if (!names.insert(*v).second) c.r.error(b["name"], joinPath(path, "name"), "two brokers are named '" + *v + "'", "unique broker names");
     }
+    c.r.checkKeys(b, path, {"name", "topics"}, bs.name.empty() ? "a broker" : "broker '" + bs.name + "'");
     if (const YAML::Node t = b["topics"]) {
       if (c.r.expectMap(t, joinPath(path, "topics"), "topics: {orders: {queues: 8}}")) {
+        std::set<std::string> seen;
         for (const auto kv : t) {  // a copy: yaml-cpp's operator-> points into a temporary
           const std::string topic = kv.first.IsScalar() ? kv.first.Scalar() : "";
           if (topic.empty()) {
             c.r.error(kv.first, joinPath(path, "topics"), "a topic name must be a string");
+            continue;
+          }
+          if (!seen.insert(topic).second) {  // yaml-cpp keeps both entries of a repeated key
+            c.r.error(kv.first, joinPath(joinPath(path, "topics"), topic),
+                      "topic '" + topic + "' is given twice on broker '" + bs.name + "'", "each topic once per broker");
             continue;
           }
           readTopic(c, joinPath(joinPath(path, "topics"), topic), topic, kv.second, bs);
@@ -163,7 +177,6 @@ void readGroups(Context& c, const YAML::Node& n) {
     const std::string path = joinPath("groups", i);
     const YAML::Node gn = n[i];
     if (!c.r.expectMap(gn, path, "{name: g, subscribe: [orders], clients: 4}")) continue;
-    c.r.checkKeys(gn, path, keys, "a group");
     GroupSpec g;
     g.loc = c.r.loc(gn, path);
     if (!gn["name"]) c.r.error(gn, path, "a group needs a name", "name: order-consumer");
@@ -171,14 +184,15 @@ void readGroups(Context& c, const YAML::Node& n) {
       g.name = *v;
       if (!names.insert(*v).second) c.r.error(gn["name"], joinPath(path, "name"), "two groups are named '" + *v + "'", "unique group names");
     }
+    c.r.checkKeys(gn, path, keys, g.name.empty() ? "a group" : "group '" + g.name + "'");
     if (!gn["subscribe"]) {
-      c.r.error(gn, path, "group '" + g.name + "' subscribes to nothing", "subscribe: [orders]");
+      c.r.error(gn, path, (g.name.empty() ? path : "group '" + g.name + "'") + " subscribes to nothing", "subscribe: [orders]");
     } else if (auto topics = c.r.stringList(gn["subscribe"], joinPath(path, "subscribe"))) {
       std::vector<std::string> known(c.topics.begin(), c.topics.end());
       for (std::size_t k = 0; k < topics->size(); ++k) {
         const std::string& t = (*topics)[k];
         if (std::find(g.subscribe.begin(), g.subscribe.end(), t) != g.subscribe.end()) {
-          c.r.error(gn["subscribe"], joinPath(path, "subscribe"), "topic '" + t + "' is listed twice");
+          c.r.error(gn["subscribe"], joinPath(path, "subscribe"), "topic '" + t + "' is listed twice", "each topic once");
           continue;
         }
         g.subscribe.push_back(t);

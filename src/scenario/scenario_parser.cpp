@@ -1,5 +1,6 @@
 #include "scenario/scenario_parser.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -19,6 +20,17 @@ using parse::Context;
 const std::vector<std::string> kTopKeys = {"name",    "description", "seed",    "duration", "profile",
                                            "timing",  "behaviour",   "network", "nameservers", "brokers",
                                            "groups",  "produce",     "consume", "events",   "expect"};
+
+// Problems in reading order: --set first (the command line), then by place in the file, then
+// whole-scenario ones (limits), each group in the order found.
+void sortDiagnostics(std::vector<Diagnostic>& d) {
+  auto rank = [](const Diagnostic& x) { return x.loc.file.rfind("--set", 0) == 0 ? 0 : x.loc.line > 0 ? 1 : 2; };
+  std::stable_sort(d.begin(), d.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+    if (rank(a) != rank(b)) return rank(a) < rank(b);
+    if (rank(a) != 1) return false;
+    return std::pair(a.loc.line, a.loc.column) < std::pair(b.loc.line, b.loc.column);
+  });
+}
 
 void readProfile(Context& c, const YAML::Node& root) {
   std::string name = "rocketmq-5";
@@ -147,7 +159,10 @@ Scenario parseTree(YAML::Node root, const std::string& name, const std::vector<s
   if (root["events"]) parse::readEvents(c, root["events"]);
   if (root["expect"]) parse::readExpect(c, root["expect"]);
   parse::validate(c, root);
-  if (!reader.diagnostics().empty()) throw ScenarioError(reader.diagnostics());
+  if (!reader.diagnostics().empty()) {
+    sortDiagnostics(reader.diagnostics());
+    throw ScenarioError(reader.diagnostics());
+  }
   return s;
 }
 
@@ -157,7 +172,14 @@ Scenario parseScenarioText(std::string_view yaml, const std::string& displayName
                            std::optional<std::uint64_t> seed) {
   YAML::Node root;
   try {
-    root = YAML::Load(std::string(yaml));
+    const std::vector<YAML::Node> docs = YAML::LoadAll(std::string(yaml));
+    if (docs.size() > 1) {  // YAML::Load would silently drop the rest
+      const YAML::Mark m = docs[1].Mark();
+      throw ScenarioError({Diagnostic{SourceLoc{displayName, m.line >= 0 ? m.line + 1 : 0, m.line >= 0 ? m.column + 1 : 0},
+                                      "the file holds " + std::to_string(docs.size()) + " YAML documents; a scenario is one",
+                                      "one document: remove the '---' separators or split the file", "", false}});
+    }
+    if (!docs.empty()) root = docs.front();
   } catch (const YAML::Exception& e) {
     SourceLoc loc{displayName, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.mark.column >= 0 ? e.mark.column + 1 : 0};
     throw ScenarioError({Diagnostic{loc, "invalid YAML: " + e.msg, "", "", false}});

@@ -1,46 +1,22 @@
 // End-to-end: runs the real rmq-rebalance-sim binary for `allocate`, `strategies` and `profiles`.
 #include <doctest/doctest.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
-#include <unistd.h>
 
-namespace {
+#include "support/cli_harness.h"
 
-struct Run {
-  int code = -1;
-  std::string out;
-};
-
-// Runs the binary with args through the shell; stderr is discarded unless redirected in args.
-Run run(const std::string& args) {
-  Run r;
-  std::string cmd = std::string("'") + RMQSIM_BINARY + "' " + args;
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::filesystem::path tempFile(const std::string& name) {
-  return std::filesystem::temp_directory_path() / ("rmqsim_allocate_test_" + std::to_string(::getpid()) + "_" + name);
-}
-
-}  // namespace
+using rmqsim::test::runCli;
+using rmqsim::test::scratchPath;
+using Run = rmqsim::test::CliRun;
 
 TEST_CASE("cli/allocate/text table with compact ranges, lists sorted as RebalanceImpl sorts them") {
   // Clients given unsorted: AVG over the sorted list gives 10.0.0.1@1 the first 6 of 16 queues.
-  Run r = run("allocate --strategy AVG --topic orders --queues broker-a:8,broker-b:8 "
-              "--clients 10.0.0.3@1,10.0.0.1@1,10.0.0.2@1");
+  Run r = runCli("allocate --strategy AVG --topic orders --queues broker-a:8,broker-b:8 "
+                 "--clients 10.0.0.3@1,10.0.0.1@1,10.0.0.2@1");
   CHECK(r.code == 0);
   CHECK(r.out ==
         "strategy AVG, topic orders: 16 queues, 3 clients, both sorted as RebalanceImpl sorts them\n"
@@ -51,7 +27,7 @@ TEST_CASE("cli/allocate/text table with compact ranges, lists sorted as Rebalanc
 }
 
 TEST_CASE("cli/allocate/json format lists every distinct client") {
-  Run r = run("allocate --strategy AVG_BY_CIRCLE --topic t --queues b:3 --clients y,x --format json");
+  Run r = runCli("allocate --strategy AVG_BY_CIRCLE --topic t --queues b:3 --clients y,x --format json");
   REQUIRE(r.code == 0);
   auto j = nlohmann::json::parse(r.out);
   CHECK(j["strategy"] == "AVG_BY_CIRCLE");
@@ -61,16 +37,16 @@ TEST_CASE("cli/allocate/json format lists every distinct client") {
 }
 
 TEST_CASE("cli/allocate/bad input exits 2 naming what is wrong") {
-  Run unknown = run("allocate --strategy AVGG --queues a:1 --clients x 2>&1");
+  Run unknown = runCli("allocate --strategy AVGG --queues a:1 --clients x 2>&1");
   CHECK(unknown.code == 2);
   CHECK(unknown.out.find("unknown strategy 'AVGG' (did you mean 'AVG'?)") != std::string::npos);
-  Run queues = run("allocate --queues broker-a --clients x 2>&1");
+  Run queues = runCli("allocate --queues broker-a --clients x 2>&1");
   CHECK(queues.code == 2);
   CHECK(queues.out.find("bad --queues item 'broker-a'") != std::string::npos);
-  Run param = run("allocate --strategy CONSISTENT_HASH --queues a:1 --clients x --param virtual_node=3 2>&1");
+  Run param = runCli("allocate --strategy CONSISTENT_HASH --queues a:1 --clients x --param virtual_node=3 2>&1");
   CHECK(param.code == 2);
   CHECK(param.out.find("did you mean 'virtual_nodes'?") != std::string::npos);
-  Run negative = run("allocate --strategy CONSISTENT_HASH --queues a:1 --clients x --param virtual_nodes=-1 2>&1");
+  Run negative = runCli("allocate --strategy CONSISTENT_HASH --queues a:1 --clients x --param virtual_nodes=-1 2>&1");
   CHECK(negative.code == 2);
 }
 
@@ -78,7 +54,7 @@ TEST_CASE("cli/allocate/batch output equals the recorded Java results") {
   // A slice of the golden file: every 25th case, covering all six strategies.
   std::ifstream in(std::string(RMQSIM_TESTS_DIR) + "/golden/allocation_vectors.jsonl");
   REQUIRE(in.good());
-  auto path = tempFile("cases.jsonl");
+  auto path = scratchPath("cases.jsonl");
   std::vector<nlohmann::json> expected;
   {
     std::ofstream out(path);
@@ -89,7 +65,7 @@ TEST_CASE("cli/allocate/batch output equals the recorded Java results") {
         expected.push_back(nlohmann::json::parse(line));
       }
   }
-  Run r = run("allocate --cases '" + path.string() + "'");
+  Run r = runCli("allocate --cases '" + path.string() + "'");
   std::filesystem::remove(path);
   CHECK(r.code == 0);
   std::istringstream lines(r.out);
@@ -107,7 +83,7 @@ TEST_CASE("cli/allocate/batch output equals the recorded Java results") {
 }
 
 TEST_CASE("cli/allocate/batch marks invalid lines and exits 2 at the end") {
-  auto path = tempFile("bad.jsonl");
+  auto path = scratchPath("bad.jsonl");
   {
     std::ofstream out(path);
     out << "{\"id\":\"ok\",\"strategy\":\"AVG\",\"mqAll\":[{\"topic\":\"t\",\"brokerName\":\"b\",\"queueId\":0}],"
@@ -115,7 +91,7 @@ TEST_CASE("cli/allocate/batch marks invalid lines and exits 2 at the end") {
         << "not json\n"
         << "{\"id\":\"m\",\"strategy\":\"AVG\",\"mqAll\":[],\"cidAll\":[\"x\"]}\n";
   }
-  Run r = run("allocate --cases '" + path.string() + "' 2>/dev/null");
+  Run r = runCli("allocate --cases '" + path.string() + "' 2>/dev/null");
   std::filesystem::remove(path);
   CHECK(r.code == 2);
   std::istringstream lines(r.out);
@@ -134,7 +110,7 @@ TEST_CASE("cli/allocate/batch marks invalid lines and exits 2 at the end") {
 }
 
 TEST_CASE("cli/allocate/like-mqadmin prints mqadmin's JSON shape") {
-  Run r = run("allocate --like-mqadmin --topic orders --queues broker-a:4 --clients 10.0.0.1@1 2>/dev/null");
+  Run r = runCli("allocate --like-mqadmin --topic orders --queues broker-a:4 --clients 10.0.0.1@1 2>/dev/null");
   REQUIRE(r.code == 0);
   auto j = nlohmann::json::parse(r.out);
   REQUIRE(j["result"]["10.0.0.1@1"].size() == 4);
@@ -142,18 +118,18 @@ TEST_CASE("cli/allocate/like-mqadmin prints mqadmin's JSON shape") {
 }
 
 TEST_CASE("cli/strategies/lists every strategy with its parameters") {
-  Run r = run("strategies");
+  Run r = runCli("strategies");
   CHECK(r.code == 0);
   for (const char* name : {"AVG", "AVG_BY_CIRCLE", "CONSISTENT_HASH", "CONFIG", "MACHINE_ROOM", "MACHINE_ROOM_NEARBY",
                            "AllocateMessageQueueConsistentHash", "virtual_nodes", "rooms", "inner"})
     CHECK(r.out.find(name) != std::string::npos);
-  Run j = run("strategies --format json");
+  Run j = runCli("strategies --format json");
   CHECK(j.code == 0);
   CHECK(nlohmann::json::parse(j.out).size() == 6);
 }
 
 TEST_CASE("cli/profiles/lists the built-in profiles") {
-  Run r = run("profiles --format json");
+  Run r = runCli("profiles --format json");
   REQUIRE(r.code == 0);
   auto j = nlohmann::json::parse(r.out);
   REQUIRE(j.size() >= 1);

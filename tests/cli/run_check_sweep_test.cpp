@@ -2,86 +2,46 @@
 // (grid size, determinism across --jobs and across shards merged), partial runs, output files.
 #include <doctest/doctest.h>
 
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
-#include <sys/wait.h>
-#include <unistd.h>
+
+#include "support/cli_harness.h"
+#include "support/scenario_text.h"
 
 namespace fs = std::filesystem;
 
+using rmqsim::test::readText;
+using rmqsim::test::runCli;
+using rmqsim::test::scratchPath;
+using rmqsim::test::writeText;
+using Run = rmqsim::test::CliRun;
+
+using rmqsim::test::scenarioText;
+
 namespace {
 
-struct Run {
-  int code = -1;
-  std::string out;
-};
-
-Run run(const std::string& args) {
-  Run r;
-  const std::string cmd = std::string("cd '") + RMQSIM_SOURCE_DIR + "' && '" + RMQSIM_BINARY + "' " + args;
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-fs::path temp(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("rmqsim_cli_test_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  return dir / name;
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void write(const fs::path& p, const std::string& text) { std::ofstream(p) << text; }
-
-const char* kSmall = R"(name: small
-duration: 3m
-brokers:
-  - name: broker-a
-    topics:
-      orders: {queues: 4}
-  - name: broker-b
-    topics:
-      orders: {queues: 4}
-groups:
-  - name: g
-    subscribe: [orders]
-    clients: 2
-produce:
+const std::string kSmall = scenarioText("small", "3m", R"(produce:
   - {topic: orders, rate: 400}
 events:
   - {at: 1m, action: start, group: g, count: 2}
 expect:
   - {metric: final.complete, equals: "true"}
   - {metric: events.0.convergence_s, max: 10}
-)";
+)");
 
 }  // namespace
 
 TEST_CASE("cli/run/the main job prints the report and a reproduce line; JSON is byte-identical across runs") {
-  const Run text = run("run scenarios/scale_out.yaml");
+  const Run text = runCli("run scenarios/scale_out.yaml");
   CHECK(text.code == 0);
   CHECK(text.out.find("Events") != std::string::npos);
   CHECK(text.out.find("Final balance") != std::string::npos);
   CHECK(text.out.find("rmq-rebalance-sim run scenarios/scale_out.yaml --seed 42") != std::string::npos);
-  const Run a = run("run scenarios/scale_out.yaml --format json");
-  const Run b = run("run scenarios/scale_out.yaml --format json");
-  const Run noCache = run("run scenarios/scale_out.yaml --format json --no-cache");
+  const Run a = runCli("run scenarios/scale_out.yaml --format json");
+  const Run b = runCli("run scenarios/scale_out.yaml --format json");
+  const Run noCache = runCli("run scenarios/scale_out.yaml --format json --no-cache");
   REQUIRE(a.code == 0);
   CHECK(a.out == b.out);
   CHECK(a.out == noCache.out);  // the allocation cache never changes a result
@@ -89,92 +49,92 @@ TEST_CASE("cli/run/the main job prints the report and a reproduce line; JSON is 
   for (const char* key : {"scenario", "seed", "profile", "duration_ms", "summary", "final", "events", "assignment"})
     CHECK(j.contains(key));
   CHECK(j["final"]["complete"] == true);
-  CHECK(run("run scenarios/scale_out.yaml --format json --seed 43").out != a.out);
+  CHECK(runCli("run scenarios/scale_out.yaml --format json --seed 43").out != a.out);
 }
 
 TEST_CASE("cli/run/bad input exits 2 with a located message; --max-events gives a partial report") {
-  const fs::path bad = temp("bad.yaml");
-  write(bad, "name: x\nduration: 5\nbrokers: []\ngroups: []\n");
-  const Run r = run("run '" + bad.string() + "' 2>&1");
+  const fs::path bad = scratchPath("bad.yaml");
+  writeText(bad, "name: x\nduration: 5\nbrokers: []\ngroups: []\n");
+  const Run r = runCli("run '" + bad.string() + "' 2>&1");
   CHECK(r.code == 2);
   CHECK(r.out.find(bad.string() + ":2:11: error: duration has no unit") != std::string::npos);
-  CHECK(run("run does-not-exist.yaml 2>&1").code == 2);
-  CHECK(run("run scenarios/scale_out.yaml --set groups.0.clientz=3 2>&1").code == 2);
-  const Run partial = run("run scenarios/scale_out.yaml --format json --max-events 500 2>/dev/null");
+  CHECK(runCli("run does-not-exist.yaml 2>&1").code == 2);
+  CHECK(runCli("run scenarios/scale_out.yaml --set groups.0.clientz=3 2>&1").code == 2);
+  const Run partial = runCli("run scenarios/scale_out.yaml --format json --max-events 500 2>/dev/null");
   CHECK(partial.code == 0);
   CHECK(nlohmann::json::parse(partial.out)["partial"] == true);
 }
 
 TEST_CASE("cli/run/output files: --output, --html, --trace, --csv") {
-  const fs::path out = temp("report.json"), html = temp("report.html"), trace = temp("trace.json"), csv = temp("csv");
-  const Run r = run("run scenarios/scale_out.yaml --format json --output '" + out.string() + "' --html '" + html.string() +
-                    "' --trace '" + trace.string() + "' --csv '" + csv.string() + "'");
+  const fs::path out = scratchPath("report.json"), html = scratchPath("report.html"), trace = scratchPath("trace.json"), csv = scratchPath("csv");
+  const Run r = runCli("run scenarios/scale_out.yaml --format json --output '" + out.string() + "' --html '" + html.string() +
+                       "' --trace '" + trace.string() + "' --csv '" + csv.string() + "'");
   CHECK(r.code == 0);
   CHECK(r.out.empty());
-  CHECK(nlohmann::json::parse(slurp(out))["scenario"] == "scale-out");
-  const std::string page = slurp(html);
+  CHECK(nlohmann::json::parse(readText(out))["scenario"] == "scale-out");
+  const std::string page = readText(html);
   CHECK(page.find("<!DOCTYPE html>") == 0);
   CHECK(page.find("https://") == std::string::npos);  // no network resources
   CHECK(page.find("<script src") == std::string::npos);  // self-contained
-  const auto t = nlohmann::json::parse(slurp(trace));
+  const auto t = nlohmann::json::parse(readText(trace));
   CHECK(t["traceEvents"].size() > 10);
   for (const char* f : {"ownership.csv", "load.csv", "backlog.csv", "events.csv"}) CHECK(fs::exists(csv / f));
-  CHECK(slurp(csv / "ownership.csv").rfind("t_ms,group,client,topic,broker,queue_id,change\n", 0) == 0);
-  CHECK(run("run scenarios/scale_out.yaml --output /nonexistent-dir/x.json 2>&1").code == 2);
+  CHECK(readText(csv / "ownership.csv").rfind("t_ms,group,client,topic,broker,queue_id,change\n", 0) == 0);
+  CHECK(runCli("run scenarios/scale_out.yaml --output /nonexistent-dir/x.json 2>&1").code == 2);
 }
 
 TEST_CASE("cli/validate/ok files and broken files") {
-  const Run ok = run("validate scenarios/scale_out.yaml scenarios/crash_failover.yaml");
+  const Run ok = runCli("validate scenarios/scale_out.yaml scenarios/crash_failover.yaml");
   CHECK(ok.code == 0);
   CHECK(ok.out.find("scenarios/scale_out.yaml: ok") != std::string::npos);
-  const Run bad = run("validate tests/scenario/broken/unknown_key.yaml 2>&1");
+  const Run bad = runCli("validate tests/scenario/broken/unknown_key.yaml 2>&1");
   CHECK(bad.code == 2);
   CHECK(bad.out.find("did you mean 'strategy'?") != std::string::npos);
 }
 
 TEST_CASE("cli/check/exit 0 when every expectation holds, 1 when one fails, 2 for invalid input; JUnit XML") {
-  const fs::path good = temp("good.yaml"), failing = temp("failing.yaml"), junit = temp("junit.xml");
-  write(good, kSmall);
+  const fs::path good = scratchPath("good.yaml"), failing = scratchPath("failing.yaml"), junit = scratchPath("junit.xml");
+  writeText(good, kSmall);
   std::string f = kSmall;
   f += "  - {metric: summary.queue_moves, max: 0}\n";
-  write(failing, f);
-  CHECK(run("check '" + good.string() + "'").code == 0);
-  const Run r = run("check '" + good.string() + "' '" + failing.string() + "' --junit '" + junit.string() + "'");
+  writeText(failing, f);
+  CHECK(runCli("check '" + good.string() + "'").code == 0);
+  const Run r = runCli("check '" + good.string() + "' '" + failing.string() + "' --junit '" + junit.string() + "'");
   CHECK(r.code == 1);
   CHECK(r.out.find("FAIL  summary.queue_moves") != std::string::npos);
   CHECK(r.out.find("reproduce: rmq-rebalance-sim run") != std::string::npos);
-  const std::string xml = slurp(junit);
+  const std::string xml = readText(junit);
   CHECK(xml.find("<testsuites name=\"rmq-rebalance-sim check\" tests=\"5\" failures=\"1\" errors=\"0\"") != std::string::npos);
   CHECK(xml.find("<failure message=\"summary.queue_moves") != std::string::npos);
   std::string typo = kSmall;
   typo += "  - {metric: summary.queue_movez, max: 0}\n";
-  const fs::path typoFile = temp("typo.yaml");
-  write(typoFile, typo);
-  const Run t = run("check '" + typoFile.string() + "' 2>&1");
+  const fs::path typoFile = scratchPath("typo.yaml");
+  writeText(typoFile, typo);
+  const Run t = runCli("check '" + typoFile.string() + "' 2>&1");
   CHECK(t.code == 2);
   CHECK(t.out.find("did you mean 'queue_moves'") != std::string::npos);
-  CHECK(run("check 'nothing-matches-*.yaml' 2>&1").code == 2);
+  CHECK(runCli("check 'nothing-matches-*.yaml' 2>&1").code == 2);
 }
 
 TEST_CASE("cli/check/--baseline fails when a metric got worse than the stored report by more than the tolerance") {
-  const fs::path base = temp("baseline.json");
-  const Run stored = run("run scenarios/scale_out.yaml --set groups.0.strategy=AVG_BY_CIRCLE --format json --output '" +
+  const fs::path base = scratchPath("baseline.json");
+  const Run stored = runCli("run scenarios/scale_out.yaml --set groups.0.strategy=AVG_BY_CIRCLE --format json --output '" +
                          base.string() + "'");
   REQUIRE(stored.code == 0);
-  CHECK(run("check scenarios/scale_out.yaml --set groups.0.strategy=AVG_BY_CIRCLE --baseline '" + base.string() +
-            "' --tolerance 10%").code == 0);
+  CHECK(runCli("check scenarios/scale_out.yaml --set groups.0.strategy=AVG_BY_CIRCLE --baseline '" + base.string() +
+               "' --tolerance 10%").code == 0);
   // Here AVG moves 16 queues where AVG_BY_CIRCLE moved 11: a regression against that baseline.
-  const Run worse = run("check scenarios/scale_out.yaml --baseline '" + base.string() + "' --tolerance 10%");
+  const Run worse = runCli("check scenarios/scale_out.yaml --baseline '" + base.string() + "' --tolerance 10%");
   CHECK(worse.code == 1);
   CHECK(worse.out.find("WORSE") != std::string::npos);
 }
 
 TEST_CASE("cli/sweep/grid size, identical results for --jobs 1 and 2, shards merged equal the whole") {
-  const fs::path s = temp("sweep.yaml");
-  write(s, kSmall);
+  const fs::path s = scratchPath("sweep.yaml");
+  writeText(s, kSmall);
   const std::string args = "sweep '" + s.string() + "' --vary groups.0.clients=1..3 --vary 'brokers.*.topics.orders.queues=2,4' --vary groups.0.strategy=AVG,CONSISTENT_HASH --quiet";
-  const Run one = run(args + " --format json --jobs 1");
-  const Run two = run(args + " --format json --jobs 2");
+  const Run one = runCli(args + " --format json --jobs 1");
+  const Run two = runCli(args + " --format json --jobs 2");
   REQUIRE(one.code == 0);
   CHECK(one.out == two.out);
   const auto j = nlohmann::json::parse(one.out);
@@ -184,31 +144,31 @@ TEST_CASE("cli/sweep/grid size, identical results for --jobs 1 and 2, shards mer
   CHECK(j["summary"].contains("fewest_moves"));
   std::string shards;
   for (int i = 0; i < 3; ++i) {
-    const fs::path out = temp("shard" + std::to_string(i) + ".json");
-    REQUIRE(run(args + " --format json --shard " + std::to_string(i) + "/3 --output '" + out.string() + "'").code == 0);
+    const fs::path out = scratchPath("shard" + std::to_string(i) + ".json");
+    REQUIRE(runCli(args + " --format json --shard " + std::to_string(i) + "/3 --output '" + out.string() + "'").code == 0);
     shards += " '" + out.string() + "'";
   }
-  CHECK(run("sweep-merge" + shards + " --format json").out == one.out);
-  CHECK(run("sweep-merge" + shards.substr(0, shards.rfind(" '")) + " 2>&1").code == 2);  // a shard missing
-  const Run table = run(args + " --jobs 2");
+  CHECK(runCli("sweep-merge" + shards + " --format json").out == one.out);
+  CHECK(runCli("sweep-merge" + shards.substr(0, shards.rfind(" '")) + " 2>&1").code == 2);  // a shard missing
+  const Run table = runCli(args + " --jobs 2");
   CHECK(table.out.find("Smallest queue count") != std::string::npos);
-  CHECK(run(args + " --vary 'groups.0.clients=0..' 2>&1").code == 2);
+  CHECK(runCli(args + " --vary 'groups.0.clients=0..' 2>&1").code == 2);
 }
 
 TEST_CASE("cli/check/every bundled scenario meets its own expectations") {
-  const Run r = run("check 'scenarios/*.yaml' --jobs 2");
+  const Run r = runCli("check 'scenarios/*.yaml' --jobs 2");
   CHECK(r.code == 0);
   CHECK(r.out.find("15 scenarios") != std::string::npos);
   CHECK(r.out.find("0 failed") != std::string::npos);
 }
 
 TEST_CASE("cli/run/Ctrl-C stops cleanly and still prints the report, marked partial") {
-  const fs::path out = temp("interrupted.json");
+  const fs::path out = scratchPath("interrupted.json");
   const std::string cmd = std::string("cd '") + RMQSIM_SOURCE_DIR + "' && ('" + RMQSIM_BINARY +
                           "' run bench/scenarios/fleet_1000x10000_24h.yaml --format json --quiet --output '" + out.string() +
                           "' & pid=$!; sleep 1; kill -INT $pid; wait $pid)";
   REQUIRE(std::system(cmd.c_str()) == 0);  // exit 0: an interrupted run is reported, not failed
-  const auto j = nlohmann::json::parse(slurp(out));
+  const auto j = nlohmann::json::parse(readText(out));
   CHECK(j["partial"] == true);
   CHECK(j["simulated_ms"].get<long long>() < j["duration_ms"].get<long long>());
 }

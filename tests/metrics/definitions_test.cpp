@@ -1,6 +1,10 @@
 // Each contract §4 definition pinned on small hand-worked cases.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
 #include "metrics/balance.h"
 #include "metrics/duplicate_counter.h"
 #include "metrics/min_moves.h"
@@ -20,8 +24,8 @@ TEST_CASE("metrics/min_moves/the ceil slots go to the clients that already hold 
   CHECK(minMoves({0, 0, 0, 1}, {0, 1}) == 1);     // targets 2 and 2
   CHECK(minMoves({0, 0, 0, 1, 1}, {0, 1}) == 0);  // 3 and 2: already within one
   CHECK(minMoves({0, 0, 0, 0, 0}, {0, 1, 2}) == 3);
-  CHECK(minMoves({}, {0}) == 0);
-  CHECK(minMoves({0, 1}, {}) == 0);
+  CHECK(minMoves(std::vector<std::int32_t>{}, {0}) == 0);
+  CHECK(minMoves(std::vector<std::int32_t>{0, 1}, {}) == 0);
 }
 
 TEST_CASE("metrics/balance/imbalance, ideal, excess, idle and Jain's index") {
@@ -48,4 +52,77 @@ TEST_CASE("metrics/duplicates/only offsets delivered before count") {
   CHECK(d.deliver(0, 30) == 25);
   CHECK(d.deliver(30, 40) == 0);  // adjacent, not overlapping
   CHECK(d.deliver(39, 41) == 1);
+}
+
+TEST_CASE("metrics/min_moves/a queue with several owners is kept by the most favourable one") {
+  // q0 and q1 are held by departing g-0 and staying g-1: g-1 keeps both; only q2 must move.
+  CHECK(minMoves(std::vector<std::vector<std::int32_t>>{{0, 1}, {0, 1}, {0}}, {1, 2}) == 1);
+  // Both shared queues can't stay with g-1 beyond its target of 1 when 3 members share 3 queues.
+  CHECK(minMoves(std::vector<std::vector<std::int32_t>>{{1, 2}, {1}, {1, 3}}, {1, 2, 3}) == 0);
+  CHECK(minMoves(std::vector<std::vector<std::int32_t>>{{1}, {1}, {1, 2}}, {1, 2, 3}) == 1);
+}
+
+namespace {
+
+/// Brute force of the definition: every choice of one owner per shared queue, every choice of
+/// which clients get ceil(Q/n); kept = sum of min(load, target).
+std::int64_t bruteMinMoves(const std::vector<std::vector<std::int32_t>>& before, const std::vector<std::int32_t>& members) {
+  const auto q = static_cast<std::int64_t>(before.size()), n = static_cast<std::int64_t>(members.size());
+  if (q == 0 || n == 0) return 0;
+  std::vector<std::vector<std::int32_t>> choices;  // per queue: member owners, or {-1}
+  for (const auto& owners : before) {
+    std::vector<std::int32_t> c;
+    for (std::int32_t o : owners)
+      if (std::find(members.begin(), members.end(), o) != members.end()) c.push_back(o);
+    if (c.empty()) c.push_back(-1);
+    choices.push_back(c);
+  }
+  std::int64_t best = 0;
+  std::vector<std::size_t> pick(choices.size(), 0);
+  while (true) {
+    std::vector<std::int64_t> load(static_cast<std::size_t>(n), 0);
+    for (std::size_t i = 0; i < choices.size(); ++i) {
+      const std::int32_t o = choices[i][pick[i]];
+      for (std::size_t m = 0; m < members.size(); ++m)
+        if (members[m] == o) ++load[m];
+    }
+    for (unsigned mask = 0; mask < (1u << n); ++mask) {
+      if (__builtin_popcount(mask) != q % n) continue;
+      std::int64_t kept = 0;
+      for (std::size_t m = 0; m < load.size(); ++m) kept += std::min(load[m], q / n + ((mask >> m) & 1u));
+      best = std::max(best, kept);
+    }
+    std::size_t i = 0;
+    while (i < pick.size() && ++pick[i] == choices[i].size()) pick[i++] = 0;
+    if (i == pick.size()) break;
+  }
+  return q - best;
+}
+
+}  // namespace
+
+TEST_CASE("metrics/min_moves/equals a brute force of the definition on random small histories") {
+  std::uint64_t state = 12345;
+  auto next = [&state](std::uint64_t bound) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % bound;
+  };
+  int withOverlap = 0;
+  for (int round = 0; round < 300; ++round) {
+    const std::size_t queues = next(7);
+    std::vector<std::int32_t> members;
+    for (std::int32_t c = 0; c < 6; ++c)
+      if (next(2)) members.push_back(c);
+    std::vector<std::vector<std::int32_t>> before(queues);
+    for (auto& owners : before) {
+      const std::uint64_t k = next(4);  // 0..3 owners, among 0..6 (6 never a member)
+      for (std::uint64_t i = 0; i < k; ++i) owners.push_back(static_cast<std::int32_t>(next(7)));
+      std::sort(owners.begin(), owners.end());
+      owners.erase(std::unique(owners.begin(), owners.end()), owners.end());
+      withOverlap += owners.size() > 1 ? 1 : 0;
+    }
+    CAPTURE(round);
+    CHECK(minMoves(before, members) == bruteMinMoves(before, members));
+  }
+  CHECK(withOverlap > 50);  // the flow path was exercised
 }

@@ -38,6 +38,13 @@ RunCatalog catalog() {
   return c;
 }
 
+RunResult collect(const Scenario& s, const std::vector<SimEvent>& history) {
+  const RunCatalog cat = catalog();
+  MetricsCollector m(s);
+  for (const auto& ev : history) m.onEvent(ev, cat);
+  return m.result();
+}
+
 }  // namespace
 
 TEST_CASE("metrics/collector/a hand-worked history: moves, min_moves, orphan, overlap, duplicates, convergence") {
@@ -128,4 +135,22 @@ TEST_CASE("metrics/collector/orderly: a queue whose owner lost its lock has no c
   const RunResult r = m.result();
   CHECK(r.summary.orphanQueueSeconds == doctest::Approx(0.0));
   CHECK(r.summary.orphanConsumingQueueSeconds == doctest::Approx(4.0));
+}
+
+TEST_CASE("metrics/collector/min_moves: a queue held twice before the event stays with the owner that remains") {
+  const RunResult r = collect(oneGroup(), {
+      EvQueueSetChanged{0, "orders", {0, 1, 2, 3}},
+      EvClientLifecycle{0, 0, ClientLifecycle::STARTED},
+      EvClientLifecycle{0, 1, ClientLifecycle::STARTED},
+      EvClientLifecycle{0, 2, ClientLifecycle::STARTED},
+      EvQueueAdded{0, 0, 0}, EvQueueAdded{0, 0, 3}, EvQueueAdded{0, 2, 2},
+      EvQueueAdded{1000, 1, 0}, EvQueueAdded{1000, 1, 1},  // q0 held by g-0 and g-1
+      EvScenarioEvent{20000, 0, "stop", "g-0"},
+      EvClientLifecycle{20000, 0, ClientLifecycle::STOPPED},
+      EvRunEnd{30000, false},
+  });
+  // After: g-1, g-2 with targets 2 and 2. g-1 keeps q0 and q1, g-2 keeps q2: only q3 must move.
+  // (Taking g-0 as q0's owner, as a single-owner view would, gives 2.)
+  REQUIRE(r.events.size() == 1);
+  CHECK(r.events[0].minMoves == 1);
 }

@@ -1,0 +1,66 @@
+// The collector's running state per queue, group and client (internal to metrics/): what is
+// owned now, by whom, and the running counts that the time integrals multiply.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "engine/sim_time.h"
+#include "metrics/duplicate_counter.h"
+#include "rocketmq/common/sim_event.h"
+
+namespace rmqsim {
+
+struct QueueState {
+  bool inUniverse = false;            ///< subscribable now (latest EvQueueSetChanged of its topic)
+  std::vector<ClientIndex> owners;    ///< live holders, sorted
+  std::vector<ClientIndex> expected;  ///< the strategy's owners for the current membership, sorted
+  ClientIndex lastOwner = -1;         ///< the last client that started owning it (even if gone)
+  SimTime orphanSince = -1;           ///< unowned (and subscribable) since
+  int orphanWindow = -1;              ///< the event window in which that stretch began
+  bool matches = true;                ///< owners == expected
+  int consuming = 0;                  ///< orderly: live owners that also hold a valid broker lock
+  DuplicateCounter delivered;
+};
+
+struct GroupState {
+  std::string name;
+  bool broadcasting = false;
+  bool orderly = false;
+  std::vector<std::string> topics;                           ///< subscribe list, then the retry topic
+  std::map<std::string, std::vector<QueueIndex>> universe;   ///< topic -> subscribable queues
+  std::map<std::string, std::uint64_t> universeVersion;      ///< topic -> bumped on every change
+  std::set<ClientIndex> live;
+  std::map<QueueIndex, QueueState> queues;
+  // Running counts over universe queues, kept exact on every ownership change.
+  std::int64_t orphanCount = 0;     ///< no owner
+  std::int64_t overlapExcess = 0;   ///< sum of max(0, owners - 1)
+  std::int64_t notExactlyOne = 0;   ///< owners != 1
+  std::int64_t mismatches = 0;      ///< owners differ from the expected ones
+  std::int64_t noConsumer = 0;      ///< orderly: no owner holding a valid lock
+  bool expectedDirty = true;        ///< membership or queue set changed since the last refresh
+  bool everLive = false;  ///< a group that lost all its clients has not converged; one not started yet is ignored
+  // Totals for this group.
+  std::int64_t queueMoves = 0;
+  std::int64_t minMoves = 0;
+  std::int64_t overlapQueueMs = 0;  ///< integrals kept in integer queue-milliseconds: exact
+  std::int64_t orphanQueueMs = 0;
+  std::int64_t orphanConsumingQueueMs = 0;
+  std::int64_t rebalances = 0;
+  std::int64_t changedRebalances = 0;
+  std::int64_t duplicates = 0;
+  std::int64_t maxLag = 0;
+};
+
+struct ClientState {
+  GroupIndex group = 0;
+  bool alive = false;
+  bool paused = false;
+  std::set<QueueIndex> held;    ///< non-dropped process queues, live or not
+  std::set<QueueIndex> locked;  ///< orderly: queues whose broker lock the client holds (its view)
+};
+
+}  // namespace rmqsim
