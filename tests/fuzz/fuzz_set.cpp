@@ -6,25 +6,17 @@
 
 #include "scenario/diagnostic.h"
 #include "scenario/scenario_parser.h"
+#include "support/scenario_text.h"
 
 namespace {
-constexpr const char* kBase = R"(name: base
-duration: 2m
-brokers:
-  - name: broker-a
-    topics:
-      orders: {queues: 4}
-groups:
-  - name: g
-    subscribe: [orders]
-    clients: 2
-produce:
+// The tests' shared cluster (tests/support/scenario_text.h) plus traffic, an event and an expectation.
+const std::string kBase = rmqsim::test::scenarioText("base", "2m", R"(produce:
   - {topic: orders, rate: 100}
 events:
   - {at: 1m, action: start, group: g, count: 1}
 expect:
   - {metric: final.complete, equals: "true"}
-)";
+)");
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -14,7 +14,6 @@
 #include <vector>
 
 #include "engine/sim_network.h"
-#include "engine/task.h"
 #include "rocketmq/common/sim_event.h"
 
 namespace rmqsim {
@@ -82,7 +81,6 @@ class MQClientAPIImpl {
 
   /// The process died: replies and timeouts still in flight resume nothing.
   void cancelAll() { pending_.clear(); }
-  std::size_t inFlight() const { return pending_.size(); }
 
  private:
   template <class T, class F>
