@@ -151,3 +151,15 @@ events:
   CHECK(s.events[6].nameserver == "namesrv-1");
   CHECK(s.events[7].brokers.size() == 2);
 }
+
+TEST_CASE("scenario/overrides/request timeouts and lock_failure_rebalance_later are keys like the others") {
+  const Scenario s = parseScenarioText(kBase, "base.yaml",
+                                       {"timing.api_timeout=700ms", "timing.lock_batch_timeout=2s",
+                                        "behaviour.lock_failure_rebalance_later=false"});
+  CHECK(s.profile.timing.api_timeout == 700);
+  CHECK(s.profile.timing.lock_batch_timeout == 2 * kSecond);
+  CHECK(s.profile.timing.query_offset_timeout == 5 * kSecond);  // the profile's default
+  CHECK_FALSE(s.profile.behaviour.lock_failure_rebalance_later);
+  CHECK(firstError({"timing.api_timeout=0s"}).find("timing.api_timeout must be longer than 0") != std::string::npos);
+  CHECK(firstError({"timing.api_timout=1s"}).find("did you mean 'api_timeout'") != std::string::npos);
+}
