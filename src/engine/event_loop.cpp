@@ -6,6 +6,28 @@
 
 namespace rmqsim {
 
+std::uint32_t EventLoop::bucketFor(SimTime at) {
+  // Schedules come in runs for one instant (a fleet's timers re-arming, a broadcast's messages).
+  if (lastBucket_ != UINT32_MAX && buckets_[lastBucket_].at == at) return lastBucket_;
+  auto [it, fresh] = bucketAt_.try_emplace(at, 0);
+  if (fresh) {
+    std::uint32_t b;
+    if (!freeBuckets_.empty()) {
+      b = freeBuckets_.back();
+      freeBuckets_.pop_back();
+    } else {
+      b = static_cast<std::uint32_t>(buckets_.size());
+      buckets_.emplace_back();
+    }
+    buckets_[b].at = at;
+    it->second = b;
+    times_.push_back(Due{at, b});
+    std::push_heap(times_.begin(), times_.end(), laterTime);
+  }
+  lastBucket_ = it->second;
+  return it->second;
+}
+
 EventHandle EventLoop::schedule(SimTime at, Callback cb) {
   SIM_ASSERT(at >= now_, now_, "EventLoop", "event scheduled in the past at " + formatSimTime(at));
   std::uint32_t slot;
@@ -19,8 +41,8 @@ EventHandle EventLoop::schedule(SimTime at, Callback cb) {
   Slot& s = slots_[slot];
   s.cb = std::move(cb);
   s.live = true;
-  heap_.push_back(Entry{at, nextSeq_++, slot});
-  std::push_heap(heap_.begin(), heap_.end(), later);
+  buckets_[bucketFor(at)].slots.push_back(slot);  // append order = scheduling order
+  ++queued_;
   return EventHandle{slot, s.generation};
 }
 
@@ -28,7 +50,7 @@ void EventLoop::cancel(EventHandle& h) {
   if (pending(h)) {
     Slot& s = slots_[h.slot];
     s.live = false;
-    s.cb = nullptr;  // free captured state now; the heap entry is skipped when popped
+    s.cb = nullptr;  // free captured state now; the bucket entry is skipped when reached
   }
   h = EventHandle{};
 }
@@ -46,19 +68,31 @@ void EventLoop::releaseSlot(std::uint32_t slot) {
 }
 
 bool EventLoop::step(SimTime until) {
-  while (!heap_.empty() && heap_.front().at <= until) {
-    std::pop_heap(heap_.begin(), heap_.end(), later);
-    Entry e = heap_.back();
-    heap_.pop_back();
-    Slot& s = slots_[e.slot];
-    if (!s.live) {
-      releaseSlot(e.slot);
+  while (!times_.empty() && times_.front().at <= until) {
+    const auto [at, b] = times_.front();
+    Bucket& bucket = buckets_[b];
+    if (bucket.head == bucket.slots.size()) {
+      // Drained (events run at this instant may have appended, so only now is it retired).
+      bucket.slots.clear();
+      bucket.head = 0;
+      bucketAt_.erase(at);
+      std::pop_heap(times_.begin(), times_.end(), laterTime);
+      times_.pop_back();
+      freeBuckets_.push_back(b);
+      if (lastBucket_ == b) lastBucket_ = UINT32_MAX;
       continue;
     }
-    SIM_ASSERT(e.at >= now_, now_, "EventLoop", "virtual time went backwards");
-    now_ = e.at;
+    const std::uint32_t slotIndex = bucket.slots[bucket.head++];
+    --queued_;
+    Slot& s = slots_[slotIndex];
+    if (!s.live) {
+      releaseSlot(slotIndex);
+      continue;
+    }
+    SIM_ASSERT(at >= now_, now_, "EventLoop", "virtual time went backwards");
+    now_ = at;
     Callback cb = std::move(s.cb);
-    releaseSlot(e.slot);
+    releaseSlot(slotIndex);
     ++executed_;
     cb();
     return true;

@@ -3,13 +3,19 @@
 // Ordering rule: every scheduled event gets the key (due time, sequence number), the sequence
 // being a per-loop counter incremented on every schedule. Events run in increasing key order, so
 // events due at the same millisecond run in the order they were scheduled. Cancellation is by
-// handle: the event's slot is flagged and skipped when popped (never searched in the heap).
+// handle: the event's slot is flagged and skipped when popped (never searched).
 // Time never goes backwards and nothing may be scheduled in the past (SIM_ASSERT).
+//
+// Storage: one FIFO bucket per distinct due time and a min-heap of those times. Appending to a
+// bucket keeps the sequence order for free, and a fleet's clients share instants (their timers
+// tick at the same milliseconds, replies land within the latency range), so the heap holds a
+// few hundred times while the buckets hold the thousands of events.
 #pragma once
 
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/sim_time.h"
@@ -46,31 +52,41 @@ class EventLoop {
   /// Events run so far (cancelled ones excluded).
   std::int64_t eventCount() const { return executed_; }
   /// Events waiting (including cancelled ones not yet popped).
-  std::size_t queued() const { return heap_.size(); }
+  std::size_t queued() const { return queued_; }
   /// Stop conditions: an external flag (SIGINT) and a limit on events run (0 = none).
   void setStopFlag(const std::atomic<bool>* flag) { stopFlag_ = flag; }
   void setMaxEvents(std::int64_t maxEvents) { maxEvents_ = maxEvents; }
 
  private:
-  struct Entry {
-    SimTime at;
-    std::uint64_t seq;
-    std::uint32_t slot;
-  };
   struct Slot {
     Callback cb;
     std::uint32_t generation = 1;
     bool live = false;
   };
-  static bool later(const Entry& a, const Entry& b) { return a.at != b.at ? a.at > b.at : a.seq > b.seq; }
+  /// The events due at one instant, in scheduling order; `head` is the next to run.
+  struct Bucket {
+    SimTime at = 0;
+    std::vector<std::uint32_t> slots;
+    std::size_t head = 0;
+  };
+  struct Due {
+    SimTime at;
+    std::uint32_t bucket;
+  };
+  static bool laterTime(const Due& a, const Due& b) { return a.at > b.at; }
+  std::uint32_t bucketFor(SimTime at);
   void releaseSlot(std::uint32_t slot);
 
   SimTime now_ = 0;
-  std::uint64_t nextSeq_ = 0;
   std::int64_t executed_ = 0;
   std::int64_t maxEvents_ = 0;
   const std::atomic<bool>* stopFlag_ = nullptr;
-  std::vector<Entry> heap_;
+  std::size_t queued_ = 0;
+  std::vector<Due> times_;  ///< min-heap of the instants that have a bucket (distinct)
+  std::unordered_map<SimTime, std::uint32_t> bucketAt_;  ///< instant -> index in buckets_
+  std::vector<Bucket> buckets_;
+  std::vector<std::uint32_t> freeBuckets_;
+  std::uint32_t lastBucket_ = UINT32_MAX;  ///< the bucket scheduled into last (usually hit again)
   std::vector<Slot> slots_;
   std::vector<std::uint32_t> freeSlots_;
 };

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <functional>
 #include <vector>
 
 #include "engine/event_loop.h"
@@ -24,6 +26,39 @@ TEST_CASE("engine/event loop/same instant runs in insertion order, cancelled nev
   CHECK(order == std::vector<int>{0, 1, 2, 3});
   CHECK(loop.now() == 100);
   CHECK(loop.eventCount() == 4);
+}
+
+TEST_CASE("engine/event loop/the order is (time, scheduling order) against a reference sort") {
+  // Random schedules, some from inside events (at now and later), instants reused after they
+  // drained: the run order must equal a stable sort of (time, scheduling sequence).
+  EventLoop loop;
+  Random rng(7);
+  struct Scheduled {
+    SimTime at;
+    int seq;
+  };
+  std::vector<Scheduled> scheduled;
+  std::vector<int> ran;
+  int next = 0;
+  std::function<void(SimTime)> add = [&](SimTime at) {
+    const int id = next++;
+    scheduled.push_back({at, id});
+    loop.schedule(at, [&, id] {
+      ran.push_back(id);
+      if (next < 3000) {
+        add(loop.now() + static_cast<SimTime>(rng.nextBounded(4)));  // includes now itself
+        if (rng.nextBounded(3) == 0) add(loop.now() + static_cast<SimTime>(rng.nextBounded(50)));
+      }
+    });
+  };
+  for (int i = 0; i < 200; ++i) add(static_cast<SimTime>(rng.nextBounded(20)));
+  loop.runUntil(1'000'000);
+  std::stable_sort(scheduled.begin(), scheduled.end(), [](const Scheduled& a, const Scheduled& b) { return a.at < b.at; });
+  std::vector<int> expected;
+  for (const auto& s : scheduled) expected.push_back(s.seq);
+  CHECK(ran.size() == scheduled.size());
+  CHECK(ran == expected);
+  CHECK(loop.queued() == 0);
 }
 
 TEST_CASE("engine/event loop/time is monotonic and the past is refused") {
