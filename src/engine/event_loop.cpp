@@ -6,19 +6,26 @@
 
 namespace rmqsim {
 
+namespace {
+// A recycled index from `freeList`, else a new element at the end of `pool`.
+template <typename T>
+std::uint32_t takeIndex(std::vector<std::uint32_t>& freeList, std::vector<T>& pool) {
+  if (!freeList.empty()) {
+    const std::uint32_t i = freeList.back();
+    freeList.pop_back();
+    return i;
+  }
+  pool.emplace_back();
+  return static_cast<std::uint32_t>(pool.size() - 1);
+}
+}  // namespace
+
 std::uint32_t EventLoop::bucketFor(SimTime at) {
   // Schedules come in runs for one instant (a fleet's timers re-arming, a broadcast's messages).
   if (lastBucket_ != UINT32_MAX && buckets_[lastBucket_].at == at) return lastBucket_;
   auto [it, fresh] = bucketAt_.try_emplace(at, 0);
   if (fresh) {
-    std::uint32_t b;
-    if (!freeBuckets_.empty()) {
-      b = freeBuckets_.back();
-      freeBuckets_.pop_back();
-    } else {
-      b = static_cast<std::uint32_t>(buckets_.size());
-      buckets_.emplace_back();
-    }
+    const std::uint32_t b = takeIndex(freeBuckets_, buckets_);
     buckets_[b].at = at;
     it->second = b;
     times_.push_back(Due{at, b});
@@ -30,14 +37,7 @@ std::uint32_t EventLoop::bucketFor(SimTime at) {
 
 EventHandle EventLoop::schedule(SimTime at, Callback cb) {
   SIM_ASSERT(at >= now_, now_, "EventLoop", "event scheduled in the past at " + formatSimTime(at));
-  std::uint32_t slot;
-  if (!freeSlots_.empty()) {
-    slot = freeSlots_.back();
-    freeSlots_.pop_back();
-  } else {
-    slot = static_cast<std::uint32_t>(slots_.size());
-    slots_.emplace_back();
-  }
+  const std::uint32_t slot = takeIndex(freeSlots_, slots_);
   Slot& s = slots_[slot];
   s.cb = std::move(cb);
   s.live = true;
