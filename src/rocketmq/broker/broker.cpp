@@ -96,9 +96,12 @@ void Broker::heartbeat(ClientIndex channel, const std::string& clientId, const C
                                     data.notifyConsumerIdsChangedEnable, ctx_.now());
 }
 
-bool Broker::refreshHeartbeat(ClientIndex channel, const std::string& clientId, const ConsumerData& data, SimTime at) {
-  if (!data.broadcasting && !topicConfigManager_.selectTopicConfig(getRetryTopic(data.groupName))) return false;
-  return consumerManager_.refreshConsumer(data.groupName, channel, clientId, data.topics, at);
+bool Broker::refreshHeartbeat(ClientIndex channel, const std::string& clientId,
+                              const std::shared_ptr<const ConsumerData>& data, SimTime at) {
+  if (!data->broadcasting && !topicConfigManager_.selectTopicConfig(getRetryTopic(data->groupName))) return false;
+  // Aliasing pointer: the topics live (and stay alive) inside the client's heartbeat data.
+  return consumerManager_.refreshConsumer(data->groupName, channel, clientId,
+                                          std::shared_ptr<const std::set<std::string>>(data, &data->topics), at);
 }
 
 void Broker::unregisterClient(ClientIndex channel, const ConsumerData& data) {

@@ -57,7 +57,8 @@ class Broker {
   /// only refreshes the channel's timestamp (known channel, same id and subscriptions, retry
   /// topic present), which is all such a heartbeat does on arrival. Saves one event per
   /// heartbeat and broker; anything else goes through heartbeat() as a message.
-  bool refreshHeartbeat(ClientIndex channel, const std::string& clientId, const ConsumerData& data, SimTime at);
+  bool refreshHeartbeat(ClientIndex channel, const std::string& clientId, const std::shared_ptr<const ConsumerData>& data,
+                        SimTime at);
   void unregisterClient(ClientIndex channel, const ConsumerData& data);
   void channelClosed(ClientIndex channel);
   std::shared_ptr<const std::vector<std::string>> getConsumerIdListByGroup(const std::string& group) const {

@@ -14,26 +14,35 @@ bool ConsumerGroupInfo::updateChannel(const ClientChannelInfo& infoNew, bool bro
       idsCache_.reset();
     }
     info.lastUpdateTimestamp = now;
+    oldestTimestampBound_ = std::min(oldestTimestampBound_, now);
     return false;
   }
   ClientChannelInfo added = infoNew;
   added.lastUpdateTimestamp = now;
+  oldestTimestampBound_ = std::min(oldestTimestampBound_, now);
   channelInfoTable_.emplace(added.channel, added);
   idsCache_.reset();
   return true;
 }
 
-bool ConsumerGroupInfo::refreshChannel(ClientIndex channel, const std::string& clientId, const std::set<std::string>& topics,
-                                       SimTime at) {
+bool ConsumerGroupInfo::refreshChannel(ClientIndex channel, const std::string& clientId,
+                                       const std::shared_ptr<const std::set<std::string>>& topics, SimTime at) {
   auto it = channelInfoTable_.find(channel);
-  if (it == channelInfoTable_.end() || it->second.clientId != clientId || topics != subscriptionTable_) return false;
-  it->second.lastUpdateTimestamp = std::max(it->second.lastUpdateTimestamp, at);
+  if (it == channelInfoTable_.end() || it->second.clientId != clientId) return false;
+  ClientChannelInfo& info = it->second;
+  if (info.verifiedTopics != topics || info.verifiedVersion != subscriptionVersion_) {
+    if (*topics != subscriptionTable_) return false;
+    info.verifiedTopics = topics;
+    info.verifiedVersion = subscriptionVersion_;
+  }
+  info.lastUpdateTimestamp = std::max(info.lastUpdateTimestamp, at);
   return true;
 }
 
 bool ConsumerGroupInfo::updateSubscription(const std::set<std::string>& topics) {
   if (topics == subscriptionTable_) return false;
   subscriptionTable_ = topics;
+  ++subscriptionVersion_;
   return true;
 }
 
@@ -50,11 +59,14 @@ std::optional<ClientChannelInfo> ConsumerGroupInfo::doChannelCloseEvent(ClientIn
 
 std::vector<ClientChannelInfo> ConsumerGroupInfo::removeExpired(SimTime now, SimTime timeout) {
   std::vector<ClientChannelInfo> expired;
+  if (now - oldestTimestampBound_ <= timeout) return expired;  // every channel is younger
+  oldestTimestampBound_ = kNever;
   for (auto it = channelInfoTable_.begin(); it != channelInfoTable_.end();) {
     if (now - it->second.lastUpdateTimestamp > timeout) {
       expired.push_back(it->second);
       it = channelInfoTable_.erase(it);
     } else {
+      oldestTimestampBound_ = std::min(oldestTimestampBound_, it->second.lastUpdateTimestamp);
       ++it;
     }
   }

@@ -20,6 +20,10 @@ struct ClientChannelInfo {
   ClientIndex channel = 0;
   std::string clientId;
   SimTime lastUpdateTimestamp = 0;
+  /// The subscription object last found equal to the group's (at `verifiedVersion`): the same
+  /// object again needs no set comparison. Held so its address cannot be reused.
+  std::shared_ptr<const std::set<std::string>> verifiedTopics;
+  std::uint64_t verifiedVersion = 0;
 };
 
 class ConsumerGroupInfo {
@@ -30,7 +34,8 @@ class ConsumerGroupInfo {
   bool updateChannel(const ClientChannelInfo& infoNew, bool broadcasting, SimTime now);
   /// A heartbeat that changes nothing but the channel's timestamp: applies it and returns true;
   /// false (nothing done) when the channel is new or its id or subscriptions differ.
-  bool refreshChannel(ClientIndex channel, const std::string& clientId, const std::set<std::string>& topics, SimTime at);
+  bool refreshChannel(ClientIndex channel, const std::string& clientId,
+                      const std::shared_ptr<const std::set<std::string>>& topics, SimTime at);
   /// A heartbeat's subscriptions: true when a topic was added or removed.
   bool updateSubscription(const std::set<std::string>& topics);
   /// Explicit unregister (graceful shutdown): true when the channel was present.
@@ -51,7 +56,11 @@ class ConsumerGroupInfo {
   std::string groupName_;
   bool broadcasting_ = false;
   std::map<ClientIndex, ClientChannelInfo> channelInfoTable_;  ///< by channel: O(log n) heartbeats
+  /// A lower bound of the table's timestamps (refreshes only raise them): a scan finds nothing
+  /// to expire until `timeout` has passed since it, so most scans are skipped, same result.
+  SimTime oldestTimestampBound_ = kNever;
   std::set<std::string> subscriptionTable_;
+  std::uint64_t subscriptionVersion_ = 1;  ///< bumped when subscriptionTable_ changes
   mutable std::shared_ptr<const std::vector<std::string>> idsCache_;
 };
 

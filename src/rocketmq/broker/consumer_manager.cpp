@@ -14,7 +14,7 @@ bool ConsumerManager::registerConsumer(const std::string& group, const ClientCha
 }
 
 bool ConsumerManager::refreshConsumer(const std::string& group, ClientIndex channel, const std::string& clientId,
-                                      const std::set<std::string>& topics, SimTime at) {
+                                      const std::shared_ptr<const std::set<std::string>>& topics, SimTime at) {
   auto it = consumerTable_.find(group);
   return it != consumerTable_.end() && it->second.refreshChannel(channel, clientId, topics, at);
 }

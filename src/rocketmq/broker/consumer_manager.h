@@ -30,7 +30,7 @@ class ConsumerManager {
   void unregisterConsumer(const std::string& group, ClientIndex channel, bool isNotifyConsumerIdsChangedEnable);
   /// A heartbeat that would change nothing but the timestamp (see ConsumerGroupInfo::refreshChannel).
   bool refreshConsumer(const std::string& group, ClientIndex channel, const std::string& clientId,
-                       const std::set<std::string>& topics, SimTime at);
+                       const std::shared_ptr<const std::set<std::string>>& topics, SimTime at);
   /// The connection closed (process killed): CHANGE for every group it was in (not broadcasting).
   bool doChannelCloseEvent(ClientIndex channel);
   /// Housekeeping: removes channels silent for more than `timeout`; fires NO CHANGE.

@@ -226,16 +226,18 @@ Task<bool> MQClientInstance::updateTopicRouteInfoFromNameServer(std::string topi
 
 bool MQClientInstance::sendHeartbeatToAllBrokerWithLock() {
   if (brokerAddrTable_.empty()) return false;
-  ConsumerData data{setup_.groupName, setup_.group, setup_.broadcasting,
-                    consumer_->rebalanceImpl().subscriptionInner(), setup_.retryQueueNums,
-                    setup_.notifyConsumerIdsChangedEnable};
-  auto shared = std::make_shared<const ConsumerData>(std::move(data));
+  // The subscription is fixed once started: one heartbeat body for the process's life.
+  if (!heartbeatData_)
+    heartbeatData_ = std::make_shared<const ConsumerData>(
+        ConsumerData{setup_.groupName, setup_.group, setup_.broadcasting, consumer_->rebalanceImpl().subscriptionInner(),
+                     setup_.retryQueueNums, setup_.notifyConsumerIdsChangedEnable});
+  const std::shared_ptr<const ConsumerData>& shared = heartbeatData_;
   for (const auto& name : brokerAddrTable_) {
     connectedBrokers_.insert(name);
     // Steady state: the heartbeat only refreshes a known channel's timestamp on arrival; apply
     // that now with the arrival time instead of scheduling a message (same effect, one event less).
     if (Broker* b = ctx_.findBroker(name); b && b->isUp() && ctx_.net.canReach(node_, b->node()) &&
-                                           b->refreshHeartbeat(setup_.index, setup_.clientId, *shared,
+                                           b->refreshHeartbeat(setup_.index, setup_.clientId, shared,
                                                                ctx_.now() + ctx_.net.drawLatency(rng_)))
       continue;
     sendToBroker(name, [ch = setup_.index, id = setup_.clientId, shared](Broker& b) { b.heartbeat(ch, id, *shared); });

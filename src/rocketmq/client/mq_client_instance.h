@@ -23,6 +23,7 @@
 namespace rmqsim {
 
 class Broker;
+struct ConsumerData;
 class DefaultMQPushConsumerImpl;
 
 enum class ConsumeFromWhereKind { CONSUME_FROM_LAST_OFFSET, CONSUME_FROM_FIRST_OFFSET, CONSUME_FROM_TIMESTAMP };
@@ -126,6 +127,7 @@ class MQClientInstance {
   std::map<std::string, std::shared_ptr<const TopicRouteData>> topicRouteTable_;
   std::set<std::string> brokerAddrTable_;
   std::set<std::string> connectedBrokers_;  ///< brokers this process opened a channel to
+  std::shared_ptr<const ConsumerData> heartbeatData_;  ///< built at the first heartbeat
   std::vector<std::function<void()>> deferred_;
 };
 
