@@ -19,6 +19,7 @@
 #include "rocketmq/client/rebalance_service.h"
 #include "rocketmq/namesrv/route_info_manager.h"
 #include "strategy/allocate_message_queue_strategy.h"
+#include "util/flat_map.h"
 
 namespace rmqsim {
 
@@ -124,7 +125,7 @@ class MQClientInstance {
   TaskScope threads_;  ///< after api_: destroyed first, while pending calls can still be dropped
   bool routePolling_ = false;
   std::unique_ptr<DefaultMQPushConsumerImpl> consumer_;
-  std::map<std::string, std::shared_ptr<const TopicRouteData>> topicRouteTable_;
+  FlatMap<std::string, std::shared_ptr<const TopicRouteData>> topicRouteTable_;
   std::set<std::string> brokerAddrTable_;
   std::set<std::string> connectedBrokers_;  ///< brokers this process opened a channel to
   std::shared_ptr<const ConsumerData> heartbeatData_;  ///< built at the first heartbeat

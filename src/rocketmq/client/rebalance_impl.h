@@ -39,7 +39,7 @@ class RebalanceImpl {
   void destroy();
 
   std::set<std::string>& subscriptionInner() { return subscriptionInner_; }
-  std::map<std::string, std::shared_ptr<const MqView>>& topicSubscribeInfoTable() { return topicSubscribeInfoTable_; }
+  FlatMap<std::string, std::shared_ptr<const MqView>>& topicSubscribeInfoTable() { return topicSubscribeInfoTable_; }
   FlatMap<QueueIndex, ProcessQueue>& processQueueTable() { return processQueueTable_; }
 
  protected:
@@ -75,9 +75,9 @@ class RebalanceImpl {
   };
 
   std::set<std::string> subscriptionInner_;
-  std::map<std::string, RoundMemo> memo_;
+  FlatMap<std::string, RoundMemo> memo_;  ///< by topic (a handful): contiguous, no node hops
   std::uint64_t tableVersion_ = 0;  ///< bumped on every add, drop or removal
-  std::map<std::string, std::shared_ptr<const MqView>> topicSubscribeInfoTable_;
+  FlatMap<std::string, std::shared_ptr<const MqView>> topicSubscribeInfoTable_;
   FlatMap<QueueIndex, ProcessQueue> processQueueTable_;  ///< walked on every tick: contiguous
 };
 
