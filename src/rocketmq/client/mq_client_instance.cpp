@@ -218,6 +218,7 @@ Task<bool> MQClientInstance::updateTopicRouteInfoFromNameServer(std::string topi
   if (old && (old == route || *old == *route)) co_return false;
   old = route;
   brokerAddrTable_.clear();
+  heartbeatTargetsStale_ = true;
   for (const auto& [t, r] : topicRouteTable_)
     for (const auto& qd : r->queueDatas) brokerAddrTable_.insert(qd.brokerName);
   consumer_->updateTopicSubscribeInfo(topic, ctx_.alloc.mqViewForRoute(route));
@@ -232,15 +233,22 @@ bool MQClientInstance::sendHeartbeatToAllBrokerWithLock() {
         ConsumerData{setup_.groupName, setup_.group, setup_.broadcasting, consumer_->rebalanceImpl().subscriptionInner(),
                      setup_.retryQueueNums, setup_.notifyConsumerIdsChangedEnable});
   const std::shared_ptr<const ConsumerData>& shared = heartbeatData_;
-  for (const auto& name : brokerAddrTable_) {
-    connectedBrokers_.insert(name);
+  if (heartbeatTargetsStale_) {  // brokerAddrTable_ changed: resolve the names once
+    heartbeatTargets_.clear();
+    for (const auto& name : brokerAddrTable_) {
+      connectedBrokers_.insert(name);
+      heartbeatTargets_.push_back(ctx_.findBroker(name));
+    }
+    heartbeatTargetsStale_ = false;
+  }
+  for (Broker* b : heartbeatTargets_) {
+    if (!b) continue;
     // Steady state: the heartbeat only refreshes a known channel's timestamp on arrival; apply
     // that now with the arrival time instead of scheduling a message (same effect, one event less).
-    if (Broker* b = ctx_.findBroker(name); b && b->isUp() && ctx_.net.canReach(node_, b->node()) &&
-                                           b->refreshHeartbeat(setup_.index, setup_.clientId, shared,
-                                                               ctx_.now() + ctx_.net.drawLatency(rng_)))
+    if (b->isUp() && ctx_.net.canReach(node_, b->node()) &&
+        b->refreshHeartbeat(setup_.index, setup_.clientId, shared, ctx_.now() + ctx_.net.drawLatency(rng_)))
       continue;
-    sendToBroker(name, [ch = setup_.index, id = setup_.clientId, shared](Broker& b) { b.heartbeat(ch, id, *shared); });
+    ctx_.net.send(node_, b->node(), rng_, [b, ch = setup_.index, id = setup_.clientId, shared] { b->heartbeat(ch, id, *shared); });
   }
   return true;
 }

@@ -129,6 +129,8 @@ class MQClientInstance {
   std::set<std::string> brokerAddrTable_;
   std::set<std::string> connectedBrokers_;  ///< brokers this process opened a channel to
   std::shared_ptr<const ConsumerData> heartbeatData_;  ///< built at the first heartbeat
+  std::vector<Broker*> heartbeatTargets_;  ///< brokerAddrTable_ resolved (null: no such broker)
+  bool heartbeatTargetsStale_ = true;
   std::vector<std::function<void()>> deferred_;
 };
 
