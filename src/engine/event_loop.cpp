@@ -21,18 +21,14 @@ std::uint32_t takeIndex(std::vector<std::uint32_t>& freeList, std::vector<T>& po
 }  // namespace
 
 std::uint32_t EventLoop::bucketFor(SimTime at) {
-  // Schedules come in runs for one instant (a fleet's timers re-arming, a broadcast's messages).
-  if (lastBucket_ != UINT32_MAX && buckets_[lastBucket_].at == at) return lastBucket_;
-  auto [it, fresh] = bucketAt_.try_emplace(at, 0);
-  if (fresh) {
-    const std::uint32_t b = takeIndex(freeBuckets_, buckets_);
-    buckets_[b].at = at;
-    it->second = b;
-    times_.push_back(Due{at, b});
-    std::push_heap(times_.begin(), times_.end(), laterTime);
-  }
-  lastBucket_ = it->second;
-  return it->second;
+  std::uint32_t& recent = recent_[static_cast<std::uint64_t>(at) & (kRecentSize - 1)];
+  if (recent != UINT32_MAX && buckets_[recent].at == at) return recent;
+  const std::uint32_t b = takeIndex(freeBuckets_, buckets_);
+  buckets_[b].at = at;
+  times_.push_back(Due{at, nextOrder_++, b});
+  std::push_heap(times_.begin(), times_.end(), laterTime);
+  recent = b;
+  return b;
 }
 
 EventHandle EventLoop::schedule(SimTime at, Callback cb) {
@@ -69,17 +65,17 @@ void EventLoop::releaseSlot(std::uint32_t slot) {
 
 bool EventLoop::step(SimTime until) {
   while (!times_.empty() && times_.front().at <= until) {
-    const auto [at, b] = times_.front();
+    const SimTime at = times_.front().at;
+    const std::uint32_t b = times_.front().bucket;
     Bucket& bucket = buckets_[b];
     if (bucket.head == bucket.slots.size()) {
       // Drained (events run at this instant may have appended, so only now is it retired).
-      bucket.slots.clear();
+      bucket.slots.clear();  // keeps its capacity for the next instant
       bucket.head = 0;
-      bucketAt_.erase(at);
+      bucket.at = kNever;  // a stale recent_ entry no longer matches
       std::pop_heap(times_.begin(), times_.end(), laterTime);
       times_.pop_back();
       freeBuckets_.push_back(b);
-      if (lastBucket_ == b) lastBucket_ = UINT32_MAX;
       continue;
     }
     const std::uint32_t slotIndex = bucket.slots[bucket.head++];

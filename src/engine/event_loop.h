@@ -6,18 +6,24 @@
 // handle: the event's slot is flagged and skipped when popped (never searched).
 // Time never goes backwards and nothing may be scheduled in the past (SIM_ASSERT).
 //
-// Storage: one FIFO bucket per distinct due time and a min-heap of those times. Appending to a
-// bucket keeps the sequence order for free, and a fleet's clients share instants (their timers
-// tick at the same milliseconds, replies land within the latency range), so the heap holds a
-// few hundred times while the buckets hold the thousands of events.
+// Storage: FIFO buckets of events due at one instant and a min-heap of buckets by (instant,
+// creation order). Appending to a bucket keeps the sequence order for free, and a fleet's
+// clients share instants (their timers tick at the same milliseconds, replies land within the
+// latency range), so the heap holds a few hundred buckets while they hold thousands of events.
+// An instant's bucket is found through a direct-mapped table (instant mod its size); when two
+// pending instants collide there, the evicted one gets a second bucket on its next schedule,
+// which is ordered after its first: still (time, sequence) order.
+//
+// Steady state allocates nothing: callbacks live in their slots (InlineCallback), and slots,
+// buckets and their vectors are recycled.
 #pragma once
 
 #include <atomic>
 #include <cstdint>
 #include <functional>
-#include <unordered_map>
 #include <vector>
 
+#include "engine/inline_callback.h"
 #include "engine/sim_time.h"
 
 namespace rmqsim {
@@ -31,7 +37,7 @@ struct EventHandle {
 
 class EventLoop {
  public:
-  using Callback = std::function<void()>;
+  using Callback = InlineCallback;
 
   /// Schedules `cb` at absolute time `at` (>= now()); returns a handle for cancel().
   EventHandle schedule(SimTime at, Callback cb);
@@ -65,15 +71,17 @@ class EventLoop {
   };
   /// The events due at one instant, in scheduling order; `head` is the next to run.
   struct Bucket {
-    SimTime at = 0;
+    SimTime at = kNever;  ///< kNever while free
     std::vector<std::uint32_t> slots;
     std::size_t head = 0;
   };
   struct Due {
     SimTime at;
+    std::uint64_t order;  ///< creation order: a second bucket for an instant runs after the first
     std::uint32_t bucket;
   };
-  static bool laterTime(const Due& a, const Due& b) { return a.at > b.at; }
+  static bool laterTime(const Due& a, const Due& b) { return a.at != b.at ? a.at > b.at : a.order > b.order; }
+  static constexpr std::size_t kRecentSize = 16384;  ///< power of two; about 16 s of instants
   std::uint32_t bucketFor(SimTime at);
   void releaseSlot(std::uint32_t slot);
 
@@ -82,11 +90,11 @@ class EventLoop {
   std::int64_t maxEvents_ = 0;
   const std::atomic<bool>* stopFlag_ = nullptr;
   std::size_t queued_ = 0;
-  std::vector<Due> times_;  ///< min-heap of the instants that have a bucket (distinct)
-  std::unordered_map<SimTime, std::uint32_t> bucketAt_;  ///< instant -> index in buckets_
+  std::vector<Due> times_;  ///< min-heap of the buckets with events
+  std::uint64_t nextOrder_ = 0;
+  std::vector<std::uint32_t> recent_ = std::vector<std::uint32_t>(kRecentSize, UINT32_MAX);  ///< instant -> bucket
   std::vector<Bucket> buckets_;
   std::vector<std::uint32_t> freeBuckets_;
-  std::uint32_t lastBucket_ = UINT32_MAX;  ///< the bucket scheduled into last (usually hit again)
   std::vector<Slot> slots_;
   std::vector<std::uint32_t> freeSlots_;
 };

@@ -91,7 +91,7 @@ void Broker::heartbeat(ClientIndex channel, const std::string& clientId, const C
       if (ctx_.onTopologyChanged) ctx_.onTopologyChanged();
     }
   }
-  ClientChannelInfo info{channel, clientId, ctx_.now()};
+  ClientChannelInfo info{channel, clientId, ctx_.now(), {}, 0};
   consumerManager_.registerConsumer(data.groupName, info, data.broadcasting, data.topics,
                                     data.notifyConsumerIdsChangedEnable, ctx_.now());
 }
