@@ -8,8 +8,8 @@ namespace rmqsim {
 
 namespace {
 // A recycled index from `freeList`, else a new element at the end of `pool`.
-template <typename T>
-std::uint32_t takeIndex(std::vector<std::uint32_t>& freeList, std::vector<T>& pool) {
+template <typename Pool>
+std::uint32_t takeIndex(std::vector<std::uint32_t>& freeList, Pool& pool) {
   if (!freeList.empty()) {
     const std::uint32_t i = freeList.back();
     freeList.pop_back();
@@ -87,10 +87,14 @@ bool EventLoop::step(SimTime until) {
     }
     SIM_ASSERT(at >= now_, now_, "EventLoop", "virtual time went backwards");
     now_ = at;
-    Callback cb = std::move(s.cb);
-    releaseSlot(slotIndex);
+    // Run in place: the slot is no longer pending (its handle is stale) but not free either, so
+    // nothing scheduled by the callback can reuse it; it is freed afterwards.
+    s.live = false;
+    if (++s.generation == 0) s.generation = 1;
     ++executed_;
-    cb();
+    s.cb();
+    s.cb = nullptr;
+    freeSlots_.push_back(slotIndex);
     return true;
   }
   return false;

@@ -20,6 +20,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <vector>
 
@@ -95,7 +96,7 @@ class EventLoop {
   std::vector<std::uint32_t> recent_ = std::vector<std::uint32_t>(kRecentSize, UINT32_MAX);  ///< instant -> bucket
   std::vector<Bucket> buckets_;
   std::vector<std::uint32_t> freeBuckets_;
-  std::vector<Slot> slots_;
+  std::deque<Slot> slots_;  ///< a deque: a running callback stays put while others are scheduled
   std::vector<std::uint32_t> freeSlots_;
 };
 
