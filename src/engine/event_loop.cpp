@@ -55,11 +55,13 @@ bool EventLoop::pending(const EventHandle& h) const {
   return h.valid() && h.slot < slots_.size() && slots_[h.slot].generation == h.generation && slots_[h.slot].live;
 }
 
-void EventLoop::releaseSlot(std::uint32_t slot) {
-  Slot& s = slots_[slot];
+void EventLoop::retire(Slot& s) {
   s.live = false;
-  s.cb = nullptr;
   if (++s.generation == 0) s.generation = 1;  // 0 marks the empty handle
+}
+
+void EventLoop::freeSlot(std::uint32_t slot) {
+  slots_[slot].cb = nullptr;
   freeSlots_.push_back(slot);
 }
 
@@ -81,20 +83,19 @@ bool EventLoop::step(SimTime until) {
     const std::uint32_t slotIndex = bucket.slots[bucket.head++];
     --queued_;
     Slot& s = slots_[slotIndex];
-    if (!s.live) {
-      releaseSlot(slotIndex);
+    if (!s.live) {  // cancelled
+      retire(s);
+      freeSlot(slotIndex);
       continue;
     }
     SIM_ASSERT(at >= now_, now_, "EventLoop", "virtual time went backwards");
     now_ = at;
     // Run in place: the slot is no longer pending (its handle is stale) but not free either, so
     // nothing scheduled by the callback can reuse it; it is freed afterwards.
-    s.live = false;
-    if (++s.generation == 0) s.generation = 1;
+    retire(s);
     ++executed_;
     s.cb();
-    s.cb = nullptr;
-    freeSlots_.push_back(slotIndex);
+    freeSlot(slotIndex);
     return true;
   }
   return false;

@@ -1,8 +1,7 @@
 // The discrete-event core: virtual time in integer milliseconds and a total event order.
 //
-// Ordering rule: every scheduled event gets the key (due time, sequence number), the sequence
-// being a per-loop counter incremented on every schedule. Events run in increasing key order, so
-// events due at the same millisecond run in the order they were scheduled. Cancellation is by
+// Ordering rule: events run in increasing (due time, scheduling order), so events due at the
+// same millisecond run in the order they were scheduled. Cancellation is by
 // handle: the event's slot is flagged and skipped when popped (never searched).
 // Time never goes backwards and nothing may be scheduled in the past (SIM_ASSERT).
 //
@@ -21,7 +20,6 @@
 #include <atomic>
 #include <cstdint>
 #include <deque>
-#include <functional>
 #include <vector>
 
 #include "engine/inline_callback.h"
@@ -84,7 +82,8 @@ class EventLoop {
   static bool laterTime(const Due& a, const Due& b) { return a.at != b.at ? a.at > b.at : a.order > b.order; }
   static constexpr std::size_t kRecentSize = 16384;  ///< power of two; about 16 s of instants
   std::uint32_t bucketFor(SimTime at);
-  void releaseSlot(std::uint32_t slot);
+  static void retire(Slot& s);  ///< its handles go stale: not pending, cancel() does nothing
+  void freeSlot(std::uint32_t slot);  ///< destroys the callback, recycles the slot
 
   SimTime now_ = 0;
   std::int64_t executed_ = 0;

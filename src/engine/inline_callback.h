@@ -16,7 +16,6 @@ class InlineCallback {
   static constexpr std::size_t kInlineBytes = 88;
 
   InlineCallback() = default;
-  InlineCallback(std::nullptr_t) {}  // NOLINT(google-explicit-constructor): like std::function
   template <class F, class = std::enable_if_t<!std::is_same_v<std::decay_t<F>, InlineCallback>>>
   InlineCallback(F&& f) {  // NOLINT(google-explicit-constructor): lambdas convert, like std::function
     using Fn = std::decay_t<F>;
@@ -45,7 +44,6 @@ class InlineCallback {
   InlineCallback& operator=(const InlineCallback&) = delete;
   ~InlineCallback() { reset(); }
 
-  explicit operator bool() const { return ops_ != nullptr; }
   void operator()() { ops_->invoke(buf_); }
 
  private:

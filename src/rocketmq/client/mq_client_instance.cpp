@@ -248,7 +248,7 @@ bool MQClientInstance::sendHeartbeatToAllBrokerWithLock() {
     if (b->isUp() && ctx_.net.canReach(node_, b->node()) &&
         b->refreshHeartbeat(setup_.index, setup_.clientId, shared, ctx_.now() + ctx_.net.drawLatency(rng_)))
       continue;
-    ctx_.net.send(node_, b->node(), rng_, [b, ch = setup_.index, id = setup_.clientId, shared] { b->heartbeat(ch, id, *shared); });
+    sendToBroker(*b, [ch = setup_.index, id = setup_.clientId, shared](Broker& to) { to.heartbeat(ch, id, *shared); });
   }
   return true;
 }
@@ -285,9 +285,11 @@ Broker* MQClientInstance::brokerForOneway(const std::string& brokerName) {
 }
 
 void MQClientInstance::sendToBroker(const std::string& brokerName, std::function<void(Broker&)> request) {
-  Broker* b = ctx_.findBroker(brokerName);
-  if (!b) return;
-  ctx_.net.send(node_, b->node(), rng_, [b, req = std::move(request)] { req(*b); });
+  if (Broker* b = ctx_.findBroker(brokerName)) sendToBroker(*b, std::move(request));
+}
+
+void MQClientInstance::sendToBroker(Broker& b, std::function<void(Broker&)> request) {
+  ctx_.net.send(node_, b.node(), rng_, [&b, req = std::move(request)] { req(b); });
 }
 
 }  // namespace rmqsim

@@ -99,6 +99,7 @@ class MQClientInstance {
   Broker* brokerForOneway(const std::string& brokerName);
   /// Sends a oneway request as a network message (it arrives after the latency, or is lost).
   void sendToBroker(const std::string& brokerName, std::function<void(Broker&)> request);
+  void sendToBroker(Broker& broker, std::function<void(Broker&)> request);
   /// Runs `fn` after `delay` in this process (deferred while paused, dropped once dead).
   void schedule(SimTime delay, std::function<void()> fn);
   const std::set<std::string>& brokerAddrTable() const { return brokerAddrTable_; }
