@@ -36,6 +36,8 @@ void addCommonOptions(CLI::App& sub, CommonOptions& o, unsigned which) {
     sub.add_option("--max-events", o.maxEvents, "Stop after N simulation events and report as partial (0 = no limit)")
         ->check(CLI::NonNegativeNumber);
     sub.add_flag("--no-cache", o.noCache, "Compute every client's allocation separately (same results, slower)");
+    sub.add_flag("--no-fast-forward", o.noFastForward,
+                 "Run every steady heartbeat, route poll, rebalance round and offset commit as events (same results, slower)");
     sub.add_option("--color", o.color, "Colour in the text report")->check(CLI::IsMember({"auto", "always", "never"}));
   }
   if (which & kJobs) sub.add_option("--jobs,-j", o.jobs, "Parallel runs")->check(CLI::Range(1, 256));
@@ -52,6 +54,7 @@ Scenario loadScenarioOrThrow(const std::string& path, const CommonOptions& o) {
 PipelineOptions pipelineOptions(const CommonOptions& o) {
   PipelineOptions p;
   p.useAllocationCache = !o.noCache;
+  p.fastForward = !o.noFastForward;
   p.checkInvariants = o.checkInvariants;
   p.maxEvents = o.maxEvents;
   p.verbose = o.verbose;

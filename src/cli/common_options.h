@@ -32,6 +32,7 @@ struct CommonOptions {
   bool checkInvariants = false;
   std::int64_t maxEvents = 0;
   bool noCache = false;
+  bool noFastForward = false;
 };
 
 /// Which options a command takes.

@@ -12,6 +12,7 @@ PipelineOutput runPipeline(const Scenario& scenario, const PipelineOptions& opti
   so.checkInvariants = options.checkInvariants;
   so.maxEvents = options.maxEvents;
   so.useAllocationCache = options.useAllocationCache;
+  so.fastForward = options.fastForward;
   so.stopFlag = options.stopFlag;
   so.verbose = options.verbose;
   so.progress = options.progress;

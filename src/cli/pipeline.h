@@ -20,6 +20,7 @@ class TimelineRecorder;
 /// Knobs of one run that are not part of the scenario.
 struct PipelineOptions {
   bool useAllocationCache = true;            ///< share strategy results between identical views
+  bool fastForward = true;                   ///< account for steady periodic work at once (same results)
   bool checkInvariants = false;              ///< --check-invariants
   std::int64_t maxEvents = 0;                ///< --max-events; 0 = unlimited
   const std::atomic<bool>* stopFlag = nullptr;  ///< set by SIGINT: stop and report as partial

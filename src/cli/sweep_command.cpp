@@ -129,6 +129,8 @@ CommandRun setupSweepCommand(CLI::App& app) {
   addCommonOptions(*sub, opts->common, kSeedAndSet | kJobs);
   sub->add_flag("--quiet,-q", opts->common.quiet, "No progress bar on stderr");
   sub->add_flag("--no-cache", opts->common.noCache, "Compute every client's allocation separately (same results, slower)");
+  sub->add_flag("--no-fast-forward", opts->common.noFastForward,
+                "Run every steady heartbeat, route poll, rebalance round and offset commit as events (same results, slower)");
   return [opts] { return runSweep(*opts); };
 }
 

@@ -65,4 +65,19 @@ std::int64_t Random::uniform(std::int64_t lo, std::int64_t hi) {
 
 double Random::nextDouble() { return static_cast<double>(nextU64() >> 11) * 0x1.0p-53; }
 
+CounterRandom CounterRandom::forEntity(std::uint64_t seed, std::string_view name) {
+  std::uint64_t st = fnv1a64(name, seed ^ 0x6a09e667f3bcc909ULL);
+  return CounterRandom(splitmix64(st));
+}
+
+std::uint64_t CounterRandom::nextU64() {
+  std::uint64_t st = key_ + 0x9e3779b97f4a7c15ULL * n_++;
+  return splitmix64(st);
+}
+
+std::int64_t CounterRandom::uniform(std::int64_t lo, std::int64_t hi) {
+  const auto range = static_cast<U128>(static_cast<std::uint64_t>(hi - lo) + 1);
+  return lo + static_cast<std::int64_t>((static_cast<U128>(nextU64()) * range) >> 64);
+}
+
 }  // namespace rmqsim

@@ -33,4 +33,22 @@ class Random {
   std::uint64_t s_[4];
 };
 
+/// A counter-based stream: the n-th draw is a pure function of (key, n), so skipping k draws is
+/// an addition. For draws the fast-forward skips by the thousand (steady offset commits).
+class CounterRandom {
+ public:
+  explicit CounterRandom(std::uint64_t key = 1) : key_(key) {}
+  static CounterRandom forEntity(std::uint64_t seed, std::string_view name);
+  /// The next 64 bits: splitmix64's output for key + n.
+  std::uint64_t nextU64();
+  /// Uniform integer in [lo, hi] inclusive, exactly one draw (multiply-shift; bias below 2^-50).
+  std::int64_t uniform(std::int64_t lo, std::int64_t hi);
+  /// As if `k` more draws had been made.
+  void skip(std::uint64_t k) { n_ += k; }
+
+ private:
+  std::uint64_t key_;
+  std::uint64_t n_ = 0;
+};
+
 }  // namespace rmqsim

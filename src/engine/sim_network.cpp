@@ -19,8 +19,8 @@ SimTime SimNetwork::drawLatency(Random& senderRng) const {
   return senderRng.uniform(minLatency_, maxLatency_);
 }
 
-bool SimNetwork::send(NodeId from, NodeId to, Random& senderRng, std::function<void()> deliver,
-                      std::function<void()> onLost) {
+bool SimNetwork::sendImpl(NodeId from, NodeId to, Random& senderRng, std::function<void()> deliver,
+                          std::function<void()> onLost, bool counted) {
   const SimTime latency = drawLatency(senderRng);
   ++sent_;
   if (!canReach(from, to)) {
@@ -29,7 +29,9 @@ bool SimNetwork::send(NodeId from, NodeId to, Random& senderRng, std::function<v
     return false;
   }
   const std::uint32_t epoch = nodes_[to].epoch;
-  loop_.scheduleAfter(latency, [this, to, epoch, fn = std::move(deliver), lost = std::move(onLost)] {
+  if (counted) ++unsteadyInFlight_;
+  loop_.scheduleAfter(latency, [this, to, epoch, counted, fn = std::move(deliver), lost = std::move(onLost)] {
+    if (counted) --unsteadyInFlight_;
     if (!nodes_[to].up || nodes_[to].epoch != epoch) {
       ++lost_;
       if (lost) lost();

@@ -39,6 +39,12 @@ void Timer::resume() {
   arm(std::max(due_, loop_->now()));
 }
 
+void Timer::skipTo(SimTime at) {
+  if (!armed_ || suspended_) return;
+  loop_->cancel(handle_);
+  arm(at);
+}
+
 void Timer::arm(SimTime at) {
   due_ = at;
   if (!suspended_) handle_ = loop_->schedule(at, [this] { fire(); });

@@ -26,6 +26,9 @@ class Timer {
   void suspend();
   /// Re-arms a suspended timer at its due time, or now if that has passed (one catch-up run).
   void resume();
+  /// Moves an armed timer's next run to `at` (a periodic one keeps its period from there): the
+  /// fast-forward's way past ticks it accounted for.
+  void skipTo(SimTime at);
   bool active() const { return armed_; }
   bool suspended() const { return suspended_; }
   /// The next due time (kNever when idle).

@@ -304,6 +304,12 @@ struct MetricsCollector::Impl {
     if (e.changed) ++res.summary.changedRebalances, ++g.changedRebalances;
     if (auto* w = currentWindow(client(e.client).group)) ++w->rebalances;
   }
+  void on(const EvSteadyRebalances& e) {  // that many unchanged rounds, as EvRebalance counts them
+    GroupState& g = groups[static_cast<std::size_t>(client(e.client).group)];
+    res.summary.rebalances += e.count;
+    g.rebalances += e.count;
+    if (auto* w = currentWindow(client(e.client).group)) w->rebalances += e.count;
+  }
   void on(const EvNotify&) { ++res.summary.notifications; }
   void on(const EvChannelExpired&) { ++res.summary.channelExpiries; }
   void on(const EvLockFailed&) { ++res.summary.lockFailures; }

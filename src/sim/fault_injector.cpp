@@ -5,8 +5,17 @@
 namespace rmqsim {
 
 void FaultInjector::scheduleAll() {
+  applied_.assign(scenario_.events.size(), false);
   for (std::size_t i = 0; i < scenario_.events.size(); ++i)
     ctx_.loop.schedule(scenario_.events[i].at_ms, [this, i] { apply(i); });
+}
+
+SimTime FaultInjector::nextChange(SimTime now) const {
+  if (now <= restartsUntil_) return now;
+  SimTime next = kNever;
+  for (std::size_t i = 0; i < scenario_.events.size(); ++i)
+    if (i >= applied_.size() || !applied_[i]) next = std::min(next, std::max(now, scenario_.events[i].at_ms));
+  return next;
 }
 
 std::string FaultInjector::targetOf(const EventSpec& e) const {
@@ -60,6 +69,7 @@ void FaultInjector::cutOrHeal(const EventSpec& e, bool cut) {
 
 void FaultInjector::apply(std::size_t index) {
   const EventSpec& e = scenario_.events[index];
+  if (index < applied_.size()) applied_[index] = true;
   // Consumption so far belongs to the window that ends here: report it before the event.
   for (auto& c : cluster_.clients()) c->flushDeliveries();
   ctx_.trace.emit(EvScenarioEvent{ctx_.now(), static_cast<std::int32_t>(index), e.action, targetOf(e)});
@@ -79,6 +89,7 @@ void FaultInjector::apply(std::size_t index) {
     for (MQClientInstance* c : targets(e)) names.push_back(ctx_.trace.catalog().clients[static_cast<std::size_t>(c->index())].name);
     for (std::size_t i = 0; i < names.size(); ++i) {
       const SimTime stopAt = a == "rolling_restart" ? static_cast<SimTime>(i) * e.interval_ms : 0;
+      restartsUntil_ = std::max(restartsUntil_, ctx_.now() + stopAt + e.delay_ms);
       ctx_.loop.scheduleAfter(stopAt, [this, name = names[i], delay = e.delay_ms, policy = e.id_policy] {
         if (MQClientInstance* c = cluster_.findClient(name)) c->shutdown();
         ctx_.loop.scheduleAfter(delay, [this, name, policy] { cluster_.restartClient(name, policy); });

@@ -18,6 +18,9 @@ class FaultInjector {
   void scheduleAll();
   /// Applies event `index` now (emits EvScenarioEvent first).
   void apply(std::size_t index);
+  /// The earliest time at or after `now` when a scenario event (or a step of a restart in
+  /// progress) may still act: the fast-forward's horizon never passes it.
+  SimTime nextChange(SimTime now) const;
 
  private:
   void cutOrHeal(const EventSpec& e, bool cut);
@@ -29,6 +32,8 @@ class FaultInjector {
   const Scenario& scenario_;
   Cluster& cluster_;
   Traffic& traffic_;
+  std::vector<bool> applied_;  ///< by event index
+  SimTime restartsUntil_ = 0;  ///< the last step of the restarts in progress
 };
 
 }  // namespace rmqsim

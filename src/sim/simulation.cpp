@@ -1,5 +1,7 @@
 #include "sim/simulation.h"
 
+#include <algorithm>
+
 #include "engine/event_loop.h"
 #include "engine/sim_assert.h"
 #include "engine/sim_network.h"
@@ -9,6 +11,7 @@
 #include "sim/cluster.h"
 #include "sim/fault_injector.h"
 #include "sim/invariant_checker.h"
+#include "sim/steady_state.h"
 #include "sim/traffic.h"
 
 namespace rmqsim {
@@ -26,13 +29,14 @@ struct Simulation::Impl {
         config(toModelConfig(s.profile)),
         net(loop, s.latency.min_ms, s.latency.max_ms),
         alloc(trace, options.useAllocationCache),
-        ctx{loop, net, config, trace, alloc, SimLog(options.verbose), options.checkInvariants, s.seed, {}, {}, {}, {}},
+        ctx{loop, net, config, trace, alloc, SimLog(options.verbose), options.checkInvariants, s.seed, {}, {}, {}, {}, {}, 0},
         cluster(ctx, s),
         traffic(ctx, s, cluster),
         faults(ctx, s, cluster, traffic),
         sampleTimer(loop) {}
 
   void sample();
+  bool fastForwardApplies() const;
 
   const Scenario& scenario;
   SimulationOptions options;
@@ -46,6 +50,7 @@ struct Simulation::Impl {
   Traffic traffic;
   FaultInjector faults;
   Timer sampleTimer;
+  std::unique_ptr<SteadyState> steady;  ///< with fastForward (and a scenario it applies to)
   std::unique_ptr<InvariantChecker> invariants;  ///< with checkInvariants: sees every event first
   bool ran = false;
 };
@@ -81,6 +86,15 @@ void Simulation::Impl::sample() {
   if (options.progress) options.progress(loop.now());
 }
 
+bool Simulation::Impl::fastForwardApplies() const {
+  // Orderly groups renew locks and re-share on every persist tick: not steady work. A cap on
+  // events counts events, which the fast-forward saves. A persist period past the pull-idle
+  // limit would let steady clients' queues expire.
+  if (!options.fastForward || options.maxEvents > 0) return false;
+  if (config.timing.persist_offset_interval >= config.timing.pull_max_idle_time) return false;
+  return std::none_of(scenario.groups.begin(), scenario.groups.end(), [](const GroupSpec& g) { return g.orderly; });
+}
+
 RunStats Simulation::run() {
   Impl& m = *impl_;
   SIM_ASSERT(!m.ran, m.loop.now(), "Simulation", "run() called twice");
@@ -101,6 +115,10 @@ RunStats Simulation::run() {
   m.faults.scheduleAll();
   const SimTime interval = sampleInterval(m.scenario.duration_ms);
   m.sampleTimer.startPeriodic(interval, interval, [&m] { m.sample(); });
+  if (m.fastForwardApplies()) {
+    m.steady = std::make_unique<SteadyState>(m.ctx, m.cluster, m.faults, m.sampleTimer, m.scenario.duration_ms);
+    m.ctx.steadyHorizon = [&m] { return m.steady->horizon(); };
+  }
   const bool complete = m.loop.runUntil(m.scenario.duration_ms);
   m.sampleTimer.cancel();
   const SimTime end = m.loop.now();

@@ -130,8 +130,8 @@ void Broker::unlockBatchMQ(GroupIndex group, const std::vector<QueueIndex>& mqs,
   lockManager_.unlockBatch(group, mqs, clientId);
 }
 
-void Broker::updateConsumerOffset(GroupIndex group, QueueIndex mq, std::int64_t offset, SimTime at) {
-  if (ctx_.checkInvariants && offset > maxOffset(mq, ctx_.now()))
+void Broker::updateConsumerOffset(GroupIndex group, QueueIndex mq, std::int64_t offset, SimTime at, SimTime sentAt) {
+  if (ctx_.checkInvariants && offset > maxOffset(mq, sentAt))
     throw InternalError(ctx_.now(), name_, "committed offset " + std::to_string(offset) + " passes max offset of " +
                                                ctx_.trace.queue(mq).toString());
   offsetManager_.commitOffset(group, mq, offset, at);

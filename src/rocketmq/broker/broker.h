@@ -67,7 +67,7 @@ class Broker {
   std::vector<QueueIndex> lockBatchMQ(GroupIndex group, const std::vector<QueueIndex>& mqs, const std::string& clientId);
   void unlockBatchMQ(GroupIndex group, const std::vector<QueueIndex>& mqs, const std::string& clientId);
   /// A oneway commit sent now, arriving at `at` (ConsumerOffsetManager keeps it until then).
-  void updateConsumerOffset(GroupIndex group, QueueIndex mq, std::int64_t offset, SimTime at);
+  void updateConsumerOffset(GroupIndex group, QueueIndex mq, std::int64_t offset, SimTime at, SimTime sentAt);
   std::int64_t queryConsumerOffset(GroupIndex group, QueueIndex mq) const {
     return offsetManager_.queryOffset(group, mq, ctx_.now());
   }
@@ -75,6 +75,14 @@ class Broker {
   // The fluid message store.
   /// Messages appended to the queue so far (its max offset).
   std::int64_t maxOffset(QueueIndex mq, SimTime now) const;
+  /// The produced count's current line (maxOffset(mq, t) = floor(base + rate * (t - baseTime) / 1000)):
+  /// false when the broker has no such queue (maxOffset is 0).
+  bool produceLine(QueueIndex mq, double& base, SimTime& baseTime, double& rate) const {
+    const StoreQueue* sq = findStore(mq);
+    if (!sq) return false;
+    base = sq->base, baseTime = sq->baseTime, rate = sq->rate;
+    return true;
+  }
   /// searchOffset: the max offset the queue had at time `ts`.
   std::int64_t searchOffset(QueueIndex mq, SimTime ts, SimTime now) const;
   /// Producers now append `ratePerSecond` messages/s to the queue (0 = none).
@@ -84,6 +92,8 @@ class Broker {
   TopicConfigManager& topicConfigManager() { return topicConfigManager_; }
   const ConsumerManager& consumerManager() const { return consumerManager_; }
   const RebalanceLockManager& lockManager() const { return lockManager_; }
+  /// No consumer change waits to be notified (the batched notifications are sent).
+  bool notificationsSent() const { return batchedNotify_.empty(); }
 
  private:
   struct StoreQueue {

@@ -40,6 +40,19 @@ class ConsumerManager {
   const ConsumerGroupInfo* getConsumerGroupInfo(const std::string& group) const;
   /// Forgets everything (broker restart: the table lives in memory).
   void clear() { consumerTable_.clear(); }
+  /// The group has this channel with this client id (the steady-state check).
+  bool hasChannel(const std::string& group, ClientIndex channel, const std::string& clientId) const {
+    auto g = consumerTable_.find(group);
+    if (g == consumerTable_.end()) return false;
+    auto c = g->second.channelInfoTable().find(channel);
+    return c != g->second.channelInfoTable().end() && c->second.clientId == clientId;
+  }
+  /// Channels over all groups.
+  std::size_t channelCount() const {
+    std::size_t n = 0;
+    for (const auto& [group, info] : consumerTable_) n += info.channelInfoTable().size();
+    return n;
+  }
 
  private:
   ChangeListener listener_;

@@ -28,9 +28,69 @@ void DefaultMQPushConsumerImpl::shutdownConsumeService() {
   if (client_.setup().orderly) orderlyService_.shutdown();
 }
 
-void DefaultMQPushConsumerImpl::persistConsumerOffset() {
-  advanceAll();
-  for (const auto& [mq, pq] : rebalanceImpl_.processQueueTable()) offsetStore_.persist(mq, pq.broker);
+void DefaultMQPushConsumerImpl::persistConsumerOffset() { persistConsumerOffsetAt(client_.ctx().now()); }
+
+void DefaultMQPushConsumerImpl::persistConsumerOffsetAt(SimTime at) {
+  advanceAllAt(at);
+  for (const auto& [mq, pq] : rebalanceImpl_.processQueueTable()) offsetStore_.persist(mq, pq.broker, at);
+}
+
+void DefaultMQPushConsumerImpl::skipSteadyPersistTicks(SimTime first, SimTime period, std::int64_t count) {
+  if (count <= 0) return;
+  ModelContext& ctx = client_.ctx();
+  auto& table = rebalanceImpl_.processQueueTable();
+  // Each tick commits every queue of the table, one latency draw each where the broker is
+  // reached; the fast path needs every queue to have an offset already (one draw per tick).
+  std::uint64_t draws = 0;
+  for (const auto& [mq, pq] : table) {
+    if (pq.dropped || !offsetStore_.hasOffset(mq)) {
+      for (std::int64_t k = 0; k < count; ++k) persistConsumerOffsetAt(first + k * period);
+      return;
+    }
+    if (pq.broker && ctx.net.canReach(client_.node(), pq.broker->node())) draws += static_cast<std::uint64_t>(ctx.net.drawsPerLatency());
+  }
+  const SimTime last = first + (count - 1) * period;
+  for (auto& [mq, pq] : table)
+    if (advanceOverTicks(pq, first, period, count)) offsetStore_.updateOffset(mq, static_cast<std::int64_t>(std::floor(pq.consumed)));
+  client_.persistRng().skip(draws * static_cast<std::uint64_t>(count - 1));  // the earlier ticks' commits
+  for (const auto& [mq, pq] : table) offsetStore_.persist(mq, pq.broker, last);
+}
+
+bool DefaultMQPushConsumerImpl::advanceOverTicks(ProcessQueue& pq, SimTime first, SimTime period, std::int64_t count) {
+  // advance() tick by tick, inlined, with its exact arithmetic. Once a tick lands on the
+  // produced count and consumption outpaces production by a message per tick, every later tick
+  // lands on it too: the last tick's count is the result.
+  const SimTime last = first + (count - 1) * period;
+  bool moved = false;
+  if (pq.share > 0) {
+    double base = 0, rate = 0;
+    SimTime baseTime = 0;
+    Broker* b = pq.broker;
+    const bool line = b && b->produceLine(pq.mq, base, baseTime, rate);
+    auto capAt = [&](SimTime t) {
+      if (!b) return pq.consumed;
+      return line ? static_cast<double>(static_cast<std::int64_t>(std::floor(base + rate * static_cast<double>(t - baseTime) / 1000.0)))
+                  : 0.0;
+    };
+    const bool outpaces = pq.share * static_cast<double>(period) / 1000.0 >= rate * static_cast<double>(period) / 1000.0 + 1.0 + 1e-6;
+    SimTime t = first;
+    for (std::int64_t k = 0; k < count; ++k, t += period) {
+      const double cap = capAt(t);
+      if (t > pq.lastAdvance) {
+        const double next = std::min(cap, pq.consumed + pq.share * static_cast<double>(t - pq.lastAdvance) / 1000.0);
+        if (next > pq.consumed) pq.consumed = next, moved = true;
+      }
+      pq.lastAdvance = t;
+      if (line && outpaces && pq.consumed == cap && k + 1 < count) {
+        const double end = capAt(last);
+        if (end > pq.consumed) pq.consumed = end, moved = true;
+        break;
+      }
+    }
+  }
+  pq.lastAdvance = last;
+  if (client_.isRunning()) pq.lastPullTimestamp = last;
+  return moved;
 }
 
 void DefaultMQPushConsumerImpl::updateTopicSubscribeInfo(const std::string& topic, std::shared_ptr<const MqView> view) {
@@ -48,6 +108,7 @@ bool DefaultMQPushConsumerImpl::isActive(const ProcessQueue& pq, SimTime now) {
 }
 
 void DefaultMQPushConsumerImpl::advance(ProcessQueue& pq, SimTime now) {
+  if (now < pq.lastAdvance) return;  // already advanced past now (a fast-forwarded tick)
   if (pq.share > 0 && now > pq.lastAdvance) {
     Broker* b = pq.broker;
     const double cap = b ? static_cast<double>(b->maxOffset(pq.mq, now)) : pq.consumed;
@@ -61,8 +122,9 @@ void DefaultMQPushConsumerImpl::advance(ProcessQueue& pq, SimTime now) {
   if (client_.isRunning()) pq.lastPullTimestamp = now;  // a running pull loop keeps pulling
 }
 
-void DefaultMQPushConsumerImpl::advanceAll() {
-  const SimTime now = client_.ctx().now();
+void DefaultMQPushConsumerImpl::advanceAll() { advanceAllAt(client_.ctx().now()); }
+
+void DefaultMQPushConsumerImpl::advanceAllAt(SimTime now) {
   for (auto& [mq, pq] : rebalanceImpl_.processQueueTable())
     if (!pq.dropped) advance(pq, now);
 }

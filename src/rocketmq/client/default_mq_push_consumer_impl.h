@@ -26,6 +26,11 @@ class DefaultMQPushConsumerImpl {
   /// Graceful shutdown: unlock (orderly), persist every offset, then the caller unregisters.
   void shutdownConsumeService();
   void persistConsumerOffset();
+  /// The persist tick as it runs at `at` (now, or a steady tick the fast-forward accounts for).
+  void persistConsumerOffsetAt(SimTime at);
+  /// `count` steady persist ticks at first, first + period, ...: the same state as running them
+  /// (fast-forward), with the last tick's commits.
+  void skipSteadyPersistTicks(SimTime first, SimTime period, std::int64_t count);
   /// updateTopicSubscribeInfo from a changed route.
   void updateTopicSubscribeInfo(const std::string& topic, std::shared_ptr<const MqView> view);
 
@@ -38,6 +43,7 @@ class DefaultMQPushConsumerImpl {
   void reshare();
   /// Brings every queue's consumed offset up to now (shares unchanged).
   void advanceAll();
+  void advanceAllAt(SimTime now);
   /// Reports the consumed range not yet reported.
   void flushDeliveries();
   /// Called just before a process queue is dropped: final advance and report.
@@ -47,6 +53,8 @@ class DefaultMQPushConsumerImpl {
 
  private:
   void advance(ProcessQueue& pq, SimTime now);
+  /// advance(pq, t) at each of the ticks; false if the consumed offset never moved.
+  bool advanceOverTicks(ProcessQueue& pq, SimTime first, SimTime period, std::int64_t count);
   void emitDelivered(ProcessQueue& pq);
   bool isActive(const ProcessQueue& pq, SimTime now);
 

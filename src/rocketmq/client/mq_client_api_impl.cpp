@@ -17,17 +17,25 @@ void MQClientAPIImpl::invokeSync(std::unique_ptr<PendingCall> call) {
   const std::uint64_t id = nextId_++;
   const NodeId target = call->target;
   call->deadline = ctx.now() + call->timeout;
+  Random& rng = call->rng ? *call->rng : client_.rng();
   pending_.emplace_back(id, std::move(call));
   // Closures hold (this, id) only: small enough for std::function's inline storage, and a call
-  // dropped meanwhile (the process died) is simply absent.
-  ctx.net.send(client_.node(), target, client_.rng(), [this, id] {
+  // dropped meanwhile (the process died) is simply absent. The route and consumer-list queries
+  // (the calls with a stream of their own) are the steady state's periodic work.
+  const bool steady = pending_.back().second->rng != nullptr;
+  auto onRequest = [this, id, steady] {
     auto it = find(id);
     if (it == pending_.end()) return;
     it->second->answer();
-    client_.ctx().net.send(it->second->target, client_.node(), client_.rng(),
-                           [this, id] { client_.deliverOrDefer([this, id] { resume(id, true); }); },
-                           [this, id] { lost(id); });
-  }, [this, id] { lost(id); });
+    Random& replyRng = it->second->rng ? *it->second->rng : client_.rng();
+    auto onReply = [this, id] { client_.deliverOrDefer([this, id] { resume(id, true); }); };
+    auto onLost = [this, id] { lost(id); };
+    SimNetwork& net = client_.ctx().net;
+    if (steady) net.sendSteady(it->second->target, client_.node(), replyRng, onReply, onLost);
+    else net.send(it->second->target, client_.node(), replyRng, onReply, onLost);
+  };
+  if (steady) ctx.net.sendSteady(client_.node(), target, rng, onRequest, [this, id] { lost(id); });
+  else ctx.net.send(client_.node(), target, rng, onRequest, [this, id] { lost(id); });
 }
 
 void MQClientAPIImpl::lost(std::uint64_t id) {
@@ -52,16 +60,16 @@ void MQClientAPIImpl::resume(std::uint64_t id, bool replied) {
 namespace rmqsim {
 
 MQClientAPIImpl::Call<std::shared_ptr<const TopicRouteData>> MQClientAPIImpl::getTopicRouteInfoFromNameServer(
-    NameServer& ns, const std::string& topic) {
+    NameServer& ns, const std::string& topic, Random& rng) {
   return makeCall<std::shared_ptr<const TopicRouteData>>(
       ns.node(), client_.ctx().timing().api_timeout,
-      [&ns, t = topic] { return ns.routeInfoManager().pickupTopicRouteData(t); });
+      [&ns, t = topic] { return ns.routeInfoManager().pickupTopicRouteData(t); }, &rng);
 }
 
 MQClientAPIImpl::Call<std::shared_ptr<const std::vector<std::string>>> MQClientAPIImpl::getConsumerIdListByGroup(
-    Broker& b, const std::string& group) {
+    Broker& b, const std::string& group, Random& rng) {
   return makeCall<std::shared_ptr<const std::vector<std::string>>>(
-      b.node(), client_.ctx().timing().api_timeout, [&b, &group] { return b.getConsumerIdListByGroup(group); });
+      b.node(), client_.ctx().timing().api_timeout, [&b, &group] { return b.getConsumerIdListByGroup(group); }, &rng);
 }
 
 MQClientAPIImpl::Call<std::vector<QueueIndex>> MQClientAPIImpl::lockBatchMQ(Broker& b, std::vector<QueueIndex> mqs) {

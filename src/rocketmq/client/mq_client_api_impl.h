@@ -36,6 +36,7 @@ class MQClientAPIImpl {
     NodeId target = 0;
     SimTime timeout = 0;
     SimTime deadline = 0;  ///< send time + timeout
+    Random* rng = nullptr;  ///< the stream both messages' latencies come from (null: the process's)
   };
   template <class T>
   struct TypedCall : PendingCall {
@@ -67,9 +68,13 @@ class MQClientAPIImpl {
   };
 
   /// GET_ROUTEINFO_BY_TOPIC; the reply is null for TOPIC_NOT_EXIST.
-  Call<std::shared_ptr<const TopicRouteData>> getTopicRouteInfoFromNameServer(NameServer& ns, const std::string& topic);
-  /// GET_CONSUMER_LIST_BY_GROUP (null when the broker does not know the group).
-  Call<std::shared_ptr<const std::vector<std::string>>> getConsumerIdListByGroup(Broker& b, const std::string& group);
+  /// `rng`: the calling thread's latency stream (the route poll's own; see MQClientInstance).
+  Call<std::shared_ptr<const TopicRouteData>> getTopicRouteInfoFromNameServer(NameServer& ns, const std::string& topic,
+                                                                             Random& rng);
+  /// GET_CONSUMER_LIST_BY_GROUP (null when the broker does not know the group); `rng`: the
+  /// rebalance thread's latency stream.
+  Call<std::shared_ptr<const std::vector<std::string>>> getConsumerIdListByGroup(Broker& b, const std::string& group,
+                                                                                 Random& rng);
   /// LOCK_BATCH_MQ: the queues the broker locked for this client.
   Call<std::vector<QueueIndex>> lockBatchMQ(Broker& b, std::vector<QueueIndex> mqs);
   /// QUERY_CONSUMER_OFFSET: -1 when the broker has no offset for the queue.
@@ -84,10 +89,11 @@ class MQClientAPIImpl {
 
  private:
   template <class T, class F>
-  Call<T> makeCall(NodeId target, SimTime timeout, F handler) {
+  Call<T> makeCall(NodeId target, SimTime timeout, F handler, Random* rng = nullptr) {
     auto c = std::make_unique<CallOf<T, F>>(std::move(handler));
     c->target = target;
     c->timeout = timeout;
+    c->rng = rng;
     return Call<T>{this, std::move(c), std::nullopt};
   }
   void invokeSync(std::unique_ptr<PendingCall> call);

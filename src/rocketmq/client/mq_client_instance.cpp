@@ -11,6 +11,10 @@ MQClientInstance::MQClientInstance(ModelContext& ctx, ConsumerSetup setup)
       setup_(std::move(setup)),
       node_(ctx.net.addNode(setup_.processName)),
       rng_(Random::forEntity(ctx.seed, "client/" + setup_.processName)),
+      persistRng_(CounterRandom::forEntity(ctx.seed, "client/" + setup_.processName + "/persist")),
+      heartbeatRng_(Random::forEntity(ctx.seed, "client/" + setup_.processName + "/heartbeat")),
+      routeRng_(Random::forEntity(ctx.seed, "client/" + setup_.processName + "/route")),
+      rebalanceRng_(Random::forEntity(ctx.seed, "client/" + setup_.processName + "/rebalance")),
       routeTimer_(ctx.loop),
       heartbeatTimer_(ctx.loop),
       persistTimer_(ctx.loop),
@@ -49,6 +53,7 @@ Task<void> MQClientInstance::routePollThread() {
   routePolling_ = true;
   co_await updateTopicRouteInfoFromNameServer();
   routePolling_ = false;
+  skipSteadyRoutePolls();
 }
 
 void MQClientInstance::startScheduledTask() {
@@ -57,10 +62,14 @@ void MQClientInstance::startScheduledTask() {
   routeTimer_.startPeriodic(t.route_poll_initial_delay, t.route_poll_interval, [this] {
     if (!routePolling_) spawn(routePollThread());
   });
-  heartbeatTimer_.startPeriodic(t.heartbeat_initial_delay, t.heartbeat_interval, [this] { sendHeartbeatToAllBrokerWithLock(); });
+  heartbeatTimer_.startPeriodic(t.heartbeat_initial_delay, t.heartbeat_interval, [this] {
+    sendHeartbeatToAllBrokerWithLock();
+    skipSteadyHeartbeats();
+  });
   persistTimer_.startPeriodic(t.persist_offset_initial_delay, t.persist_offset_interval, [this] {
     if (setup_.orderly) consumer_->reshare();  // client-side lock expiry gates orderly consumption
     consumer_->persistConsumerOffset();
+    skipSteadyPersistTicks();
   });
 }
 
@@ -159,7 +168,11 @@ void MQClientInstance::deliverOrDefer(std::function<void()> fn) {
 }
 
 void MQClientInstance::schedule(SimTime delay, std::function<void()> fn) {
-  ctx_.loop.scheduleAfter(delay, [this, f = std::move(fn)]() mutable { deliverOrDefer(std::move(f)); });
+  ++ctx_.unsteadyScheduled;
+  ctx_.loop.scheduleAfter(delay, [this, f = std::move(fn)]() mutable {
+    --ctx_.unsteadyScheduled;
+    deliverOrDefer(std::move(f));
+  });
 }
 
 void MQClientInstance::notifyConsumerIdsChanged(const std::string& group, const std::string& brokerName) {
@@ -210,7 +223,7 @@ Task<bool> MQClientInstance::updateTopicRouteInfoFromNameServer(std::string topi
     ns = candidate;
   }
   if (!ns) co_return false;
-  auto call = api_.getTopicRouteInfoFromNameServer(*ns, topic);
+  auto call = api_.getTopicRouteInfoFromNameServer(*ns, topic, routeRng_);
   const auto reply = co_await call;
   if (!reply || !*reply) co_return false;  // timeout, or TOPIC_NOT_EXIST: the old route is kept
   const std::shared_ptr<const TopicRouteData>& route = *reply;
@@ -246,9 +259,10 @@ bool MQClientInstance::sendHeartbeatToAllBrokerWithLock() {
     // Steady state: the heartbeat only refreshes a known channel's timestamp on arrival; apply
     // that now with the arrival time instead of scheduling a message (same effect, one event less).
     if (b->isUp() && ctx_.net.canReach(node_, b->node()) &&
-        b->refreshHeartbeat(setup_.index, setup_.clientId, shared, ctx_.now() + ctx_.net.drawLatency(rng_)))
+        b->refreshHeartbeat(setup_.index, setup_.clientId, shared, ctx_.now() + ctx_.net.drawLatency(heartbeatRng_)))
       continue;
-    sendToBroker(*b, [ch = setup_.index, id = setup_.clientId, shared](Broker& to) { to.heartbeat(ch, id, *shared); });
+    ctx_.net.send(node_, b->node(), heartbeatRng_,
+                  [b, ch = setup_.index, id = setup_.clientId, shared] { b->heartbeat(ch, id, *shared); });
   }
   return true;
 }
@@ -259,7 +273,7 @@ Task<std::shared_ptr<const std::vector<std::string>>> MQClientInstance::findCons
     auto it = topicRouteTable_.find(topic);
     if (it == topicRouteTable_.end() || it->second->queueDatas.empty()) return "";
     const auto& qds = it->second->queueDatas;
-    return qds[rng_.nextBounded(qds.size())].brokerName;  // findBrokerAddrByTopic: a random broker
+    return qds[rebalanceRng_.nextBounded(qds.size())].brokerName;  // findBrokerAddrByTopic: a random broker
   };
   std::string brokerName = pick();
   if (brokerName.empty()) {
@@ -268,7 +282,7 @@ Task<std::shared_ptr<const std::vector<std::string>>> MQClientInstance::findCons
   }
   Broker* b = brokerName.empty() ? nullptr : ctx_.findBroker(brokerName);
   if (!b) co_return nullptr;
-  auto call = api_.getConsumerIdListByGroup(*b, group);
+  auto call = api_.getConsumerIdListByGroup(*b, group, rebalanceRng_);
   const auto reply = co_await call;
   co_return reply ? *reply : nullptr;  // a timeout is logged and gives null
 }

@@ -59,6 +59,9 @@ class MQClientInstance {
   const std::string& getClientId() const { return setup_.clientId; }
   const ConsumerSetup& setup() const { return setup_; }
   Random& rng() { return rng_; }
+  /// The periodic activities draw from streams of their own, so that skipping an activity's
+  /// steady ticks (fast-forward) cannot shift another's draws.
+  CounterRandom& persistRng() { return persistRng_; }
   bool isRunning() const { return state_ == State::RUNNING; }
   bool isAlive() const { return state_ == State::RUNNING || state_ == State::PAUSED; }
   DefaultMQPushConsumerImpl& consumer() { return *consumer_; }
@@ -104,6 +107,21 @@ class MQClientInstance {
   void schedule(SimTime delay, std::function<void()> fn);
   const std::set<std::string>& brokerAddrTable() const { return brokerAddrTable_; }
 
+  // Fast-forward (steady_state_skip.cpp, docs/performance.md). While nothing but the clients'
+  // steady periodic work can happen before a horizon, each periodic activity, at the end of a
+  // tick, accounts at once for its ticks that end before the horizon (their draws, commits and
+  // heartbeat times) and moves its timer past them: the same state, without their events.
+  /// This process's part of the steady-state check: running, heartbeating every broker of its
+  /// routes, its routes those the name server gives, and (clustering) every topic's last
+  /// round remembered with the consumer list every broker of the topic gives now.
+  bool isSteady();
+  /// The horizon for this process's periodic work, or 0 (not running, orderly or broadcasting).
+  SimTime steadyHorizon() const;
+  /// One steady rebalance round starting at `start` (its draws): returns when it ends.
+  SimTime drawSteadyRound(SimTime start);
+  /// How long a steady round or route poll can last at most (two messages per topic).
+  SimTime steadyCallSlack() const;
+
  private:
   enum class State { CREATED, RUNNING, PAUSED, DEAD };
   void startScheduledTask();
@@ -111,11 +129,18 @@ class MQClientInstance {
   void die(ClientLifecycle how, bool closeChannels);
   Task<void> startTail();
   Task<void> routePollThread();
+  void skipSteadyPersistTicks();
+  void skipSteadyHeartbeats();
+  void skipSteadyRoutePolls();
 
   ModelContext& ctx_;
   ConsumerSetup setup_;
   NodeId node_;
   Random rng_;
+  CounterRandom persistRng_;  ///< offset commits (counter-based: skipped a tick at a time)
+  Random heartbeatRng_;  ///< heartbeats
+  Random routeRng_;      ///< route queries
+  Random rebalanceRng_;  ///< the rebalance round's broker choice and consumer-list queries
   State state_ = State::CREATED;
   std::size_t namesrvIndex_ = 0;
   Timer routeTimer_;

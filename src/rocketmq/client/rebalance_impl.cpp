@@ -92,6 +92,21 @@ void RebalanceImpl::rememberRound(const std::string& topic, const std::shared_pt
   memo_[topic] = RoundMemo{mqs, cids, tableVersion_, validUntil};
 }
 
+bool RebalanceImpl::remembers(const std::string& topic, const std::shared_ptr<const CidView>& cids) const {
+  auto m = memo_.find(topic);
+  auto v = topicSubscribeInfoTable_.find(topic);
+  return cids && m != memo_.end() && v != topicSubscribeInfoTable_.end() && m->second.mqs == v->second &&
+         m->second.cids == cids && m->second.tableVersion == tableVersion_;
+}
+
+bool RebalanceImpl::holdsWholeView(const std::string& topic) const {
+  auto v = topicSubscribeInfoTable_.find(topic);
+  if (v == topicSubscribeInfoTable_.end() || !v->second) return false;
+  for (const auto& [mq, pq] : processQueueTable_)
+    if (pq.dropped) return false;
+  return v->second->queues == getWorkingMessageQueue(topic);
+}
+
 std::vector<QueueIndex> RebalanceImpl::getWorkingMessageQueue(const std::string& topic) const {
   std::vector<QueueIndex> out;
   for (const auto& [mq, pq] : processQueueTable_)

@@ -1,5 +1,6 @@
 #include "rocketmq/client/rebalance_service.h"
 
+#include "rocketmq/client/default_mq_push_consumer_impl.h"
 #include "rocketmq/client/mq_client_instance.h"
 
 namespace rmqsim {
@@ -43,7 +44,33 @@ Task<void> RebalanceService::runRound() {
   lastRebalanceTimestamp_ = client_.ctx().now();
   if (notified_) realWait = 0;  // woken meanwhile: waitForRunning returns at once
   notified_ = false;
-  if (client_.isRunning()) waitTimer_.startOnce(realWait, [this] { onWake(); });
+  if (!client_.isRunning()) co_return;
+  waitTimer_.startOnce(realWait, [this] { onWake(); });
+  if (realWait == t.rebalance_interval) skipSteadyRounds();
+}
+
+void RebalanceService::skipSteadyRounds() {
+  const SimTime horizon = client_.steadyHorizon();
+  const SimTime now = client_.ctx().now();
+  if (horizon <= now) return;
+  const ModelTiming& t = client_.ctx().timing();
+  const SimTime minInterval = client_.ctx().behaviour().adaptive_rebalance_wait ? t.rebalance_min_interval : 0;
+  const SimTime slack = client_.steadyCallSlack();
+  SimTime last = lastRebalanceTimestamp_;
+  SimTime start = last + t.rebalance_interval;
+  std::int64_t rounds = 0;
+  for (;;) {
+    if (start - last < minInterval) start = last + minInterval;  // onWake waits out the minimum
+    if (start + slack >= horizon) break;
+    last = client_.drawSteadyRound(start);
+    ++rounds;
+    start = last + t.rebalance_interval;  // balanced: waitInterval
+  }
+  if (rounds == 0) return;
+  lastRebalanceTimestamp_ = last;
+  waitTimer_.startOnce(start - now, [this] { onWake(); });
+  const auto topics = static_cast<std::int64_t>(client_.consumer().rebalanceImpl().subscriptionInner().size());
+  client_.ctx().trace.emit(EvSteadyRebalances{now, client_.index(), rounds * topics});
 }
 
 }  // namespace rmqsim

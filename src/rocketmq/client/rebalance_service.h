@@ -31,6 +31,9 @@ class RebalanceService {
  private:
   void onWake();
   Task<void> runRound();
+  /// Fast-forward: accounts for the steady rounds that end before the horizon (their draws and
+  /// their rebalanceByTopic count) and sets the wait to the first round after them.
+  void skipSteadyRounds();
 
   MQClientInstance& client_;
   Timer waitTimer_;

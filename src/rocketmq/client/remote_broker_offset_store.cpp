@@ -27,14 +27,16 @@ void RemoteBrokerOffsetStore::persist(QueueIndex mq) {
   persist(mq, client_.brokerForOneway(client_.ctx().trace.queue(mq).brokerName));
 }
 
-void RemoteBrokerOffsetStore::persist(QueueIndex mq, Broker* broker) {
+void RemoteBrokerOffsetStore::persist(QueueIndex mq, Broker* broker) { persist(mq, broker, client_.ctx().now()); }
+
+void RemoteBrokerOffsetStore::persist(QueueIndex mq, Broker* broker, SimTime sentAt) {
   if (local_) return persist(mq);
   auto it = offsetTable_.find(mq);
   // Oneway UPDATE_CONSUMER_OFFSET: handed to the broker now with its arrival time rather than
   // scheduled (this runs for every owned queue every 5 s); lost when the link is cut.
   ModelContext& ctx = client_.ctx();
   if (broker && it != offsetTable_.end() && ctx.net.canReach(client_.node(), broker->node()))
-    broker->updateConsumerOffset(group_, mq, it->second, ctx.now() + ctx.net.drawLatency(client_.rng()));
+    broker->updateConsumerOffset(group_, mq, it->second, sentAt + ctx.net.drawLatency(client_.persistRng()), sentAt);
 }
 
 void RemoteBrokerOffsetStore::persistAll(const std::vector<QueueIndex>& mqs) {

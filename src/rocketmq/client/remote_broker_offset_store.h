@@ -29,9 +29,12 @@ class RemoteBrokerOffsetStore {
   void persist(QueueIndex mq);
   /// persist() with the queue's broker already resolved (the persist tick's hot path).
   void persist(QueueIndex mq, Broker* broker);
+  /// persist(mq, broker) as sent at `sentAt` (now, or a steady tick the fast-forward accounts for).
+  void persist(QueueIndex mq, Broker* broker, SimTime sentAt);
   /// persistAll over the given queues (the process-queue table).
   void persistAll(const std::vector<QueueIndex>& mqs);
   void removeOffset(QueueIndex mq) { offsetTable_.erase(mq); }
+  bool hasOffset(QueueIndex mq) const { return offsetTable_.count(mq) > 0; }
 
  private:
   MQClientInstance& client_;

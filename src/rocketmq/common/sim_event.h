@@ -41,6 +41,9 @@ struct EvQueueRemoved { SimTime at; ClientIndex client; QueueIndex queue; };
 struct EvQueueLocked { SimTime at; ClientIndex client; QueueIndex queue; bool locked; };
 /// One rebalanceByTopic run on a client; changed = process-queue table changed.
 struct EvRebalance { SimTime at; ClientIndex client; std::string topic; bool changed; bool balanced; bool ok; };
+/// Fast-forward: `count` rebalanceByTopic runs of the client's steady rounds, each unchanged,
+/// balanced and ok, accounted for at once (they all end before the next change can happen).
+struct EvSteadyRebalances { SimTime at; ClientIndex client; std::int64_t count; };
 /// A broker told the client NOTIFY_CONSUMER_IDS_CHANGED.
 struct EvNotify { SimTime at; ClientIndex client; std::string broker; };
 /// A broker's housekeeping scan expired the client's channel.
@@ -59,7 +62,7 @@ struct EvScenarioEvent { SimTime at; std::int32_t index; std::string action; std
 struct EvRunEnd { SimTime at; bool partial; };
 
 using SimEvent = std::variant<EvClientLifecycle, EvQueueAdded, EvQueueRemoved, EvQueueLocked, EvRebalance,
-                              EvNotify, EvChannelExpired, EvLockFailed, EvDelivered, EvQueueSample,
+                              EvSteadyRebalances, EvNotify, EvChannelExpired, EvLockFailed, EvDelivered, EvQueueSample,
                               EvQueueSetChanged, EvScenarioEvent, EvRunEnd>;
 
 /// Receives the event stream in order; catalog entries exist before any event names them.

@@ -50,6 +50,7 @@ void TraceBus::emit(const SimEvent& ev) {
         else if constexpr (std::is_same_v<T, EvQueueAdded> || std::is_same_v<T, EvQueueRemoved>) { f.i64(e.client); f.i64(e.queue); }
         else if constexpr (std::is_same_v<T, EvQueueLocked>) { f.i64(e.client); f.i64(e.queue); f.i64(e.locked); }
         else if constexpr (std::is_same_v<T, EvRebalance>) { f.i64(e.client); f.str(e.topic); f.i64(e.changed * 4 + e.balanced * 2 + e.ok); }
+        else if constexpr (std::is_same_v<T, EvSteadyRebalances>) { f.i64(e.client); f.i64(e.count); }
         else if constexpr (std::is_same_v<T, EvNotify> || std::is_same_v<T, EvChannelExpired>) { f.i64(e.client); f.str(e.broker); }
         else if constexpr (std::is_same_v<T, EvLockFailed>) { f.i64(e.client); f.i64(e.queue); }
         else if constexpr (std::is_same_v<T, EvDelivered>) { f.i64(e.client); f.i64(e.queue); f.i64(e.from); f.i64(e.to); }

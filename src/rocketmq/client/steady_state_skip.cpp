@@ -1,0 +1,106 @@
+// Fast-forward of MQClientInstance's steady periodic work (not a RocketMQ class; see
+// docs/performance.md). Each activity draws from a stream of its own, so accounting for an
+// activity's ticks ahead of time draws exactly what running them would, in the same order.
+#include "engine/sim_assert.h"
+#include "rocketmq/broker/broker.h"
+#include "rocketmq/client/allocation_cache.h"
+#include "rocketmq/client/default_mq_push_consumer_impl.h"
+#include "rocketmq/client/mq_client_instance.h"
+#include "rocketmq/namesrv/name_server.h"
+
+namespace rmqsim {
+
+bool MQClientInstance::isSteady() {
+  if (state_ != State::RUNNING || !heartbeatData_ || heartbeatTargetsStale_ || ctx_.nameservers.empty()) return false;
+  const NameServer* ns = ctx_.nameservers[namesrvIndex_];
+  if (!ns->isUp() || !ctx_.net.roundTrip(node_, ns->node())) return false;
+  RebalanceImpl& rebalance = consumer_->rebalanceImpl();
+  for (const std::string& topic : rebalance.subscriptionInner()) {
+    // The next route poll changes nothing.
+    auto have = topicRouteTable_.find(topic);
+    const auto fresh = ns->routeInfoManager().pickupTopicRouteData(topic);
+    if (have == topicRouteTable_.end() || !have->second || !fresh || !(have->second == fresh || *have->second == *fresh))
+      return false;
+    if (setup_.broadcasting) {
+      if (!rebalance.holdsWholeView(topic)) return false;
+      continue;
+    }
+    // Whichever broker the next round asks, its answer is the remembered one.
+    if (have->second->queueDatas.empty()) return false;
+    for (const auto& qd : have->second->queueDatas) {
+      const Broker* b = ctx_.findBroker(qd.brokerName);
+      if (!b || !rebalance.remembers(topic, ctx_.alloc.cidView(b->getConsumerIdListByGroup(setup_.groupName)))) return false;
+    }
+  }
+  return true;
+}
+
+SimTime MQClientInstance::steadyHorizon() const {
+  if (!ctx_.steadyHorizon || state_ != State::RUNNING || setup_.broadcasting || setup_.orderly) return 0;
+  return ctx_.steadyHorizon();
+}
+
+SimTime MQClientInstance::steadyCallSlack() const {
+  return 2 * static_cast<SimTime>(consumer_->rebalanceImpl().subscriptionInner().size()) * ctx_.net.maxLatency();
+}
+
+SimTime MQClientInstance::drawSteadyRound(SimTime start) {
+  // rebalanceByTopic per topic: findBrokerAddrByTopic's random broker, then the consumer-list
+  // request and its reply (MQClientAPIImpl::invokeSync); the remembered round answers at once.
+  SimTime t = start;
+  for (const std::string& topic : consumer_->rebalanceImpl().subscriptionInner()) {
+    auto it = topicRouteTable_.find(topic);
+    SIM_ASSERT(it != topicRouteTable_.end() && it->second && !it->second->queueDatas.empty(), ctx_.now(), setup_.clientId,
+               "steady round without a route of " + topic);
+    rebalanceRng_.nextBounded(it->second->queueDatas.size());
+    t += ctx_.net.drawLatency(rebalanceRng_);
+    t += ctx_.net.drawLatency(rebalanceRng_);
+  }
+  return t;
+}
+
+void MQClientInstance::skipSteadyPersistTicks() {
+  const SimTime horizon = steadyHorizon();
+  const SimTime period = std::max<SimTime>(1, ctx_.timing().persist_offset_interval);
+  const SimTime slack = ctx_.net.maxLatency();  // every commit of a tick arrives before the horizon
+  const SimTime first = persistTimer_.due();
+  if (horizon <= ctx_.now() || first + slack >= horizon) return;
+  const std::int64_t count = (horizon - slack - 1 - first) / period + 1;  // ticks t with t + slack < horizon
+  consumer_->skipSteadyPersistTicks(first, period, count);
+  persistTimer_.skipTo(first + count * period);
+}
+
+void MQClientInstance::skipSteadyHeartbeats() {
+  const SimTime horizon = steadyHorizon();
+  const SimTime period = std::max<SimTime>(1, ctx_.timing().heartbeat_interval);
+  const SimTime slack = ctx_.net.maxLatency();
+  SimTime next = heartbeatTimer_.due();
+  if (horizon <= ctx_.now() || next + slack >= horizon) return;
+  for (; next + slack < horizon; next += period) {
+    for (Broker* b : heartbeatTargets_) {
+      if (!b || !b->isUp() || !ctx_.net.canReach(node_, b->node())) continue;
+      const bool refreshed =
+          b->refreshHeartbeat(setup_.index, setup_.clientId, heartbeatData_, next + ctx_.net.drawLatency(heartbeatRng_));
+      SIM_ASSERT(refreshed, ctx_.now(), setup_.clientId, "a steady heartbeat to " + b->name() + " would register");
+    }
+  }
+  heartbeatTimer_.skipTo(next);
+}
+
+void MQClientInstance::skipSteadyRoutePolls() {
+  const SimTime horizon = steadyHorizon();
+  const SimTime period = std::max<SimTime>(1, ctx_.timing().route_poll_interval);
+  const SimTime slack = steadyCallSlack();
+  SimTime next = routeTimer_.due();
+  if (horizon <= ctx_.now() || next + slack >= horizon) return;
+  const std::size_t topics = consumer_->rebalanceImpl().subscriptionInner().size();
+  for (; next + slack < horizon; next += period) {
+    for (std::size_t i = 0; i < topics; ++i) {  // the route query and its reply, per topic
+      ctx_.net.drawLatency(routeRng_);
+      ctx_.net.drawLatency(routeRng_);
+    }
+  }
+  routeTimer_.skipTo(next);
+}
+
+}  // namespace rmqsim

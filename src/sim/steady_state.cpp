@@ -1,0 +1,45 @@
+#include "sim/steady_state.h"
+
+#include <algorithm>
+
+#include "rocketmq/broker/broker.h"
+#include "rocketmq/client/mq_client_instance.h"
+#include "rocketmq/namesrv/name_server.h"
+
+namespace rmqsim {
+
+SimTime SteadyState::horizon() {
+  const SimTime now = ctx_.now();
+  if (now < until_) return until_;
+  if (now < recheckAt_) return 0;
+  recheckAt_ = now + kSecond;
+  if (!steadyNow()) return 0;
+  const SimTime until = std::min({faults_.nextChange(now), sampleTimer_.due(), end_});
+  if (until <= now) return 0;
+  until_ = until;
+  return until_;
+}
+
+bool SteadyState::steadyNow() {
+  if (ctx_.unsteadyScheduled != 0 || ctx_.net.unsteadyInFlight() != 0 || !ctx_.net.noCuts()) return false;
+  for (const auto& ns : cluster_.nameservers())
+    if (!ns->isUp()) return false;
+  for (const auto& b : cluster_.brokers())
+    if (!b->isUp() || !b->notificationsSent()) return false;
+  // Every live client steady and registered at each broker of its routes, and no other channel.
+  std::size_t channels = 0;
+  for (const auto& c : cluster_.clients()) {
+    if (!c->isAlive()) continue;
+    if (!c->isSteady()) return false;
+    for (const std::string& name : c->brokerAddrTable()) {
+      const Broker* b = ctx_.findBroker(name);
+      if (!b || !b->consumerManager().hasChannel(c->setup().groupName, c->index(), c->getClientId())) return false;
+      ++channels;
+    }
+  }
+  std::size_t registered = 0;
+  for (const auto& b : cluster_.brokers()) registered += b->consumerManager().channelCount();
+  return registered == channels;
+}
+
+}  // namespace rmqsim
