@@ -117,7 +117,7 @@ RunStats Simulation::run() {
   m.sampleTimer.startPeriodic(interval, interval, [&m] { m.sample(); });
   if (m.fastForwardApplies()) {
     m.steady = std::make_unique<SteadyState>(m.ctx, m.cluster, m.faults, m.sampleTimer, m.scenario.duration_ms);
-    m.ctx.steadyHorizon = [&m] { return m.steady->horizon(); };
+    m.ctx.steadyHorizon = [&m](bool forCommits) { return m.steady->horizon(forCommits); };
   }
   const bool complete = m.loop.runUntil(m.scenario.duration_ms);
   m.sampleTimer.cancel();

@@ -8,16 +8,17 @@
 
 namespace rmqsim {
 
-SimTime SteadyState::horizon() {
+SimTime SteadyState::horizon(bool forCommits) {
   const SimTime now = ctx_.now();
-  if (now < until_) return until_;
-  if (now < recheckAt_) return 0;
-  recheckAt_ = now + kSecond;
-  if (!steadyNow()) return 0;
-  const SimTime until = std::min({faults_.nextChange(now), sampleTimer_.due(), end_});
-  if (until <= now) return 0;
-  until_ = until;
-  return until_;
+  if (now >= until_) {
+    if (now < recheckAt_) return 0;
+    recheckAt_ = now + kSecond;
+    if (!steadyNow()) return 0;
+    const SimTime until = std::min(faults_.nextChange(now), end_);
+    if (until <= now) return 0;
+    until_ = until;
+  }
+  return forCommits ? std::min(until_, sampleTimer_.due()) : until_;
 }
 
 bool SteadyState::steadyNow() {

@@ -4,7 +4,8 @@
 // RebalanceService). Steady means: no message in flight but route and consumer-list queries, no
 // client work scheduled, every link and server up, every live client running and steady
 // (MQClientInstance::isSteady), and each broker's channels exactly the live clients' heartbeats.
-// The horizon is the next scenario event, sample tick or the end of the run.
+// The horizon is the next scenario event or the end of the run; for offset commits, also the
+// next sample tick (it reads the brokers' committed offsets).
 #pragma once
 
 #include "engine/timer.h"
@@ -18,7 +19,7 @@ class SteadyState {
   SteadyState(ModelContext& ctx, Cluster& cluster, const FaultInjector& faults, const Timer& sampleTimer, SimTime end)
       : ctx_(ctx), cluster_(cluster), faults_(faults), sampleTimer_(sampleTimer), end_(end) {}
   /// The horizon, or 0 when something may still change (checked again a virtual second later).
-  SimTime horizon();
+  SimTime horizon(bool forCommits);
   /// Whether the whole cluster is steady now (the check behind horizon()).
   bool steadyNow();
 

@@ -52,6 +52,21 @@ TEST_CASE("cli/run/the main job prints the report and a reproduce line; JSON is 
   CHECK(runCli("run scenarios/scale_out.yaml --format json --seed 43").out != a.out);
 }
 
+TEST_CASE("cli/run/the fast-forward never changes a report: every bundled scenario, with and without it") {
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator("scenarios")) {
+    if (entry.path().extension() != ".yaml") continue;
+    ++files;
+    const std::string path = entry.path().string();
+    CAPTURE(path);
+    const Run ff = runCli("run " + path + " --format json --check-invariants");
+    const Run plain = runCli("run " + path + " --format json --no-fast-forward");
+    REQUIRE(ff.code == 0);
+    CHECK(ff.out == plain.out);
+  }
+  CHECK(files >= 15);
+}
+
 TEST_CASE("cli/run/bad input exits 2 with a located message; --max-events gives a partial report") {
   const fs::path bad = scratchPath("bad.yaml");
   writeText(bad, "name: x\nduration: 5\nbrokers: []\ngroups: []\n");

@@ -37,8 +37,9 @@ struct ModelContext {
   /// A broker created a topic (the retry topic on a heartbeat): ground truth may have changed.
   std::function<void()> onTopologyChanged;
   /// Fast-forward (sim/steady_state): the time before which nothing can happen but the clients'
-  /// steady periodic work, or 0 when something may still change. Unset: never fast-forward.
-  std::function<SimTime()> steadyHorizon;
+  /// steady periodic work, or 0 when something may still change; forCommits: also before the
+  /// next read of the committed offsets (a sample tick). Unset: never fast-forward.
+  std::function<SimTime(bool forCommits)> steadyHorizon;
   /// Work a client scheduled for later (MQClientInstance::schedule) not yet run: while any is
   /// pending, something may still change.
   std::int64_t unsteadyScheduled = 0;

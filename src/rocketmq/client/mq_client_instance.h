@@ -116,7 +116,7 @@ class MQClientInstance {
   /// round remembered with the consumer list every broker of the topic gives now.
   bool isSteady();
   /// The horizon for this process's periodic work, or 0 (not running, orderly or broadcasting).
-  SimTime steadyHorizon() const;
+  SimTime steadyHorizon(bool forCommits = false) const;
   /// One steady rebalance round starting at `start` (its draws): returns when it ends.
   SimTime drawSteadyRound(SimTime start);
   /// How long a steady round or route poll can last at most (two messages per topic).

@@ -35,9 +35,9 @@ bool MQClientInstance::isSteady() {
   return true;
 }
 
-SimTime MQClientInstance::steadyHorizon() const {
+SimTime MQClientInstance::steadyHorizon(bool forCommits) const {
   if (!ctx_.steadyHorizon || state_ != State::RUNNING || setup_.broadcasting || setup_.orderly) return 0;
-  return ctx_.steadyHorizon();
+  return ctx_.steadyHorizon(forCommits);
 }
 
 SimTime MQClientInstance::steadyCallSlack() const {
@@ -60,7 +60,7 @@ SimTime MQClientInstance::drawSteadyRound(SimTime start) {
 }
 
 void MQClientInstance::skipSteadyPersistTicks() {
-  const SimTime horizon = steadyHorizon();
+  const SimTime horizon = steadyHorizon(true);
   const SimTime period = std::max<SimTime>(1, ctx_.timing().persist_offset_interval);
   const SimTime slack = ctx_.net.maxLatency();  // every commit of a tick arrives before the horizon
   const SimTime first = persistTimer_.due();
