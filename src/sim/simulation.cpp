@@ -86,6 +86,13 @@ void Simulation::Impl::sample() {
   if (options.progress) options.progress(loop.now());
 }
 
+std::uint64_t Simulation::modelDigest() const {
+  std::uint64_t h = 0;
+  for (auto& c : impl_->cluster.clients()) h = h * 31 + c->stateDigest();
+  for (auto& b : impl_->cluster.brokers()) h = h * 31 + b->stateDigest();
+  return h;
+}
+
 bool Simulation::Impl::fastForwardApplies() const {
   // Orderly groups renew locks and re-share on every persist tick: not steady work. A cap on
   // events counts events, which the fast-forward saves. A persist period past the pull-idle

@@ -42,6 +42,8 @@ class Simulation {
   void addSink(TraceSink* sink);
   /// Runs to the scenario's duration (or a stop condition); call once.
   RunStats run();
+  /// After run(): every client's and broker's state the fast-forward touches, hashed (its tests).
+  std::uint64_t modelDigest() const;
   /// Client and queue names behind the indices in the events.
   const RunCatalog& catalog() const;
   /// The sample period: max(1 s, duration / 200), rounded to whole seconds.

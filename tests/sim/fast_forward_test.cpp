@@ -2,8 +2,10 @@
 // result: the same event stream as running every steady tick, less the steady rounds it counts.
 #include <doctest/doctest.h>
 
+#include <iterator>
 #include <sstream>
 
+#include "engine/random.h"
 #include "support/test_world.h"
 
 using namespace rmqsim;
@@ -40,6 +42,7 @@ class StreamSink : public TraceSink {
 struct Both {
   StreamSink ff, plain;
   RunStats ffStats, plainStats;
+  std::uint64_t ffState = 0, plainState = 0;  ///< Simulation::modelDigest after the run
 };
 
 Both runBoth(const Scenario& s) {
@@ -49,9 +52,11 @@ Both runBoth(const Scenario& s) {
   Simulation a(s, on);
   a.addSink(&b.ff);
   b.ffStats = a.run();
+  b.ffState = a.modelDigest();
   Simulation c(s, off);
   c.addSink(&b.plain);
   b.plainStats = c.run();
+  b.plainState = c.modelDigest();
   return b;
 }
 
@@ -69,6 +74,7 @@ TEST_CASE("sim/fast-forward: crash, pause and scale-out over an hour give the pl
   const Both b = runBoth(s);
   CHECK(b.ff.out.str() == b.plain.out.str());
   CHECK(b.ff.steadyRounds == b.plain.steadyRounds);
+  CHECK(b.ffState == b.plainState);
   CHECK(b.ff.batches > 0);      // it did fast-forward
   CHECK(b.plain.batches == 0);  // and the plain run never does
   CHECK(b.ffStats.events * 2 < b.plainStats.events);
@@ -85,6 +91,7 @@ TEST_CASE("sim/fast-forward: a partition keeps the cluster unsteady until it hea
   const Both b = runBoth(s);
   CHECK(b.ff.out.str() == b.plain.out.str());
   CHECK(b.ff.steadyRounds == b.plain.steadyRounds);
+  CHECK(b.ffState == b.plainState);
   CHECK(b.ff.batches > 0);
 }
 
@@ -94,9 +101,73 @@ TEST_CASE("sim/fast-forward: orderly groups and fixed latency are run as before"
   const Both fixed = runBoth(s);
   CHECK(fixed.ff.out.str() == fixed.plain.out.str());
   CHECK(fixed.ff.steadyRounds == fixed.plain.steadyRounds);
+  CHECK(fixed.ffState == fixed.plainState);
   CHECK(fixed.ff.batches > 0);
   s.groups[0].orderly = true;
   const Both orderly = runBoth(s);
   CHECK(orderly.ff.batches == 0);
   CHECK(orderly.ffStats.events == orderly.plainStats.events);
+}
+
+TEST_CASE("sim/fast-forward/random clusters, faults, latencies and profiles: the plain run's stream") {
+  const char* actions[] = {"start", "stop", "kill", "crash", "pause", "partition", "broker_crash", "set_queues", "nameserver_down"};
+  std::int64_t batches = 0;
+  for (std::uint64_t seed = 1; seed <= 36; ++seed) {
+    Random rng = Random::forEntity(seed, "fast-forward property");
+    const int brokers = 1 + static_cast<int>(rng.nextBounded(3));
+    const int queues = 1 + static_cast<int>(rng.nextBounded(8));
+    const int clients = 2 + static_cast<int>(rng.nextBounded(6));
+    Scenario s = basicScenario(brokers, queues, clients, 30 * kMinute);
+    s.seed = seed;
+    if (rng.nextBounded(2)) s.profile = profile49();
+    const SimTime lo = static_cast<SimTime>(rng.nextBounded(3));
+    s.latency = LatencySpec{lo, lo + static_cast<SimTime>(rng.nextBounded(20))};
+    s.groups[0].strategy.name = rng.nextBounded(2) ? "AVG" : "CONSISTENT_HASH";
+    const std::string action = actions[rng.nextBounded(std::size(actions))];
+    const SimTime at = (3 + static_cast<SimTime>(rng.nextBounded(10))) * kMinute;
+    const std::string victim = "g-" + std::to_string(rng.nextBounded(static_cast<std::uint64_t>(clients)));
+    EventSpec e = event(at, action, {victim});
+    EventSpec undo = event(at + (1 + static_cast<SimTime>(rng.nextBounded(5))) * kMinute, "resume", {victim});
+    bool hasUndo = false;
+    if (action == "start") {
+      e.clients.clear();
+      e.group = "g";
+      e.count = 1 + static_cast<int>(rng.nextBounded(3));
+    } else if (action == "pause") {
+      hasUndo = true;
+    } else if (action == "partition") {
+      e.brokers = {"broker-a"};
+      undo.action = "heal";
+      undo.brokers = {"broker-a"};
+      hasUndo = true;
+    } else if (action == "broker_crash") {
+      e.clients.clear();
+      e.brokers = {"broker-a"};
+      undo.action = "broker_up";
+      undo.clients.clear();
+      undo.brokers = {"broker-a"};
+      hasUndo = true;
+    } else if (action == "set_queues") {
+      e.clients.clear();
+      e.topic = "orders";
+      e.queues = 1 + static_cast<int>(rng.nextBounded(10));
+    } else if (action == "nameserver_down") {
+      e.clients.clear();
+      undo.action = "nameserver_up";
+      undo.clients.clear();
+      hasUndo = true;
+    }
+    s.events.push_back(e);
+    if (hasUndo) s.events.push_back(undo);
+    CAPTURE(seed);
+    CAPTURE(action);
+    CAPTURE(s.latency.min_ms);
+    CAPTURE(s.latency.max_ms);
+    const Both b = runBoth(s);
+    CHECK(b.ff.out.str() == b.plain.out.str());
+    CHECK(b.ff.steadyRounds == b.plain.steadyRounds);
+    CHECK(b.ffState == b.plainState);
+    batches += b.ff.batches;
+  }
+  CHECK(batches > 36);  // the fast-forward was used, not just harmless
 }

@@ -92,6 +92,8 @@ class Broker {
   TopicConfigManager& topicConfigManager() { return topicConfigManager_; }
   const ConsumerManager& consumerManager() const { return consumerManager_; }
   const RebalanceLockManager& lockManager() const { return lockManager_; }
+  /// The consumer table's heartbeat times and the committed offsets, hashed (the fast-forward's tests).
+  std::uint64_t stateDigest() const { return offsetManager_.digest(consumerManager_.digest(0xcbf29ce484222325ULL)); }
   /// No consumer change waits to be notified (the batched notifications are sent).
   bool notificationsSent() const { return batchedNotify_.empty(); }
 

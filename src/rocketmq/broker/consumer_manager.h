@@ -47,6 +47,12 @@ class ConsumerManager {
     auto c = g->second.channelInfoTable().find(channel);
     return c != g->second.channelInfoTable().end() && c->second.clientId == clientId;
   }
+  /// Folds every channel's client id and heartbeat time into `h` (the fast-forward's tests).
+  std::uint64_t digest(std::uint64_t h) const {
+    for (const auto& [group, info] : consumerTable_)
+      for (const auto& [ch, c] : info.channelInfoTable()) h = h * 1099511628211ULL ^ (static_cast<std::uint64_t>(ch) << 40 ^ static_cast<std::uint64_t>(c.lastUpdateTimestamp));
+    return h;
+  }
   /// Channels over all groups.
   std::size_t channelCount() const {
     std::size_t n = 0;

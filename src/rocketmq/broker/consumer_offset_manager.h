@@ -25,6 +25,13 @@ class ConsumerOffsetManager {
     e.pending = offset;
     e.pendingAt = at;
   }
+  /// Folds every entry into `h` (the fast-forward's tests).
+  std::uint64_t digest(std::uint64_t h) const {
+    for (const auto& g : offsetTable_)
+      for (const Entry& e : g)
+        for (const std::int64_t v : {e.committed, e.pending, e.pendingAt}) h = h * 1099511628211ULL ^ static_cast<std::uint64_t>(v);
+    return h;
+  }
   /// QUERY_CONSUMER_OFFSET at `now`: -1 when the group never committed this queue.
   std::int64_t queryOffset(GroupIndex group, QueueIndex mq, SimTime now) const {
     const auto g = static_cast<std::size_t>(group), q = static_cast<std::size_t>(mq);

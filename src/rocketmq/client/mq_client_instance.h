@@ -121,6 +121,9 @@ class MQClientInstance {
   SimTime drawSteadyRound(SimTime start);
   /// How long a steady round or route poll can last at most (two messages per topic).
   SimTime steadyCallSlack() const;
+  /// The state the fast-forward must leave as running every tick would (timers, streams,
+  /// consumption, offsets), hashed: its tests compare it with and without.
+  std::uint64_t stateDigest();
 
  private:
   enum class State { CREATED, RUNNING, PAUSED, DEAD };

@@ -27,6 +27,7 @@ class RebalanceService {
   void suspend() { waitTimer_.suspend(); }
   void resume() { waitTimer_.resume(); }
   SimTime lastRebalanceTimestamp() const { return lastRebalanceTimestamp_; }
+  SimTime due() const { return waitTimer_.due(); }
 
  private:
   void onWake();

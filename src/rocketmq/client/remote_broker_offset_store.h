@@ -35,6 +35,7 @@ class RemoteBrokerOffsetStore {
   void persistAll(const std::vector<QueueIndex>& mqs);
   void removeOffset(QueueIndex mq) { offsetTable_.erase(mq); }
   bool hasOffset(QueueIndex mq) const { return offsetTable_.count(mq) > 0; }
+  const FlatMap<QueueIndex, std::int64_t>& offsetTable() const { return offsetTable_; }
 
  private:
   MQClientInstance& client_;

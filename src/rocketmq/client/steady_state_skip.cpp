@@ -103,4 +103,24 @@ void MQClientInstance::skipSteadyRoutePolls() {
   routeTimer_.skipTo(next);
 }
 
+std::uint64_t MQClientInstance::stateDigest() {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  auto mix = [&h](std::uint64_t v) { h = (h ^ v) * 1099511628211ULL; };
+  mix(static_cast<std::uint64_t>(state_));
+  for (SimTime t : {routeTimer_.due(), heartbeatTimer_.due(), persistTimer_.due(), rebalanceService_.due(),
+                    rebalanceService_.lastRebalanceTimestamp()})
+    mix(static_cast<std::uint64_t>(t));
+  Random r = rng_, hb = heartbeatRng_, route = routeRng_, round = rebalanceRng_;  // copies: the run is not disturbed
+  CounterRandom persist = persistRng_;
+  for (std::uint64_t v : {r.nextU64(), hb.nextU64(), route.nextU64(), round.nextU64(), persist.nextU64()}) mix(v);
+  for (const auto& [mq, pq] : consumer_->rebalanceImpl().processQueueTable()) {
+    mix(static_cast<std::uint64_t>(mq));
+    mix(static_cast<std::uint64_t>(static_cast<std::int64_t>(pq.consumed * 1024.0)));
+    mix(static_cast<std::uint64_t>(pq.lastAdvance));
+    mix(static_cast<std::uint64_t>(pq.lastPullTimestamp));
+  }
+  for (const auto& [mq, offset] : consumer_->offsetStore().offsetTable()) mix(static_cast<std::uint64_t>(offset));
+  return h;
+}
+
 }  // namespace rmqsim
