@@ -54,10 +54,10 @@ TEST_CASE("cli/run/the main job prints the report and a reproduce line; JSON is 
 
 TEST_CASE("cli/run/the fast-forward never changes a report: every bundled scenario, with and without it") {
   int files = 0;
-  for (const auto& entry : std::filesystem::directory_iterator("scenarios")) {
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(RMQSIM_SOURCE_DIR) / "scenarios")) {
     if (entry.path().extension() != ".yaml") continue;
     ++files;
-    const std::string path = entry.path().string();
+    const std::string path = "scenarios/" + entry.path().filename().string();
     CAPTURE(path);
     const Run ff = runCli("run " + path + " --format json --check-invariants");
     const Run plain = runCli("run " + path + " --format json --no-fast-forward");
