@@ -4,6 +4,9 @@
 #include <fstream>
 #include <sstream>
 
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
+
 #include "scenario/duration.h"
 #include "scenario/overrides.h"
 #include "scenario/parse_context.h"
@@ -13,6 +16,54 @@
 namespace rmqsim {
 
 namespace {
+
+/// Where each YAML document of a text starts, and its root node; nothing else is kept.
+class DocumentStarts : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    marks.push_back(mark);
+    roots.push_back(mark);
+    rootSeen = false;
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& m, YAML::anchor_t) override { node(m); }
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { node(m); }
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t, const std::string&) override { node(m); }
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override { node(m); }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override { node(m); }
+  void OnMapEnd() override {}
+  std::vector<YAML::Mark> marks;  ///< each document's start
+  std::vector<YAML::Mark> roots;  ///< each document's root node
+
+ private:
+  void node(const YAML::Mark& m) {
+    if (!rootSeen && !roots.empty()) roots.back() = m;
+    rootSeen = true;
+  }
+  bool rootSeen = false;
+};
+
+/// The text's documents. yaml-cpp 0.7's LoadAll never ends on a token no rule
+/// consumes (a ',' outside [ ] or { }: jbeder/yaml-cpp#1040, fixed upstream by #1319): each
+/// further "document" starts where the last one did. That is reported as invalid YAML there.
+DocumentStarts readDocuments(const std::string& text, const std::string& displayName) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  DocumentStarts starts;
+  while (parser.HandleNextDocument(starts)) {
+    const auto n = starts.marks.size();
+    if (n >= 2 && starts.marks[n - 1].pos == starts.marks[n - 2].pos) {
+      const YAML::Mark& m = starts.marks[n - 1];
+      const auto pos = static_cast<std::size_t>(m.pos);
+      const std::string what = pos < text.size() ? std::string("'") + text[pos] + "'" : "input";
+      throw ScenarioError({Diagnostic{SourceLoc{displayName, m.line + 1, m.column + 1},
+                                      "invalid YAML: unexpected " + what + " where a value or key should start",
+                                      "a map of scenario keys; ',' separates items only inside [ ] or { }", "", false}});
+    }
+  }
+  return starts;
+}
 
 using parse::Context;
 
@@ -172,14 +223,15 @@ Scenario parseScenarioText(std::string_view yaml, const std::string& displayName
                            std::optional<std::uint64_t> seed) {
   YAML::Node root;
   try {
-    const std::vector<YAML::Node> docs = YAML::LoadAll(std::string(yaml));
-    if (docs.size() > 1) {  // YAML::Load would silently drop the rest
-      const YAML::Mark m = docs[1].Mark();
+    const std::string text(yaml);
+    const DocumentStarts docs = readDocuments(text, displayName);
+    root = YAML::Load(text);  // the first document (YAML::Load would silently drop the rest)
+    if (docs.marks.size() > 1) {
+      const YAML::Mark m = docs.roots[1];
       throw ScenarioError({Diagnostic{SourceLoc{displayName, m.line >= 0 ? m.line + 1 : 0, m.line >= 0 ? m.column + 1 : 0},
-                                      "the file holds " + std::to_string(docs.size()) + " YAML documents; a scenario is one",
+                                      "the file holds " + std::to_string(docs.marks.size()) + " YAML documents; a scenario is one",
                                       "one document: remove the '---' separators or split the file", "", false}});
     }
-    if (!docs.empty()) root = docs.front();
   } catch (const YAML::Exception& e) {
     SourceLoc loc{displayName, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.mark.column >= 0 ? e.mark.column + 1 : 0};
     throw ScenarioError({Diagnostic{loc, "invalid YAML: " + e.msg, "", "", false}});

@@ -92,6 +92,7 @@ const BrokenCase kCases[] = {
     {"invalid_yaml.yaml", "6:1", "invalid YAML: end of map flow not found", "", 1},
     {"tab_indentation.yaml", "4:2", "invalid YAML", "", 1},
     {"two_documents.yaml", "12:1", "the file holds 2 YAML documents; a scenario is one", "one document", 1},
+    {"stray_comma.yaml", "4:1", "invalid YAML: unexpected ',' where a value or key should start", "only inside [ ] or { }", 1},
 };
 
 std::string brokenPath(const char* file) { return std::string(RMQSIM_TESTS_DIR) + "/scenario/broken/" + file; }
