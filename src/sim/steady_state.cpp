@@ -12,8 +12,14 @@ SimTime SteadyState::horizon(bool forCommits) {
   const SimTime now = ctx_.now();
   if (now >= until_) {
     if (now < recheckAt_) return 0;
+    if (!steadyNow()) {
+      // A fleet with one process that never settles would pay a whole check every second.
+      recheckAt_ = now + backoff_;
+      backoff_ = std::min<SimTime>(backoff_ * 2, 16 * kSecond);
+      return 0;
+    }
     recheckAt_ = now + kSecond;
-    if (!steadyNow()) return 0;
+    backoff_ = kSecond;
     const SimTime until = std::min(faults_.nextChange(now), end_);
     if (until <= now) return 0;
     until_ = until;
@@ -28,10 +34,15 @@ bool SteadyState::steadyNow() {
   for (const auto& b : cluster_.brokers())
     if (!b->isUp() || !b->notificationsSent()) return false;
   // Every live client steady and registered at each broker of its routes, and no other channel.
+  for (const auto& c : cluster_.clients())
+    if (c.get() == lastUnsteady_ && c->isAlive() && !c->isSteady()) return false;  // most likely still so
   std::size_t channels = 0;
   for (const auto& c : cluster_.clients()) {
     if (!c->isAlive()) continue;
-    if (!c->isSteady()) return false;
+    if (!c->isSteady()) {
+      lastUnsteady_ = c.get();
+      return false;
+    }
     for (const std::string& name : c->brokerAddrTable()) {
       const Broker* b = ctx_.findBroker(name);
       if (!b || !b->consumerManager().hasChannel(c->setup().groupName, c->index(), c->getClientId())) return false;

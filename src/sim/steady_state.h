@@ -18,7 +18,8 @@ class SteadyState {
  public:
   SteadyState(ModelContext& ctx, Cluster& cluster, const FaultInjector& faults, const Timer& sampleTimer, SimTime end)
       : ctx_(ctx), cluster_(cluster), faults_(faults), sampleTimer_(sampleTimer), end_(end) {}
-  /// The horizon, or 0 when something may still change (checked again a virtual second later).
+  /// The horizon, or 0 when something may still change (checked again a virtual second later,
+  /// and less often while the check keeps failing, up to every 16 s).
   SimTime horizon(bool forCommits);
   /// Whether the whole cluster is steady now (the check behind horizon()).
   bool steadyNow();
@@ -31,6 +32,8 @@ class SteadyState {
   SimTime end_;
   SimTime until_ = 0;      ///< steady before this time (found at an earlier check)
   SimTime recheckAt_ = 0;  ///< not steady at the last check: the next one is not before this
+  SimTime backoff_ = kSecond;  ///< the wait after a failed check (doubles while they fail)
+  const MQClientInstance* lastUnsteady_ = nullptr;  ///< the client that failed the last check: asked first
 };
 
 }  // namespace rmqsim
