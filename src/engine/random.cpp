@@ -1,5 +1,7 @@
 #include "engine/random.h"
 
+#include "util/fnv.h"
+
 namespace rmqsim {
 
 namespace {
@@ -8,11 +10,9 @@ inline std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 
 }  // namespace
 
 std::uint64_t fnv1a64(std::string_view s, std::uint64_t h) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
-  return h;
+  Fnv f{h};
+  f.bytes(s.data(), s.size());
+  return f.h;
 }
 
 std::uint64_t splitmix64(std::uint64_t& state) {

@@ -14,13 +14,9 @@ void SimNetwork::setUp(NodeId n, bool up) {
   ++node.epoch;  // messages in flight to the old incarnation are lost
 }
 
-SimTime SimNetwork::drawLatency(Random& senderRng) const {
-  if (maxLatency_ <= minLatency_) return minLatency_;
-  return senderRng.uniform(minLatency_, maxLatency_);
-}
-
-bool SimNetwork::sendImpl(NodeId from, NodeId to, Random& senderRng, std::function<void()> deliver,
-                          std::function<void()> onLost, bool counted) {
+bool SimNetwork::send(NodeId from, NodeId to, Random& senderRng, std::function<void()> deliver,
+                      std::function<void()> onLost, bool steady) {
+  const bool counted = !steady;
   const SimTime latency = drawLatency(senderRng);
   ++sent_;
   if (!canReach(from, to)) {

@@ -41,9 +41,9 @@ class SimNetwork {
   /// Both directions work now (a pull loop's long-polling connection is usable).
   bool roundTrip(NodeId from, NodeId to) const { return canReach(from, to) && canReach(to, from); }
 
-  /// One-way latency drawn from the sender's stream.
-  SimTime drawLatency(Random& senderRng) const;
-  SimTime drawLatency(CounterRandom& senderRng) const {
+  /// One-way latency drawn from the sender's stream (a Random or a CounterRandom).
+  template <class Stream>
+  SimTime drawLatency(Stream& senderRng) const {
     return maxLatency_ <= minLatency_ ? minLatency_ : senderRng.uniform(minLatency_, maxLatency_);
   }
   /// How many draws one drawLatency takes (0 when the latency is fixed).
@@ -51,23 +51,15 @@ class SimNetwork {
   /// Sends a message; `deliver` runs at the destination after the latency unless the message is
   /// lost, in which case `onLost` (if any) runs when the loss happens (at send time for a cut link,
   /// at arrival for a destination down). Returns false when it is lost at send time. The latency
-  /// is drawn either way.
+  /// is drawn either way. `steady`: a message of the steady state's periodic work (route and
+  /// consumer-list queries and their replies), not counted in unsteadyInFlight().
   bool send(NodeId from, NodeId to, Random& senderRng, std::function<void()> deliver,
-            std::function<void()> onLost = {}) {
-    return sendImpl(from, to, senderRng, std::move(deliver), std::move(onLost), true);
-  }
-  /// send() for a message of the steady state's periodic work (route and consumer-list queries
-  /// and their replies, broker registrations): not counted in unsteadyInFlight().
-  bool sendSteady(NodeId from, NodeId to, Random& senderRng, std::function<void()> deliver,
-                  std::function<void()> onLost = {}) {
-    return sendImpl(from, to, senderRng, std::move(deliver), std::move(onLost), false);
-  }
-  /// Messages in flight other than sendSteady's: while any is, something may still change.
+            std::function<void()> onLost = {}, bool steady = false);
+  /// Messages in flight other than the steady ones: while any is, something may still change.
   std::int64_t unsteadyInFlight() const { return unsteadyInFlight_; }
   /// No link is cut.
   bool noCuts() const { return cuts_.empty(); }
   SimTime maxLatency() const { return std::max(minLatency_, maxLatency_); }
-  SimTime minLatency() const { return minLatency_; }
 
   std::int64_t messagesSent() const { return sent_; }
   std::int64_t messagesLost() const { return lost_; }
@@ -86,8 +78,6 @@ class SimNetwork {
   std::int64_t sent_ = 0;
   std::int64_t lost_ = 0;
   std::int64_t unsteadyInFlight_ = 0;
-  bool sendImpl(NodeId from, NodeId to, Random& senderRng, std::function<void()> deliver, std::function<void()> onLost,
-                bool counted);
 };
 
 }  // namespace rmqsim

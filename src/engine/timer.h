@@ -31,6 +31,8 @@ class Timer {
   void skipTo(SimTime at);
   bool active() const { return armed_; }
   bool suspended() const { return suspended_; }
+  /// The period of a periodic timer (0 for a one-shot).
+  SimTime period() const { return period_; }
   /// The next due time (kNever when idle).
   SimTime due() const { return armed_ ? due_ : kNever; }
 

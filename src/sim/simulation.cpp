@@ -87,10 +87,10 @@ void Simulation::Impl::sample() {
 }
 
 std::uint64_t Simulation::modelDigest() const {
-  std::uint64_t h = 0;
-  for (auto& c : impl_->cluster.clients()) h = h * 31 + c->stateDigest();
-  for (auto& b : impl_->cluster.brokers()) h = h * 31 + b->stateDigest();
-  return h;
+  Fnv f;
+  for (auto& c : impl_->cluster.clients()) c->digest(f);
+  for (auto& b : impl_->cluster.brokers()) b->digest(f);
+  return f.h;
 }
 
 bool Simulation::Impl::fastForwardApplies() const {

@@ -34,8 +34,7 @@ bool SteadyState::steadyNow() {
   for (const auto& b : cluster_.brokers())
     if (!b->isUp() || !b->notificationsSent()) return false;
   // Every live client steady and registered at each broker of its routes, and no other channel.
-  for (const auto& c : cluster_.clients())
-    if (c.get() == lastUnsteady_ && c->isAlive() && !c->isSteady()) return false;  // most likely still so
+  if (lastUnsteady_ && lastUnsteady_->isAlive() && !lastUnsteady_->isSteady()) return false;  // most likely still so
   std::size_t channels = 0;
   for (const auto& c : cluster_.clients()) {
     if (!c->isAlive()) continue;

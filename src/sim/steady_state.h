@@ -33,7 +33,7 @@ class SteadyState {
   SimTime until_ = 0;      ///< steady before this time (found at an earlier check)
   SimTime recheckAt_ = 0;  ///< not steady at the last check: the next one is not before this
   SimTime backoff_ = kSecond;  ///< the wait after a failed check (doubles while they fail)
-  const MQClientInstance* lastUnsteady_ = nullptr;  ///< the client that failed the last check: asked first
+  MQClientInstance* lastUnsteady_ = nullptr;  ///< the client that failed the last check: asked first (never freed)
 };
 
 }  // namespace rmqsim

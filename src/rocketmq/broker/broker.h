@@ -75,13 +75,10 @@ class Broker {
   // The fluid message store.
   /// Messages appended to the queue so far (its max offset).
   std::int64_t maxOffset(QueueIndex mq, SimTime now) const;
-  /// The produced count's current line (maxOffset(mq, t) = floor(base + rate * (t - baseTime) / 1000)):
-  /// false when the broker has no such queue (maxOffset is 0).
-  bool produceLine(QueueIndex mq, double& base, SimTime& baseTime, double& rate) const {
+  /// Messages per second producers now append to the queue (0 when the broker has no such queue).
+  double produceRate(QueueIndex mq) const {
     const StoreQueue* sq = findStore(mq);
-    if (!sq) return false;
-    base = sq->base, baseTime = sq->baseTime, rate = sq->rate;
-    return true;
+    return sq ? sq->rate : 0.0;
   }
   /// searchOffset: the max offset the queue had at time `ts`.
   std::int64_t searchOffset(QueueIndex mq, SimTime ts, SimTime now) const;
@@ -92,8 +89,11 @@ class Broker {
   TopicConfigManager& topicConfigManager() { return topicConfigManager_; }
   const ConsumerManager& consumerManager() const { return consumerManager_; }
   const RebalanceLockManager& lockManager() const { return lockManager_; }
-  /// The consumer table's heartbeat times and the committed offsets, hashed (the fast-forward's tests).
-  std::uint64_t stateDigest() const { return offsetManager_.digest(consumerManager_.digest(0xcbf29ce484222325ULL)); }
+  /// Folds the consumer table's heartbeat times and the committed offsets into `f` (the fast-forward's tests).
+  void digest(Fnv& f) const {
+    consumerManager_.digest(f);
+    offsetManager_.digest(f);
+  }
   /// No consumer change waits to be notified (the batched notifications are sent).
   bool notificationsSent() const { return batchedNotify_.empty(); }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "rocketmq/broker/consumer_group_info.h"
+#include "util/fnv.h"
 
 namespace rmqsim {
 
@@ -47,11 +48,16 @@ class ConsumerManager {
     auto c = g->second.channelInfoTable().find(channel);
     return c != g->second.channelInfoTable().end() && c->second.clientId == clientId;
   }
-  /// Folds every channel's client id and heartbeat time into `h` (the fast-forward's tests).
-  std::uint64_t digest(std::uint64_t h) const {
-    for (const auto& [group, info] : consumerTable_)
-      for (const auto& [ch, c] : info.channelInfoTable()) h = h * 1099511628211ULL ^ (static_cast<std::uint64_t>(ch) << 40 ^ static_cast<std::uint64_t>(c.lastUpdateTimestamp));
-    return h;
+  /// Folds every channel's client id and heartbeat time into `f` (the fast-forward's tests).
+  void digest(Fnv& f) const {
+    for (const auto& [group, info] : consumerTable_) {
+      f.str(group);
+      for (const auto& [ch, c] : info.channelInfoTable()) {
+        f.i64(ch);
+        f.str(c.clientId);
+        f.i64(c.lastUpdateTimestamp);
+      }
+    }
   }
   /// Channels over all groups.
   std::size_t channelCount() const {

@@ -9,6 +9,7 @@
 #include "engine/sim_time.h"
 
 #include "rocketmq/common/sim_event.h"
+#include "util/fnv.h"
 
 namespace rmqsim {
 
@@ -25,12 +26,11 @@ class ConsumerOffsetManager {
     e.pending = offset;
     e.pendingAt = at;
   }
-  /// Folds every entry into `h` (the fast-forward's tests).
-  std::uint64_t digest(std::uint64_t h) const {
+  /// Folds every entry into `f` (the fast-forward's tests).
+  void digest(Fnv& f) const {
     for (const auto& g : offsetTable_)
       for (const Entry& e : g)
-        for (const std::int64_t v : {e.committed, e.pending, e.pendingAt}) h = h * 1099511628211ULL ^ static_cast<std::uint64_t>(v);
-    return h;
+        for (const std::int64_t v : {e.committed, e.pending, e.pendingAt}) f.i64(v);
   }
   /// QUERY_CONSUMER_OFFSET at `now`: -1 when the group never committed this queue.
   std::int64_t queryOffset(GroupIndex group, QueueIndex mq, SimTime now) const {

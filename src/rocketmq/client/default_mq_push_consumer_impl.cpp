@@ -50,47 +50,32 @@ void DefaultMQPushConsumerImpl::skipSteadyPersistTicks(SimTime first, SimTime pe
     if (pq.broker && ctx.net.canReach(client_.node(), pq.broker->node())) draws += static_cast<std::uint64_t>(ctx.net.drawsPerLatency());
   }
   const SimTime last = first + (count - 1) * period;
-  for (auto& [mq, pq] : table)
-    if (advanceOverTicks(pq, first, period, count)) offsetStore_.updateOffset(mq, static_cast<std::int64_t>(std::floor(pq.consumed)));
+  for (auto& [mq, pq] : table) advanceOverTicks(pq, first, period, count);
   client_.persistRng().skip(draws * static_cast<std::uint64_t>(count - 1));  // the earlier ticks' commits
   for (const auto& [mq, pq] : table) offsetStore_.persist(mq, pq.broker, last);
 }
 
-bool DefaultMQPushConsumerImpl::advanceOverTicks(ProcessQueue& pq, SimTime first, SimTime period, std::int64_t count) {
-  // advance() tick by tick, inlined, with its exact arithmetic. Once a tick lands on the
-  // produced count and consumption outpaces production by a message per tick, every later tick
-  // lands on it too: the last tick's count is the result.
+void DefaultMQPushConsumerImpl::advanceOverTicks(ProcessQueue& pq, SimTime first, SimTime period, std::int64_t count) {
+  // advance() tick by tick. Once a tick lands on the produced count and consumption outpaces
+  // production by a message per tick (the count's floor moves by at most rate * period + 1), every
+  // later tick lands on it too: the last tick's count is the result.
   const SimTime last = first + (count - 1) * period;
-  bool moved = false;
-  if (pq.share > 0) {
-    double base = 0, rate = 0;
-    SimTime baseTime = 0;
-    Broker* b = pq.broker;
-    const bool line = b && b->produceLine(pq.mq, base, baseTime, rate);
-    auto capAt = [&](SimTime t) {
-      if (!b) return pq.consumed;
-      return line ? static_cast<double>(static_cast<std::int64_t>(std::floor(base + rate * static_cast<double>(t - baseTime) / 1000.0)))
-                  : 0.0;
-    };
-    const bool outpaces = pq.share * static_cast<double>(period) / 1000.0 >= rate * static_cast<double>(period) / 1000.0 + 1.0 + 1e-6;
-    SimTime t = first;
-    for (std::int64_t k = 0; k < count; ++k, t += period) {
-      const double cap = capAt(t);
-      if (t > pq.lastAdvance) {
-        const double next = std::min(cap, pq.consumed + pq.share * static_cast<double>(t - pq.lastAdvance) / 1000.0);
-        if (next > pq.consumed) pq.consumed = next, moved = true;
+  Broker* b = pq.broker;
+  const double perTick = static_cast<double>(period) / 1000.0;
+  const bool outpaces = b && pq.share * perTick >= (b->produceRate(pq.mq) * perTick) + 1.0 + 1e-6;
+  for (SimTime t = first; t <= last; t += period) {
+    advance(pq, t);
+    if (outpaces && t < last && pq.consumed == static_cast<double>(b->maxOffset(pq.mq, t))) {
+      const auto end = static_cast<double>(b->maxOffset(pq.mq, last));
+      if (end > pq.consumed) {
+        pq.consumed = end;
+        offsetStore_.updateOffset(pq.mq, static_cast<std::int64_t>(std::floor(pq.consumed)));
       }
-      pq.lastAdvance = t;
-      if (line && outpaces && pq.consumed == cap && k + 1 < count) {
-        const double end = capAt(last);
-        if (end > pq.consumed) pq.consumed = end, moved = true;
-        break;
-      }
+      pq.lastAdvance = last;
+      if (client_.isRunning()) pq.lastPullTimestamp = last;
+      return;
     }
   }
-  pq.lastAdvance = last;
-  if (client_.isRunning()) pq.lastPullTimestamp = last;
-  return moved;
 }
 
 void DefaultMQPushConsumerImpl::updateTopicSubscribeInfo(const std::string& topic, std::shared_ptr<const MqView> view) {

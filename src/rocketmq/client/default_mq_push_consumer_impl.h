@@ -53,8 +53,8 @@ class DefaultMQPushConsumerImpl {
 
  private:
   void advance(ProcessQueue& pq, SimTime now);
-  /// advance(pq, t) at each of the ticks; false if the consumed offset never moved.
-  bool advanceOverTicks(ProcessQueue& pq, SimTime first, SimTime period, std::int64_t count);
+  /// advance(pq, t) at each of the ticks.
+  void advanceOverTicks(ProcessQueue& pq, SimTime first, SimTime period, std::int64_t count);
   void emitDelivered(ProcessQueue& pq);
   bool isActive(const ProcessQueue& pq, SimTime now);
 

@@ -17,26 +17,22 @@ void MQClientAPIImpl::invokeSync(std::unique_ptr<PendingCall> call) {
   const std::uint64_t id = nextId_++;
   const NodeId target = call->target;
   call->deadline = ctx.now() + call->timeout;
-  Random& rng = call->rng ? *call->rng : client_.rng();
+  const bool steady = call->steady();
+  Random& rng = streamOf(*call);
   pending_.emplace_back(id, std::move(call));
   // Closures hold (this, id) only: small enough for std::function's inline storage, and a call
-  // dropped meanwhile (the process died) is simply absent. The route and consumer-list queries
-  // (the calls with a stream of their own) are the steady state's periodic work.
-  const bool steady = pending_.back().second->rng != nullptr;
-  auto onRequest = [this, id, steady] {
+  // dropped meanwhile (the process died) is simply absent.
+  ctx.net.send(client_.node(), target, rng, [this, id] {
     auto it = find(id);
     if (it == pending_.end()) return;
     it->second->answer();
-    Random& replyRng = it->second->rng ? *it->second->rng : client_.rng();
-    auto onReply = [this, id] { client_.deliverOrDefer([this, id] { resume(id, true); }); };
-    auto onLost = [this, id] { lost(id); };
-    SimNetwork& net = client_.ctx().net;
-    if (steady) net.sendSteady(it->second->target, client_.node(), replyRng, onReply, onLost);
-    else net.send(it->second->target, client_.node(), replyRng, onReply, onLost);
-  };
-  if (steady) ctx.net.sendSteady(client_.node(), target, rng, onRequest, [this, id] { lost(id); });
-  else ctx.net.send(client_.node(), target, rng, onRequest, [this, id] { lost(id); });
+    client_.ctx().net.send(it->second->target, client_.node(), streamOf(*it->second),
+                           [this, id] { client_.deliverOrDefer([this, id] { resume(id, true); }); },
+                           [this, id] { lost(id); }, it->second->steady());
+  }, [this, id] { lost(id); }, steady);
 }
+
+Random& MQClientAPIImpl::streamOf(const PendingCall& call) { return call.rng ? *call.rng : client_.rng(); }
 
 void MQClientAPIImpl::lost(std::uint64_t id) {
   auto it = find(id);

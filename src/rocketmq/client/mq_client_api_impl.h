@@ -37,6 +37,9 @@ class MQClientAPIImpl {
     SimTime timeout = 0;
     SimTime deadline = 0;  ///< send time + timeout
     Random* rng = nullptr;  ///< the stream both messages' latencies come from (null: the process's)
+    /// The route and consumer-list queries, the calls with a stream of their own, are the
+    /// steady state's periodic work (SimNetwork::unsteadyInFlight does not count them).
+    bool steady() const { return rng != nullptr; }
   };
   template <class T>
   struct TypedCall : PendingCall {
@@ -97,6 +100,7 @@ class MQClientAPIImpl {
     return Call<T>{this, std::move(c), std::nullopt};
   }
   void invokeSync(std::unique_ptr<PendingCall> call);
+  Random& streamOf(const PendingCall& call);
   void lost(std::uint64_t id);  ///< the request or the reply was lost: fail at the deadline
   void resume(std::uint64_t id, bool replied);
 

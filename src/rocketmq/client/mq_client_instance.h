@@ -20,6 +20,7 @@
 #include "rocketmq/namesrv/route_info_manager.h"
 #include "strategy/allocate_message_queue_strategy.h"
 #include "util/flat_map.h"
+#include "util/fnv.h"
 
 namespace rmqsim {
 
@@ -121,9 +122,9 @@ class MQClientInstance {
   SimTime drawSteadyRound(SimTime start);
   /// How long a steady round or route poll can last at most (two messages per topic).
   SimTime steadyCallSlack() const;
-  /// The state the fast-forward must leave as running every tick would (timers, streams,
-  /// consumption, offsets), hashed: its tests compare it with and without.
-  std::uint64_t stateDigest();
+  /// Folds the state the fast-forward must leave as running every tick would (timers, streams,
+  /// consumption, offsets) into `f`: its tests compare it with and without.
+  void digest(Fnv& f);
 
  private:
   enum class State { CREATED, RUNNING, PAUSED, DEAD };
@@ -132,6 +133,9 @@ class MQClientInstance {
   void die(ClientLifecycle how, bool closeChannels);
   Task<void> startTail();
   Task<void> routePollThread();
+  /// How many of the timer's next ticks the fast-forward may account for now (each ending
+  /// `slack` after it starts, before the horizon).
+  std::int64_t steadyTicks(const Timer& timer, SimTime slack, bool forCommits) const;
   void skipSteadyPersistTicks();
   void skipSteadyHeartbeats();
   void skipSteadyRoutePolls();

@@ -59,24 +59,28 @@ SimTime MQClientInstance::drawSteadyRound(SimTime start) {
   return t;
 }
 
+std::int64_t MQClientInstance::steadyTicks(const Timer& timer, SimTime slack, bool forCommits) const {
+  // The timer's next ticks, due, due + period, ...: those t with t + slack < the horizon.
+  const SimTime horizon = steadyHorizon(forCommits);
+  const SimTime first = timer.due();
+  if (horizon <= ctx_.now() || first + slack >= horizon) return 0;
+  return (horizon - slack - 1 - first) / timer.period() + 1;
+}
+
 void MQClientInstance::skipSteadyPersistTicks() {
-  const SimTime horizon = steadyHorizon(true);
-  const SimTime period = std::max<SimTime>(1, ctx_.timing().persist_offset_interval);
-  const SimTime slack = ctx_.net.maxLatency();  // every commit of a tick arrives before the horizon
-  const SimTime first = persistTimer_.due();
-  if (horizon <= ctx_.now() || first + slack >= horizon) return;
-  const std::int64_t count = (horizon - slack - 1 - first) / period + 1;  // ticks t with t + slack < horizon
+  // Every commit of a tick arrives before the horizon, and before the next sample tick reads them.
+  const std::int64_t count = steadyTicks(persistTimer_, ctx_.net.maxLatency(), true);
+  if (count == 0) return;
+  const SimTime first = persistTimer_.due(), period = persistTimer_.period();
   consumer_->skipSteadyPersistTicks(first, period, count);
   persistTimer_.skipTo(first + count * period);
 }
 
 void MQClientInstance::skipSteadyHeartbeats() {
-  const SimTime horizon = steadyHorizon();
-  const SimTime period = std::max<SimTime>(1, ctx_.timing().heartbeat_interval);
-  const SimTime slack = ctx_.net.maxLatency();
+  const std::int64_t count = steadyTicks(heartbeatTimer_, ctx_.net.maxLatency(), false);
+  if (count == 0) return;
   SimTime next = heartbeatTimer_.due();
-  if (horizon <= ctx_.now() || next + slack >= horizon) return;
-  for (; next + slack < horizon; next += period) {
+  for (std::int64_t k = 0; k < count; ++k, next += heartbeatTimer_.period()) {
     for (Broker* b : heartbeatTargets_) {
       if (!b || !b->isUp() || !ctx_.net.canReach(node_, b->node())) continue;
       const bool refreshed =
@@ -88,39 +92,37 @@ void MQClientInstance::skipSteadyHeartbeats() {
 }
 
 void MQClientInstance::skipSteadyRoutePolls() {
-  const SimTime horizon = steadyHorizon();
-  const SimTime period = std::max<SimTime>(1, ctx_.timing().route_poll_interval);
-  const SimTime slack = steadyCallSlack();
-  SimTime next = routeTimer_.due();
-  if (horizon <= ctx_.now() || next + slack >= horizon) return;
+  const std::int64_t count = steadyTicks(routeTimer_, steadyCallSlack(), false);
+  if (count == 0) return;
   const std::size_t topics = consumer_->rebalanceImpl().subscriptionInner().size();
-  for (; next + slack < horizon; next += period) {
+  for (std::int64_t k = 0; k < count; ++k) {
     for (std::size_t i = 0; i < topics; ++i) {  // the route query and its reply, per topic
       ctx_.net.drawLatency(routeRng_);
       ctx_.net.drawLatency(routeRng_);
     }
   }
-  routeTimer_.skipTo(next);
+  routeTimer_.skipTo(routeTimer_.due() + count * routeTimer_.period());
 }
 
-std::uint64_t MQClientInstance::stateDigest() {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  auto mix = [&h](std::uint64_t v) { h = (h ^ v) * 1099511628211ULL; };
-  mix(static_cast<std::uint64_t>(state_));
+void MQClientInstance::digest(Fnv& f) {
+  f.i64(static_cast<std::int64_t>(state_));
   for (SimTime t : {routeTimer_.due(), heartbeatTimer_.due(), persistTimer_.due(), rebalanceService_.due(),
                     rebalanceService_.lastRebalanceTimestamp()})
-    mix(static_cast<std::uint64_t>(t));
+    f.i64(t);
   Random r = rng_, hb = heartbeatRng_, route = routeRng_, round = rebalanceRng_;  // copies: the run is not disturbed
   CounterRandom persist = persistRng_;
-  for (std::uint64_t v : {r.nextU64(), hb.nextU64(), route.nextU64(), round.nextU64(), persist.nextU64()}) mix(v);
+  for (std::uint64_t v : {r.nextU64(), hb.nextU64(), route.nextU64(), round.nextU64(), persist.nextU64()})
+    f.i64(static_cast<std::int64_t>(v));
   for (const auto& [mq, pq] : consumer_->rebalanceImpl().processQueueTable()) {
-    mix(static_cast<std::uint64_t>(mq));
-    mix(static_cast<std::uint64_t>(static_cast<std::int64_t>(pq.consumed * 1024.0)));
-    mix(static_cast<std::uint64_t>(pq.lastAdvance));
-    mix(static_cast<std::uint64_t>(pq.lastPullTimestamp));
+    f.i64(mq);
+    f.bytes(&pq.consumed, sizeof pq.consumed);
+    f.i64(pq.lastAdvance);
+    f.i64(pq.lastPullTimestamp);
   }
-  for (const auto& [mq, offset] : consumer_->offsetStore().offsetTable()) mix(static_cast<std::uint64_t>(offset));
-  return h;
+  for (const auto& [mq, offset] : consumer_->offsetStore().offsetTable()) {
+    f.i64(mq);
+    f.i64(offset);
+  }
 }
 
 }  // namespace rmqsim

@@ -1,29 +1,10 @@
 #include "rocketmq/common/trace_bus.h"
 
-#include <string_view>
 #include <type_traits>
 
+#include "util/fnv.h"
+
 namespace rmqsim {
-
-namespace {
-
-struct Fnv {
-  std::uint64_t h;
-  void bytes(const void* p, std::size_t n) {
-    const auto* b = static_cast<const unsigned char*>(p);
-    for (std::size_t i = 0; i < n; ++i) {
-      h ^= b[i];
-      h *= 0x100000001b3ULL;
-    }
-  }
-  void i64(std::int64_t v) { bytes(&v, sizeof v); }
-  void str(std::string_view s) {
-    i64(static_cast<std::int64_t>(s.size()));
-    bytes(s.data(), s.size());
-  }
-};
-
-}  // namespace
 
 QueueIndex TraceBus::internQueue(const MessageQueue& mq) {
   auto it = queueIndex_.find(mq);
