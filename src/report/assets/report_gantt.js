@@ -38,6 +38,7 @@ rmqsim.gantt = (function (R) {
   var HEADER = 26;
   var rowH = Math.max(3, Math.min(16, Math.floor(560 / nRows)));
   var height = Math.min(nRows * rowH, 560) + HEADER;
+  var labelEvery = Math.ceil(13 / rowH);
   var wrap = el("div", { "class": "gantt", id: "gantt" });
   var canvas = el("canvas", { id: "gantt-canvas" });
   var spacer = el("div");
@@ -124,14 +125,16 @@ rmqsim.gantt = (function (R) {
         ctx.strokeRect(a, top + 0.5, Math.max(2, b - a), Math.max(1, h - 1));
       });
       if (highlighted[row]) { ctx.fillStyle = R.colour(sel); ctx.fillRect(R.LEFT - 5, top, 4, h); }
-      if (rowH >= 9) {
+      // Thin rows (large fleets): a label every `labelEvery` rows, with a tick at its row.
+      if (row % labelEvery === 0) {
+        if (labelEvery > 1) { ctx.fillStyle = "#9aa3b5"; ctx.fillRect(R.LEFT - 6, top + h / 2 - 0.5, 4, 1); }
         ctx.fillStyle = highlighted[row] ? "#1d2433" : "#4a5468";
         ctx.font = (highlighted[row] ? "600 " : "") + "11px system-ui, sans-serif";
         // Cut from the left (the queue id end is what tells rows apart) until it fits the label column.
         var label = names[row];
         for (var cut = 1; ctx.measureText(label).width > R.LEFT - 14 && cut < names[row].length; cut++) label = "..." + names[row].slice(cut);
         ctx.textAlign = "right";
-        ctx.fillText(label, R.LEFT - 8, top + rowH / 2);
+        ctx.fillText(label, R.LEFT - 8, top + (labelEvery > 1 ? h / 2 : rowH / 2));
       }
     }
     ctx.restore();
