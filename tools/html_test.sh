@@ -19,7 +19,8 @@ if [ ! -x "$build/src/rmq-rebalance-sim" ]; then
 fi
 mkdir -p "$out"
 status=0
-for scenario in scenarios/scale_out.yaml scenarios/crash_failover.yaml scenarios/mixed_subscriptions.yaml scenarios/large_fleet.yaml; do
+for scenario in scenarios/scale_out.yaml scenarios/crash_failover.yaml scenarios/rolling_restart.yaml \
+                scenarios/mixed_subscriptions.yaml scenarios/large_fleet.yaml; do
   name=$(basename "$scenario" .yaml)
   rm -rf "${out:?}/$name"
   mkdir -p "$out/$name"

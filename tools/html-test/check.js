@@ -173,22 +173,31 @@ const ownersAt = (ivs, t) => ivs.filter(([, s, e]) => s <= t && t < e).map(([c])
   check(v.min === 0 && v.max === info.end, "'whole run' shows 0 - end");
 
   // --- click a client: exactly its queues are highlighted and listed -----------------------------------
+  // ownership.csv names clients; a restarted process is a new client with the same name, which the
+  // page keeps apart ("name #2"): select each process of the name and check their union.
   const clientNames = await page.evaluate(() => rmqsim.data.clients.names);
   const busiest = [...byClient.entries()].sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1))[0][0];
-  const chip = page.locator(`#gantt-legend span.client[data-client="${clientNames.indexOf(busiest)}"]`);
-  if (await chip.count()) await chip.click(); else await page.selectOption("#client-select", String(clientNames.indexOf(busiest)));
+  const processes = clientNames.map((n, c) => (n === busiest ? c : -1)).filter((c) => c >= 0);
   const want = [...byClient.get(busiest)].map(rowName).sort();
-  const shownList = (await page.locator("#client-queues li").allTextContents()).sort();
-  const lit = (await page.evaluate(() => rmqsimReport.gantt.highlightedRows())).sort();
-  check(shownList.join("|") === want.join("|"), `clicking ${busiest} lists exactly its ${want.length} queues (page lists ${shownList.length})`);
-  check(lit.join("|") === want.join("|"), `clicking ${busiest} highlights exactly its ${want.length} Gantt rows (page: ${lit.length})`);
-  // Its holdings at a hovered time, against the CSV.
   const someKey = [...byClient.get(busiest)][0];
-  await hover(rowName(someKey), info.end * 0.75);
-  const hold = await page.evaluate(() => { const h = document.getElementById("client-holdings"); return { t: Number(h.dataset.t), n: Number(h.dataset.count), text: h.textContent }; });
-  const wantHeld = [...byClient.get(busiest)].filter((k) => ownersAt(byQueue.get(k), hold.t).includes(busiest));
-  check(hold.n === wantHeld.length && wantHeld.every((k) => hold.text.includes(rowName(k)) || wantHeld.length > 40),
-        `${busiest} holds ${hold.n} queues at ${hold.t} ms; ownership.csv says ${wantHeld.length}`);
+  const listed = new Set(), lit = new Set(), held = [];
+  for (const c of processes) {
+    const chip = page.locator(`#gantt-legend span.client[data-client="${c}"]`);
+    if (await chip.count()) await chip.click(); else await page.selectOption("#client-select", String(c));
+    (await page.locator("#client-queues li").allTextContents()).forEach((q) => listed.add(q));
+    (await page.evaluate(() => rmqsimReport.gantt.highlightedRows())).forEach((q) => lit.add(q));
+    // Its holdings at a hovered time, against the CSV.
+    await hover(rowName(someKey), info.end * 0.75);
+    held.push(await page.evaluate(() => { const h = document.getElementById("client-holdings"); return { t: Number(h.dataset.t), n: Number(h.dataset.count), text: h.textContent }; }));
+  }
+  const who = `${busiest}${processes.length > 1 ? ` (${processes.length} processes)` : ""}`;
+  check([...listed].sort().join("|") === want.join("|"), `clicking ${who} lists exactly its ${want.length} queues (page lists ${listed.size})`);
+  check([...lit].sort().join("|") === want.join("|"), `clicking ${who} highlights exactly its ${want.length} Gantt rows (page: ${lit.size})`);
+  const holdT = held[0].t, holdN = held.reduce((n, h) => n + h.n, 0);
+  const wantHeld = [...byClient.get(busiest)].filter((k) => ownersAt(byQueue.get(k), holdT).includes(busiest));
+  check(held.every((h) => h.t === holdT) && holdN === wantHeld.length &&
+        wantHeld.every((k) => held.some((h) => h.text.includes(rowName(k))) || wantHeld.length > 40),
+        `${who} holds ${holdN} queues at ${holdT} ms; ownership.csv says ${wantHeld.length}`);
   await shot("client.png");
   await page.mouse.move(5, 5);
 

@@ -61,7 +61,7 @@
     for (var i = 1; i < g.intervals.length; i += 4) seen[g.intervals[i]] = true;
     var shown = Object.keys(seen).map(Number).sort(function (a, b) { return a - b; });
     shown.slice(0, 60).forEach(function (c) {
-      var chip = legendItem(legend, R.clientName(c), R.colour(c));
+      var chip = legendItem(legend, R.clientLabel(c), R.colour(c));
       chip.className = "client";
       chip.dataset.client = String(c);
       chip.title = "click: highlight its queues";
@@ -79,7 +79,7 @@
     var pick = el("div", { "class": "pick" });
     pick.appendChild(el("label", { "for": "client-select" }, "Highlight a client's queues (or click a bar): "));
     select.appendChild(el("option", { value: "-1" }, "(none)"));
-    data.clients.names.forEach(function (n, c) { select.appendChild(el("option", { value: String(c) }, n)); });
+    data.clients.names.forEach(function (n, c) { select.appendChild(el("option", { value: String(c) }, R.clientLabel(c))); });
     select.addEventListener("change", function () { R.select(Number(select.value)); });
     pick.appendChild(select);
     app.appendChild(pick);
@@ -106,7 +106,7 @@
       });
       if (c < 0) return;
       var rows = gantt.rowsOf(c);
-      info.appendChild(el("b", {}, R.clientName(c)));
+      info.appendChild(el("b", {}, R.clientLabel(c)));
       info.appendChild(document.createTextNode(" (group " + g.groups[data.clients.group[c]] + ", " + data.clients.ids[c] + "): owned " +
                                                rows.length + " queue" + (rows.length === 1 ? "" : "s") + " during the run, highlighted above."));
       info.appendChild(holdings);

@@ -53,7 +53,7 @@ rmqsim.buildCharts = (function (R) {
       width: R.chartWidth(), height: opts.height || 200, padding: [12, R.RIGHT, 0, 0],
       scales: { x: { time: false, range: function (u, min, max) { return [min, max]; } },
                 y: { range: function (u, min, max) { return [0, max > 0 ? max * 1.05 : 1]; } } },
-      axes: [{ values: function (u, splits) { return splits.map(fmtTime); }, space: 90 },
+      axes: [{ values: function (u, splits) { return splits.map(fmtTime); }, space: 90, incrs: R.TIME_STEPS },
              { size: R.LEFT - 20, label: opts.yLabel, labelSize: 20 }],  // the label's 20 px count on top of size
       series: series,
       legend: { live: true },
@@ -98,7 +98,7 @@ rmqsim.buildCharts = (function (R) {
   return function () {
     var d = R.data, load = d.load;
     if (load && load.mode === "clients" && load.series.length) {
-      chart("Load per client (queues owned)", "chart-load", load.series.map(function (s) { return R.clientName(s.client); }),
+      chart("Load per client (queues owned)", "chart-load", load.series.map(function (s) { return R.clientLabel(s.client); }),
             load.series.map(function (s) { return R.colour(s.client); }),
             align(load.series.map(function (s) { return s.points; }), true), { step: true, yLabel: "queues" });
     } else if (load && load.mode === "aggregate") {

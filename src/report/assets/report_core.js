@@ -73,6 +73,16 @@ var rmqsim = (function () {
   }
   function onSelect(f) { selectionViewers.push(f); }
 
+  // A name the run gave to several processes (a restart is a new client id): "name #2" for the
+  // second one, so the legend, the list and the tooltips tell them apart.
+  var starts = {}, labels = data.clients.names.map(function (n) { starts[n] = (starts[n] || 0) + 1; return n + " #" + starts[n]; });
+  function clientLabel(c) { var n = data.clients.names[c]; return starts[n] > 1 ? labels[c] : n; }
+
+  // Time-axis tick steps (ms) that read well as durations: 1-2-5 below a second, then 1, 2, 5,
+  // 10, 15, 30 s, 1, 2, 5, 10, 15, 30 min, hours.
+  var TIME_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 15000, 30000, 60000, 120000, 300000,
+                    600000, 900000, 1800000, 3600000, 7200000, 10800000, 21600000, 43200000, 86400000];
+
   // Layout shared by the Gantt canvas and the uPlot charts so their time axes line up.
   var LEFT = 190, RIGHT = 20;
   function chartWidth() { return Math.max(700, Math.min(1600, app.clientWidth || 1200)); }
@@ -85,6 +95,7 @@ var rmqsim = (function () {
     LEFT: LEFT, RIGHT: RIGHT, chartWidth: chartWidth,
     h2: function (text) { app.appendChild(el("h2", {}, text)); },
     note: function (text) { app.appendChild(el("p", { "class": "note" }, text)); },
-    clientName: function (c) { return data.clients.names[c]; }
+    clientName: function (c) { return data.clients.names[c]; },
+    clientLabel: clientLabel, TIME_STEPS: TIME_STEPS
   };
 })();

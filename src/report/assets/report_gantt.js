@@ -79,8 +79,7 @@ rmqsim.gantt = (function (R) {
     return ctx.createPattern(c, "repeat");
   })();
 
-  var STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 15000, 30000, 60000, 120000, 300000, 600000,
-               900000, 1800000, 3600000, 7200000, 10800000, 21600000, 43200000, 86400000];
+  var STEPS = R.TIME_STEPS;
   function tickStep(span) {
     for (var i = 0; i < STEPS.length; i++) if (span / STEPS[i] <= plotW / 90) return STEPS[i];
     return STEPS[STEPS.length - 1] * Math.ceil(span / STEPS[STEPS.length - 1] / (plotW / 90));
@@ -183,16 +182,16 @@ rmqsim.gantt = (function (R) {
     tip.dataset.t = String(Math.round(t));
     tip.dataset.owners = owners.map(R.clientName).join(",");
     line(names[row], "tip-head");
-    line("at " + fmtTime(t) + ": " + (owners.length ? (owners.length > 1 ? "owners " : "owner ") + owners.map(R.clientName).join(", ")
+    line("at " + fmtTime(t) + ": " + (owners.length ? (owners.length > 1 ? "owners " : "owner ") + owners.map(R.clientLabel).join(", ")
                                                       : "no owner"), owners.length > 1 ? "tip-bad" : (owners.length ? "" : "tip-bad"));
-    owners.forEach(function (c) { line(R.clientName(c) + " holds " + holdingsAt(c, t).length + " queues at " + fmtTime(t)); });
+    owners.forEach(function (c) { line(R.clientLabel(c) + " holds " + holdingsAt(c, t).length + " queues at " + fmtTime(t)); });
     var hist = byRow[row];
     line("owner history (" + hist.length + "):", "tip-sub");
     var from = Math.max(0, Math.min(hist.length - 12, hist.findIndex(function (i) { return iv[i + 3] > t; }) - 5));
     if (from < 0) from = 0;
     if (from > 0) line("... " + from + " earlier");
     hist.slice(from, from + 12).forEach(function (i) {
-      line(R.clientName(iv[i + 1]) + "  " + fmtTime(iv[i + 2]) + " - " + (iv[i + 3] >= R.endMs ? "end" : fmtTime(iv[i + 3])),
+      line(R.clientLabel(iv[i + 1]) + "  " + fmtTime(iv[i + 2]) + " - " + (iv[i + 3] >= R.endMs ? "end" : fmtTime(iv[i + 3])),
            iv[i + 2] <= t && t < iv[i + 3] ? "tip-now" : "");
     });
     if (hist.length > from + 12) line("... " + (hist.length - from - 12) + " later");
