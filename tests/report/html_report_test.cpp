@@ -135,6 +135,25 @@ TEST_CASE("report/html/many queues: still one row per queue, as flat integer arr
   CHECK(html.size() < 200000);  // about 20 bytes per queue and per bar
 }
 
+TEST_CASE("report/html/beyond kHtmlMaxQueueRows queues: the rest are counted, not drawn") {
+  SyntheticRun s = syntheticRun();
+  s.events.pop_back();  // run end
+  std::vector<QueueIndex> all = {0, 1, 2, 3};
+  for (std::size_t i = 0; i + 4 < kHtmlMaxQueueRows + 10; ++i) {
+    s.catalog.queues.push_back(MessageQueue{"T", "b", static_cast<int>(4 + i)});
+    all.push_back(static_cast<QueueIndex>(s.catalog.queues.size() - 1));
+  }
+  s.events.push_back(EvQueueSetChanged{2000, "T", all});
+  s.events.push_back(EvQueueAdded{3000, 0, all.back()});  // the last queue's bar is beyond the cap
+  s.events.push_back(EvRunEnd{20000, false});
+  const Json d = embeddedData(renderHtmlReport(s.scenario, sampleReport(), s.record(), s.catalog));
+  CHECK(d["queues_total"] == kHtmlMaxQueueRows + 11);  // + the retry queue
+  CHECK(d["gantt"]["rows"].size() == 4 * kHtmlMaxQueueRows);
+  CHECK(d["gantt"]["rows_dropped"] == 11);
+  CHECK(d["gantt"]["dropped_intervals"] == 1);
+  CHECK(d["gantt"]["intervals"].size() == 9 * 4);
+}
+
 TEST_CASE("report/html/same input gives the same bytes") {
   const SyntheticRun s = syntheticRun();
   CHECK(renderHtmlReport(s.scenario, sampleReport(), s.record(), s.catalog) ==
