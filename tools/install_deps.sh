@@ -5,7 +5,12 @@ set -euo pipefail
 pkgs=(build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev
       libcli11-dev libyaml-cpp-dev libspdlog-dev libfmt-dev doctest-dev nlohmann-json3-dev
       libssl-dev libbenchmark-dev libjemalloc-dev python3)
-[ "${RMQSIM_WITH_CHROMIUM:-0}" = 1 ] && pkgs+=(chromium)
+# The HTML report's browser test (tools/html_test.sh): Chromium, and Node.js + npm for playwright-core.
+if [ "${RMQSIM_WITH_CHROMIUM:-0}" = 1 ]; then
+  pkgs+=(chromium)
+  command -v node >/dev/null || pkgs+=(nodejs)
+  command -v npm >/dev/null || pkgs+=(npm)
+fi
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

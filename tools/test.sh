@@ -16,5 +16,5 @@ echo "== lint =="
 tools/lint.sh
 echo "== fuzzing (bounded) =="
 tools/fuzz 30
-echo "== HTML report in headless Chromium =="
-tools/html_screenshot.sh scenarios/scale_out.yaml build/report-screenshot.png
+echo "== HTML report in headless Chromium (hover, zoom, pan, client highlight, event jump) =="
+tools/html_test.sh build/html-test

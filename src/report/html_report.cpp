@@ -4,7 +4,6 @@
 #include <cmath>
 #include <map>
 #include <set>
-#include <tuple>
 
 #include "report/embedded_assets.h"
 #include "report/junit_report.h"
@@ -15,8 +14,8 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr std::size_t kTimeBins = 300;          ///< columns of the aggregated charts
-constexpr std::size_t kMaxIntervals = 100000;   ///< Gantt bars embedded; beyond, the page says so
+constexpr std::size_t kTimeBins = 1000;         ///< slices of the client-activity chart
+constexpr std::size_t kMaxIntervals = 300000;   ///< Gantt bars embedded; beyond, the page says so
 constexpr std::size_t kMaxJsonEntries = 500;    ///< rows of one report table embedded
 constexpr std::size_t kMaxLoadPoints = 20000;   ///< steps of the per-client load lines
 
@@ -28,6 +27,14 @@ std::string scriptSafe(const std::string& json) {
     if (c == '<') out += "\\u003c";
     else out += c;
   }
+  return out;
+}
+
+/// The page's own scripts, in dependency order (src/report/assets).
+std::string pageScripts() {
+  std::string out;
+  for (const char* name : {"report_core.js", "report_gantt.js", "report_charts.js", "report.js"})
+    out += "<script>\n" + std::string(embeddedAsset(name)) + "</script>\n";
   return out;
 }
 
@@ -83,83 +90,58 @@ Rows gatherRows(const Scenario& scenario, const Timeline& t, const RunCatalog& c
   return r;
 }
 
-/// Adds `weight` per ms of [from, to) into time bins of width endMs / kTimeBins.
-void addToBins(std::vector<double>& bins, SimTime endMs, SimTime from, SimTime to, double weight) {
-  const double w = static_cast<double>(endMs) / static_cast<double>(kTimeBins);
-  for (auto b = static_cast<std::size_t>(static_cast<double>(from) / w); b < kTimeBins; ++b) {
-    const double lo = std::max(static_cast<double>(from), static_cast<double>(b) * w);
-    const double hi = std::min(static_cast<double>(to), static_cast<double>(b + 1) * w);
-    if (hi <= lo) break;
-    bins[b] += weight * (hi - lo);
-  }
-}
-
 Json roundedBins(const std::vector<double>& bins, double scale) {
   Json out = Json::array();
   for (double v : bins) out.push_back(std::round(v * scale * 1000.0) / 1000.0);
   return out;
 }
 
-/// Gantt data: one row per (group, queue) when few, else one row per (group, topic, broker) with
-/// the orphaned / overlapped share of its queues and the ownership changes per time bin.
+/// Index of `name` in `names`, appending it when new (names interned once, rows refer to them).
+std::size_t intern(std::map<std::string, std::size_t>& index, Json& names, const std::string& name) {
+  const auto [it, added] = index.emplace(name, index.size());
+  if (added) names.push_back(name);
+  return it->second;
+}
+
+/// Gantt data, one row per (group, queue), compact for large fleets: names interned, rows and
+/// bars as flat integer arrays (rows: group, topic, broker, queue id; intervals: row, client,
+/// start, end; orphans / overlaps: row, start, end). The page draws them on a canvas.
 void ganttData(Json& data, const Scenario& scenario, const Timeline& t, const RunCatalog& catalog) {
   const Rows rows = gatherRows(scenario, t, catalog);
-  const SimTime endMs = std::max<SimTime>(1, t.end);
   data["queues_total"] = rows.all.size();
-  if (rows.all.size() <= kHtmlMaxQueueRows) {
-    Json names = Json::array();
-    for (const auto& [g, q] : rows.all)
-      names.push_back(Json::array({scenario.groups[static_cast<std::size_t>(g)].name, queueName(catalog.queues[static_cast<std::size_t>(q)])}));
-    Json intervals = Json::array();
-    std::size_t dropped = 0;
-    for (const OwnershipInterval& iv : t.intervals) {
-      if (iv.end <= iv.start) continue;
-      if (intervals.size() >= kMaxIntervals) {
-        ++dropped;
-        continue;
-      }
-      const auto row = rows.index.at({catalog.clients[static_cast<std::size_t>(iv.client)].group, iv.queue});
-      intervals.push_back(Json::array({row, iv.client, iv.start, iv.end}));
-    }
-    auto periods = [&](const std::vector<QueuePeriod>& ps) {
-      Json out = Json::array();
-      for (const QueuePeriod& p : ps)
-        if (auto it = rows.index.find({p.group, p.queue}); it != rows.index.end()) out.push_back(Json::array({it->second, p.start, p.end}));
-      return out;
-    };
-    data["gantt"] = Json{{"mode", "queues"}, {"rows", names}, {"intervals", intervals}, {"dropped_intervals", dropped},
-                         {"orphans", periods(t.orphans)}, {"overlaps", periods(t.overlaps)}};
-    return;
-  }
-  // Aggregated rows: (group, topic, broker).
-  std::map<std::tuple<GroupIndex, std::string, std::string>, std::size_t> aggIndex;
-  std::vector<std::size_t> aggOfRow(rows.all.size());
-  for (std::size_t i = 0; i < rows.all.size(); ++i) {
+  const std::size_t shown = std::min(rows.all.size(), kHtmlMaxQueueRows);
+  std::map<std::string, std::size_t> topicIndex, brokerIndex;
+  Json topics = Json::array(), brokers = Json::array(), rowArr = Json::array();
+  for (std::size_t i = 0; i < shown; ++i) {
     const MessageQueue& mq = catalog.queues[static_cast<std::size_t>(rows.all[i].second)];
-    aggOfRow[i] = aggIndex.emplace(std::make_tuple(rows.all[i].first, mq.topic, mq.brokerName), aggIndex.size()).first->second;
+    rowArr.push_back(rows.all[i].first);
+    rowArr.push_back(intern(topicIndex, topics, mq.topic));
+    rowArr.push_back(intern(brokerIndex, brokers, mq.brokerName));
+    rowArr.push_back(mq.queueId);
   }
-  std::vector<std::size_t> size(aggIndex.size(), 0);
-  for (std::size_t a : aggOfRow) ++size[a];
-  std::vector<std::vector<double>> orphan(aggIndex.size(), std::vector<double>(kTimeBins, 0.0));
-  std::vector<std::vector<double>> overlap = orphan, moves = orphan;
-  for (const QueuePeriod& p : t.orphans) addToBins(orphan[aggOfRow[rows.index.at({p.group, p.queue})]], endMs, p.start, p.end, 1.0);
-  for (const QueuePeriod& p : t.overlaps) addToBins(overlap[aggOfRow[rows.index.at({p.group, p.queue})]], endMs, p.start, p.end, 1.0);
-  const double binMs = static_cast<double>(endMs) / static_cast<double>(kTimeBins);
+  Json intervals = Json::array();
+  std::size_t dropped = 0;
   for (const OwnershipInterval& iv : t.intervals) {
-    const auto a = aggOfRow[rows.index.at({catalog.clients[static_cast<std::size_t>(iv.client)].group, iv.queue})];
-    moves[a][std::min(kTimeBins - 1, static_cast<std::size_t>(static_cast<double>(iv.start) / binMs))] += 1;
+    if (iv.end <= iv.start) continue;
+    const auto row = rows.index.at({catalog.clients[static_cast<std::size_t>(iv.client)].group, iv.queue});
+    if (row >= shown || intervals.size() >= 4 * kMaxIntervals) {
+      ++dropped;
+      continue;
+    }
+    for (const SimTime v : {static_cast<SimTime>(row), static_cast<SimTime>(iv.client), iv.start, iv.end}) intervals.push_back(v);
   }
-  // Sorted like the queue rows (group, then topic, then broker) since aggIndex is a std::map.
-  Json aggRows = Json::array();
-  for (const auto& [key, a] : aggIndex) {
-    if (aggRows.size() >= kHtmlMaxQueueRows) break;
-    const double share = 1.0 / (binMs * static_cast<double>(size[a]));
-    aggRows.push_back(Json{{"group", scenario.groups[static_cast<std::size_t>(std::get<0>(key))].name},
-                           {"name", std::get<1>(key) + "@" + std::get<2>(key)}, {"queues", size[a]},
-                           {"orphan", roundedBins(orphan[a], share)}, {"overlap", roundedBins(overlap[a], share)},
-                           {"moves", roundedBins(moves[a], 1.0)}});
-  }
-  data["gantt"] = Json{{"mode", "aggregate"}, {"bins", kTimeBins}, {"rows", aggRows}, {"rows_total", aggIndex.size()}};
+  auto periods = [&](const std::vector<QueuePeriod>& ps) {
+    Json out = Json::array();
+    for (const QueuePeriod& p : ps)
+      if (auto it = rows.index.find({p.group, p.queue}); it != rows.index.end() && it->second < shown)
+        for (const SimTime v : {static_cast<SimTime>(it->second), p.start, p.end}) out.push_back(v);
+    return out;
+  };
+  Json groups = Json::array();
+  for (const GroupSpec& g : scenario.groups) groups.push_back(g.name);
+  data["gantt"] = Json{{"groups", groups}, {"topics", topics}, {"brokers", brokers}, {"rows", rowArr},
+                       {"rows_dropped", rows.all.size() - shown}, {"intervals", intervals}, {"dropped_intervals", dropped},
+                       {"orphans", periods(t.orphans)}, {"overlaps", periods(t.overlaps)}};
 }
 
 /// Load per client: step lines when few clients, else min / mean / max over running clients per tick.
@@ -201,10 +183,13 @@ std::string renderHtmlReport(const Scenario& scenario, const Json& report, const
   Json data;
   data["report"] = capped(report);
   data["end_ms"] = t.end;
-  Json clients = Json::array();
-  for (const ClientInfo& c : catalog.clients)
-    clients.push_back(Json{{"name", c.name}, {"id", c.clientId}, {"group", scenario.groups[static_cast<std::size_t>(c.group)].name}});
-  data["clients"] = clients;
+  Json names = Json::array(), ids = Json::array(), groupOf = Json::array();
+  for (const ClientInfo& c : catalog.clients) {
+    names.push_back(c.name);
+    ids.push_back(c.clientId);
+    groupOf.push_back(c.group);
+  }
+  data["clients"] = Json{{"names", names}, {"ids", ids}, {"group", groupOf}};
   ganttData(data, scenario, t, catalog);
 
   Json events = Json::array();
@@ -236,11 +221,13 @@ std::string renderHtmlReport(const Scenario& scenario, const Json& report, const
   data["backlog"] = bl;
 
   return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + xmlEscape(scenario.name) +
-         " - rmq-rebalance-sim</title>\n<style>\n" + std::string(embeddedAsset("report.css")) + "</style>\n</head>\n<body>\n<h1>" +
+         " - rmq-rebalance-sim</title>\n<style>\n" + std::string(embeddedAsset("uPlot.min.css")) + "\n" +
+         std::string(embeddedAsset("report.css")) + "</style>\n</head>\n<body>\n<h1>" +
          xmlEscape(scenario.name) + "</h1>\n<p class=\"desc\">" + xmlEscape(scenario.description) +
          "</p>\n<div id=\"app\"><p>This page needs JavaScript to draw its charts.</p></div>\n"
          "<script type=\"application/json\" id=\"data\">" +
-         scriptSafe(data.dump(-1, ' ', false, Json::error_handler_t::replace)) + "</script>\n<script>\n" + std::string(embeddedAsset("report.js")) + "</script>\n</body>\n</html>\n";
+         scriptSafe(data.dump(-1, ' ', false, Json::error_handler_t::replace)) + "</script>\n<script>\n" + std::string(embeddedAsset("uPlot.iife.min.js")) +
+         "\n</script>\n" + pageScripts() + "</body>\n</html>\n";
 }
 
 }  // namespace rmqsim

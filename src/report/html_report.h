@@ -1,7 +1,9 @@
 // `--html FILE`: one self-contained page (no network): the summary tables, a Gantt of queue
 // ownership coloured by client with orphan and overlap periods marked, load per client and
-// backlog per broker over time, and the scenario events as markers. The data is embedded as
-// JSON and drawn as SVG by the embedded script (src/report/assets/report.js).
+// backlog per broker over time, and the scenario events as a list and markers. The data is
+// embedded as compact JSON; the embedded script (src/report/assets/report.js) draws the Gantt on
+// a canvas and the line charts with the vendored uPlot (third_party/uplot), all on one zoomable
+// time axis.
 #pragma once
 
 #include <string>
@@ -15,7 +17,7 @@ namespace rmqsim {
 std::string renderHtmlReport(const Scenario& scenario, const nlohmann::ordered_json& report, const Timeline& timeline,
                              const RunCatalog& catalog);
 
-inline constexpr std::size_t kHtmlMaxQueueRows = 400;  ///< Gantt rows; beyond, the page says so
+inline constexpr std::size_t kHtmlMaxQueueRows = 50000;  ///< Gantt rows; beyond, the page says so
 inline constexpr std::size_t kHtmlMaxClientSeries = 30;  ///< load lines; beyond, min/mean/max
 
 }  // namespace rmqsim
