@@ -114,6 +114,11 @@ TopicRoute parseTopicRouteJson(const SourceText& src, std::size_t firstLine) {
   const YAML::Node queues = root["queueDatas"];
   if (!queues) r.fail(root.Mark(), "the route has no \"queueDatas\"", "TopicRouteData JSON: \"queueDatas\":[{\"brokerName\":...}]");
   if (!queues.IsSequence()) r.fail(queues.Mark(), "\"queueDatas\" must be a list");
+  // 5.x static topics: the client takes logical queues from this mapping instead
+  // (MQClientInstance.topicRouteData2TopicSubscribeInfo), which the model does not have.
+  if (const YAML::Node mapping = root["topicQueueMappingByBroker"]; mapping && mapping.IsMap() && mapping.size() > 0)
+    r.fail(mapping.Mark(), "a static topic (topicQueueMappingByBroker): its logical queues are not modelled",
+           "a topic without static queue mapping");
   std::map<std::string, std::string> clusterOf;
   if (const YAML::Node brokers = root["brokerDatas"]) {
     if (!brokers.IsSequence()) r.fail(brokers.Mark(), "\"brokerDatas\" must be a list");

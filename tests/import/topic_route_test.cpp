@@ -72,6 +72,9 @@ TEST_CASE("import/route/bad and partial input: located errors") {
   CHECK(missing.message == "missing \"readQueueNums\"");
 
   CHECK(errorOf("{\"brokerDatas\":[]}").message == "the route has no \"queueDatas\"");
+  Diagnostic staticTopic = errorOf("{\"queueDatas\":[],\"topicQueueMappingByBroker\":{\"b\":{\"bname\":\"b\",\"currIdMap\":{0:0}}}}");
+  CHECK(staticTopic.loc.column == 46);
+  CHECK(staticTopic.message.find("a static topic") == 0);
   CHECK(errorOf("").message == "the file is empty");
   CHECK(errorOf("org.apache.rocketmq.tools.command.SubCommandException: TopicRouteSubCommand command failed\n"
                 "Caused by: org.apache.rocketmq.client.exception.MQClientException: CODE: 17  DESC: No topic route info in name server for the topic: ordrs\n")
