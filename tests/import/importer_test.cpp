@@ -116,3 +116,50 @@ TEST_CASE("import/inconsistent input: located errors") {
   CHECK(popError.loc.line == 11);
   CHECK(popError.message.find("a POP group") == 0);
 }
+
+TEST_CASE("import/several topics: TOPIC=FILE, the file name's stem, or the one topic left") {
+  const std::string conn =
+      "#ClientId                            #ClientAddr            #Language  #Version\n"
+      "10.0.2.1@DEFAULT                     10.0.2.1:50000         JAVA       V5_3_3\n"
+      "\nBelow is subscription:\n#Topic               #SubExpression\n"
+      "orders               *\npayments             *\nrefunds              *\n%RETRY%billing       *\n"
+      "\nConsumeType: CONSUME_PASSIVELY\nMessageModel: CLUSTERING\nConsumeFromWhere: CONSUME_FROM_FIRST_OFFSET\n";
+  auto route = [](int queues) {
+    return "{\"queueDatas\":[{\"brokerName\":\"broker-a\",\"perm\":6,\"readQueueNums\":" + std::to_string(queues) +
+           ",\"topicSysFlag\":0,\"writeQueueNums\":" + std::to_string(queues) + "}]}";
+  };
+  ImportSources s;
+  s.connection = sourceFromString(conn, "conn.txt");
+  s.routes.emplace_back("", sourceFromString(route(2), "routes/refunds.json"));   // the stem
+  s.routes.emplace_back("orders", sourceFromString(route(4), "a.json"));        // named
+  s.routes.emplace_back("", sourceFromString(route(6), "b.json"));              // the one left: payments
+  const Scenario sc = parseScenarioText(importCluster(s, {}).yaml, "imported.yaml");
+  CHECK(sc.groups[0].name == "billing");
+  CHECK(sc.groups[0].subscribe == std::vector<std::string>{"orders", "payments", "refunds"});
+  CHECK(sc.groups[0].consume_from == ConsumeFromWhere::CONSUME_FROM_FIRST_OFFSET);
+  CHECK(topicOn(sc, "broker-a", "orders")->read_queues == 4);
+  CHECK(topicOn(sc, "broker-a", "payments")->read_queues == 6);
+  CHECK(topicOn(sc, "broker-a", "refunds")->read_queues == 2);
+
+  s.routes.pop_back();
+  s.routes.emplace_back("", sourceFromString(route(6), "b.json"));
+  s.routes.emplace_back("", sourceFromString(route(6), "c.json"));
+  const Diagnostic unsure = errorOf(s);
+  CHECK(unsure.loc.file == "--route b.json");
+  CHECK(unsure.allowed == "--route TOPIC=FILE with one of: orders, payments, refunds");
+}
+
+TEST_CASE("import/broadcasting: no %RETRY% subscription, so --group names the group") {
+  std::string text = readSourceText(importData("order-consumer.connection-5x.txt")).text;
+  text.replace(text.find("CLUSTERING"), 10, "BROADCASTING");
+  text.erase(text.find("%RETRY%"), text.find('\n', text.find("%RETRY%")) - text.find("%RETRY%") + 1);
+  ImportSources s;
+  s.routes.emplace_back("", readSourceText(importData("orders.route-5x.json")));
+  s.connection = sourceFromString(text, "conn.txt");
+  CHECK(errorOf(s).allowed == "--group NAME");
+  ImportOptions named;
+  named.group = "order-consumer";
+  const Scenario sc = parseScenarioText(importCluster(s, named).yaml, "imported.yaml");
+  CHECK(sc.groups[0].model == MessageModel::BROADCASTING);
+  CHECK(sc.groups[0].name == "order-consumer");
+}
