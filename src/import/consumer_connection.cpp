@@ -1,5 +1,6 @@
 #include "import/consumer_connection.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "util/spellcheck.h"
@@ -94,34 +95,31 @@ ConsumerConnection parseConsumerConnection(const SourceText& src) {
     const auto exprStart = static_cast<std::size_t>(w.size() > 1 ? w[1].column - 1 : src.lines[i].size());
     cc.subscriptions.push_back(SubscriptionRow{std::string(w[0].text), std::string(trimmed(src.lines[i].substr(exprStart))), lineNo});
   }
-  // ConsumeType, MessageModel, ConsumeFromWhere.
-  const std::vector<std::pair<std::string, std::string*>> keys = {
-      {"ConsumeType", &cc.consumeType}, {"MessageModel", &cc.messageModel}, {"ConsumeFromWhere", &cc.consumeFromWhere}};
+  // ConsumeType, MessageModel, ConsumeFromWhere, each with its line.
+  struct Key {
+    std::string name;
+    std::string* value;
+    int line = 0;
+  };
+  std::vector<Key> keys = {{"ConsumeType", &cc.consumeType}, {"MessageModel", &cc.messageModel}, {"ConsumeFromWhere", &cc.consumeFromWhere}};
   for (; i < src.lines.size(); ++i) {
     const std::string_view line = trimmed(src.lines[i]);
     if (line.empty()) continue;
     const auto colon = line.find(": ");
-    bool known = false;
-    for (const auto& [key, value] : keys)
-      if (colon != std::string_view::npos && line.substr(0, colon) == key) {
-        *value = std::string(trimmed(line.substr(colon + 2)));
-        if (key == "ConsumeType") cc.consumeTypeLine = static_cast<int>(i) + 1;
-        known = true;
-      }
-    if (!known) failAt(src, static_cast<int>(i) + 1, 1, "unexpected line after the subscriptions", "ConsumeType: ..., MessageModel: ..., ConsumeFromWhere: ...");
+    auto key = std::find_if(keys.begin(), keys.end(), [&](const Key& k) { return colon != std::string_view::npos && line.substr(0, colon) == k.name; });
+    if (key == keys.end())
+      failAt(src, static_cast<int>(i) + 1, 1, "unexpected line after the subscriptions", "ConsumeType: ..., MessageModel: ..., ConsumeFromWhere: ...");
+    *key->value = std::string(trimmed(line.substr(colon + 2)));
+    key->line = static_cast<int>(i) + 1;
   }
-  for (const auto& [key, value] : keys)
-    if (value->empty())
-      failAt(src, static_cast<int>(src.lines.size()), 1, "the output ends without its " + key + " line (a cut-off copy?)",
+  for (const auto& k : keys)
+    if (k.value->empty())
+      failAt(src, static_cast<int>(src.lines.size()), 1, "the output ends without its " + k.name + " line (a cut-off copy?)",
              "the whole output of mqadmin consumerConnection");
-  auto lineOf = [&](const std::string& key) {
-    for (std::size_t k = 0; k < src.lines.size(); ++k)
-      if (src.lines[k].starts_with(key + ":")) return static_cast<int>(k) + 1;
-    return 0;
-  };
-  checkValue(src, lineOf("ConsumeType"), 14, "ConsumeType", cc.consumeType, {"CONSUME_PASSIVELY", "CONSUME_ACTIVELY", "CONSUME_POP"});
-  checkValue(src, lineOf("MessageModel"), 15, "MessageModel", cc.messageModel, {"CLUSTERING", "BROADCASTING"});
-  checkValue(src, lineOf("ConsumeFromWhere"), 19, "ConsumeFromWhere", cc.consumeFromWhere,
+  cc.consumeTypeLine = keys[0].line;
+  checkValue(src, keys[0].line, 14, "ConsumeType", cc.consumeType, {"CONSUME_PASSIVELY", "CONSUME_ACTIVELY", "CONSUME_POP"});
+  checkValue(src, keys[1].line, 15, "MessageModel", cc.messageModel, {"CLUSTERING", "BROADCASTING"});
+  checkValue(src, keys[2].line, 19, "ConsumeFromWhere", cc.consumeFromWhere,
              {"CONSUME_FROM_LAST_OFFSET", "CONSUME_FROM_FIRST_OFFSET", "CONSUME_FROM_TIMESTAMP",
               "CONSUME_FROM_LAST_OFFSET_AND_FROM_MIN_WHEN_BOOT_FIRST", "CONSUME_FROM_MIN_OFFSET", "CONSUME_FROM_MAX_OFFSET"});
   return cc;
