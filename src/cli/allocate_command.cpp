@@ -30,6 +30,7 @@ struct AllocateOptions {
   bool explain = false;
   bool likeMqadmin = false;
   std::string cases;
+  std::string scenario;
 };
 
 std::vector<std::string> splitComma(const std::string& s) {
@@ -94,9 +95,12 @@ std::string paramSummary(const std::string& name, const StrategyParams& p) {
   return "";
 }
 
-void printText(const AllocateOptions& o, const StrategyParams& params, const std::vector<MessageQueue>& mqAll,
-               const std::vector<std::string>& cidAll, const std::vector<AllocateOutcome>& outcomes) {
-  std::cout << "strategy " << o.strategy << paramSummary(o.strategy, params) << ", topic " << o.topic << ": "
+}  // namespace
+
+void printAllocationTable(const std::string& strategyName, const StrategyParams& params, const std::string& topic,
+                          const std::vector<MessageQueue>& mqAll, const std::vector<std::string>& cidAll,
+                          const std::vector<AllocateOutcome>& outcomes) {
+  std::cout << "strategy " << strategyName << paramSummary(strategyName, params) << ", topic " << topic << ": "
             << mqAll.size() << " queues, " << cidAll.size() << " clients, both sorted as RebalanceImpl sorts them\n";
   std::vector<std::size_t> rows;  // first position of each distinct id
   std::vector<int> firsts(cidAll.size());
@@ -113,7 +117,7 @@ void printText(const AllocateOptions& o, const StrategyParams& params, const std
     const auto& out = outcomes[i];
     std::string count = out.error ? "-" : out.result ? std::to_string(out.result->size()) : "null";
     std::string detail = out.error ? "IllegalArgumentException: " + *out.error
-                                   : out.result ? formatQueueRanges(*out.result, o.topic) : "(null: no list configured)";
+                                   : out.result ? formatQueueRanges(*out.result, topic) : "(null: no list configured)";
     std::size_t copies = static_cast<std::size_t>(std::count(cidAll.begin(), cidAll.end(), cidAll[i]));
     if (copies > 1) detail += "  [id listed " + std::to_string(copies) + " times]";
     std::cout << std::left << std::setw(static_cast<int>(width)) << cidAll[i] << "  " << std::right << std::setw(6)
@@ -129,10 +133,12 @@ void printText(const AllocateOptions& o, const StrategyParams& params, const std
     else if (it->second > 1 && (shared.empty() || !(shared.back() == mq))) shared.push_back(mq);
   }
   if (!unassigned.empty())
-    std::cout << "unassigned: " << unassigned.size() << " queues " << formatQueueRanges(unassigned, o.topic) << "\n";
+    std::cout << "unassigned: " << unassigned.size() << " queues " << formatQueueRanges(unassigned, topic) << "\n";
   if (!shared.empty())
-    std::cout << "held by more than one client: " << shared.size() << " queues " << formatQueueRanges(shared, o.topic) << "\n";
+    std::cout << "held by more than one client: " << shared.size() << " queues " << formatQueueRanges(shared, topic) << "\n";
 }
+
+namespace {
 
 int runSingle(AllocateOptions& o) {
   if (o.strategy.empty()) o.strategy = "AVG";
@@ -172,7 +178,7 @@ int runSingle(AllocateOptions& o) {
     if (o.explain) out["explain"] = explanation;
     std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else {
-    printText(o, params, mqAll, cidAll, outcomes);
+    printAllocationTable(o.strategy, params, o.topic, mqAll, cidAll, outcomes);
     for (const auto& line : explanation) std::cout << line << "\n";
   }
   return kExitOk;
@@ -193,7 +199,13 @@ CommandRun setupAllocateCommand(CLI::App& app) {
   cmd->add_flag("--explain", o->explain, "say for each client its sorted index and the rule that gave it its queues");
   cmd->add_flag("--like-mqadmin", o->likeMqadmin, "reproduce mqadmin allocateMQ (AVG, unsorted lists, its JSON shape)");
   cmd->add_option("--cases", o->cases, "batch: a JSONL file of cases (or - for stdin), one JSON result a line");
+  cmd->add_option("--scenario", o->scenario, "a scenario whose groups list their client ids (as `import` writes): each group's allocation at t=0");
   return [o]() -> int {
+    if (!o->scenario.empty()) {
+      if (!o->cases.empty() || !o->strategy.empty() || !o->queues.empty() || !o->clients.empty() || !o->params.empty())
+        throw UsageError{"--scenario takes every input from the file; do not combine it with --cases, --strategy, --queues, --clients or --param"};
+      return runAllocateScenario(o->scenario, o->format);
+    }
     if (!o->cases.empty()) {
       if (!o->strategy.empty() || !o->queues.empty() || !o->clients.empty() || !o->params.empty())
         throw UsageError{"--cases takes every input from the file; do not combine it with --strategy, --queues, --clients or --param"};

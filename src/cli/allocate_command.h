@@ -14,6 +14,14 @@ namespace rmqsim {
 /// `allocate --cases FILE`: one output line per input line; returns an ExitCode.
 int runAllocateCases(const std::string& path);
 
+/// `allocate --scenario FILE`: each group's allocation at t=0, topic by topic; returns an ExitCode.
+int runAllocateScenario(const std::string& path, const std::string& format);
+
+/// The text table of one allocation: a header line, a row per distinct client, unassigned and shared queues.
+void printAllocationTable(const std::string& strategyName, const StrategyParams& params, const std::string& topic,
+                          const std::vector<MessageQueue>& mqAll, const std::vector<std::string>& cidAll,
+                          const std::vector<AllocateOutcome>& outcomes);
+
 /// The --explain lines: for each distinct id, its index in the list and the rule that gave it its queues.
 std::vector<std::string> explainAllocation(std::string_view strategyName, const StrategyParams& params,
                                            const std::vector<MessageQueue>& mqAll,

@@ -21,5 +21,6 @@ CommandRun setupAllocateCommand(CLI::App& app);
 CommandRun setupValidateCommand(CLI::App& app);
 CommandRun setupStrategiesCommand(CLI::App& app);
 CommandRun setupProfilesCommand(CLI::App& app);
+CommandRun setupImportCommand(CLI::App& app);
 
 }  // namespace rmqsim

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   add(setupValidateCommand);
   add(setupStrategiesCommand);
   add(setupProfilesCommand);
+  add(setupImportCommand);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -96,10 +96,21 @@ void readClients(Context& c, const YAML::Node& n, const std::string& path, Group
     if (auto v = c.r.integer(n, path, 0, 1000000)) g.clients = static_cast<int>(*v);
     return;
   }
-  if (!c.r.expectMap(n, path, "4, or {count: 4, client_id: \"{ip}@{pid}#{nanotime}\"}")) return;
-  c.r.checkKeys(n, path, {"count", "client_id"}, "clients");
-  if (!c.r.requireKeys(n, path, {"count"}, path)) return;
-  if (auto v = c.r.integer(n["count"], joinPath(path, "count"), 0, 1000000)) g.clients = static_cast<int>(*v);
+  if (!c.r.expectMap(n, path, "4, or {count: 4, client_id: \"{ip}@{pid}#{nanotime}\"}, or {ids: [10.0.0.1@1, 10.0.0.2@1]}")) return;
+  c.r.checkKeys(n, path, {"count", "client_id", "ids"}, "clients");
+  if (n["ids"]) {
+    if (auto v = c.r.stringList(n["ids"], joinPath(path, "ids"))) g.client_id.ids = *v;
+    g.clients = static_cast<int>(g.client_id.ids.size());
+  } else if (!c.r.requireKeys(n, path, {"count"}, path)) {
+    return;
+  }
+  if (n["count"])
+    if (auto v = c.r.integer(n["count"], joinPath(path, "count"), 0, 1000000)) {
+      if (*v < static_cast<long long>(g.client_id.ids.size()))
+        c.r.error(n["count"], joinPath(path, "count"), "count " + std::to_string(*v) + " is less than the " +
+                  std::to_string(g.client_id.ids.size()) + " ids listed", "a count of at least the ids' number, or no count");
+      else g.clients = static_cast<int>(*v);
+    }
   const YAML::Node id = n["client_id"];
   if (!id) return;
   const std::string idPath = joinPath(path, "client_id");

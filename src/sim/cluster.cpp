@@ -41,7 +41,10 @@ MQClientInstance& Cluster::createProcess(NameState& st, bool newIp, bool newPid)
   const GroupSpec& g = scenario_.groups[static_cast<std::size_t>(st.group)];
   const std::string name = g.name + "-" + std::to_string(st.n);
   const std::string processName = st.incarnation == 0 ? name : name + "#" + std::to_string(st.incarnation);
-  if (st.clientId.empty() || newIp || newPid) {
+  if (st.clientId.empty() && static_cast<std::size_t>(st.n) < g.client_id.ids.size()) {
+    st.clientId = g.client_id.ids[static_cast<std::size_t>(st.n)];  // clients.ids: a live group's exact id
+    ++nextIp_[st.group];  // keep later clients' ips where the pattern puts them
+  } else if (st.clientId.empty() || newIp || newPid) {
     // The id's random parts come from the process's own stream, so other clients never shift.
     Random idRng = Random::forEntity(ctx_.seed, "clientid/" + processName);
     ClientIdParts parts;
