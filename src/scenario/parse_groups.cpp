@@ -108,8 +108,8 @@ void readClients(Context& c, const YAML::Node& n, const std::string& path, Group
     if (auto v = c.r.str(id, idPath)) g.client_id.pattern = *v;
     return;
   }
-  if (!c.r.expectMap(id, idPath, "\"{ip}@{pid}#{nanotime}\" or {pattern: ..., ip_base: 10.0.0.0, unit_name: u, rooms: [a, b]}")) return;
-  c.r.checkKeys(id, idPath, {"pattern", "ip_base", "unit_name", "rooms"}, "client_id");
+  if (!c.r.expectMap(id, idPath, "\"{ip}@{pid}#{nanotime}\" or {pattern: ..., ip_base: 10.0.0.0, unit_name: u, rooms: [a, b], ids: [10.0.0.1@1]}")) return;
+  c.r.checkKeys(id, idPath, {"pattern", "ip_base", "unit_name", "rooms", "ids"}, "client_id");
   if (id["pattern"]) if (auto v = c.r.str(id["pattern"], joinPath(idPath, "pattern"))) g.client_id.pattern = *v;
   if (id["ip_base"]) {
     if (auto v = c.r.str(id["ip_base"], joinPath(idPath, "ip_base"))) {
@@ -122,6 +122,7 @@ void readClients(Context& c, const YAML::Node& n, const std::string& path, Group
   }
   if (id["unit_name"]) if (auto v = c.r.str(id["unit_name"], joinPath(idPath, "unit_name"))) g.client_id.unit_name = *v;
   if (id["rooms"]) if (auto v = c.r.stringList(id["rooms"], joinPath(idPath, "rooms"))) g.client_id.rooms = *v;
+  if (id["ids"]) if (auto v = c.r.stringList(id["ids"], joinPath(idPath, "ids"))) g.client_id.ids = *v;
   if (!g.client_id.rooms.empty() && g.client_id.pattern.find("{room}") == std::string::npos)
     c.r.error(id, idPath, "client_id has rooms but its pattern has no {room}", "a pattern such as \"{room}-{ip}@{pid}#{nanotime}\"");
 }

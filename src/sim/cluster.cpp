@@ -54,6 +54,9 @@ MQClientInstance& Cluster::createProcess(NameState& st, bool newIp, bool newPid)
     parts.unitName = g.client_id.unit_name;
     if (!g.client_id.rooms.empty()) parts.room = g.client_id.rooms[static_cast<std::size_t>(st.n) % g.client_id.rooms.size()];
     st.clientId = buildMQClientId(g.client_id.pattern, parts);
+    // Explicit ids (a replayed cluster's real ones) for each name's first process.
+    if (st.incarnation == 0 && static_cast<std::size_t>(st.n) < g.client_id.ids.size())
+      st.clientId = g.client_id.ids[static_cast<std::size_t>(st.n)];
   }
   ConsumerSetup s;
   s.index = ctx_.trace.addClient(ClientInfo{name, st.clientId, st.group});
