@@ -24,6 +24,7 @@ std::vector<std::string> lineWarnings(const LineStats& s) {
               " stack-trace or continuation lines, " + std::to_string(s.blank) + " blank, " + std::to_string(s.unusable) +
               " unusable");
   for (const std::string& e : s.unusableExamples) w.push_back("unusable line: " + e);
+  w.push_back("RebalanceImpl logs only the rounds that changed a process-queue table: `rebalances` counts those");
   return w;
 }
 
