@@ -61,8 +61,8 @@ int runReplay(const ReplayOptions& o) {
     r = replayClientLogs(o.logs, format);
   } catch (const std::invalid_argument& e) {
     throw UsageError{e.what(), false};
-  } catch (const ScenarioError& e) {
-    throw std::runtime_error("the scenario written for the replay does not validate:\n" + renderDiagnostics(e.diagnostics(), false));
+  } catch (const ScenarioError& e) {  // the logs describe what a scenario cannot hold (e.g. a group without topics)
+    throw UsageError{"the logs describe a cluster that a scenario cannot hold:\n" + renderDiagnostics(e.diagnostics(), false), false};
   }
   const bool timeline = !o.common.html.empty() || !o.common.trace.empty() || !o.common.csvDir.empty();
   PipelineOutput out = measureStream(r.scenario, r.stream.catalog, r.stream.events, timeline);

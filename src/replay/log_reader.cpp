@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <set>
 #include <stdexcept>
 
 namespace rmqsim {
@@ -59,7 +60,7 @@ TimeFormat pickFormat(const std::string& path, const std::vector<std::string>& l
 struct Source {
   std::vector<std::size_t> lives;  ///< indices into the output, in order
   std::size_t current = 0;
-  bool started = false;  ///< the current life has seen its CONSUMER_START
+  std::set<std::string> started;  ///< groups whose CONSUMER_START the current life has seen
 };
 
 }  // namespace
@@ -99,13 +100,14 @@ ReplayInput readClientLogs(const std::vector<std::string>& files, const std::opt
         life.firstMs = parsed->epochMs;
         src.lives.push_back(out.lives.size());
         src.current = src.lives.size() - 1;
-        src.started = false;
+        src.started.clear();
         out.lives.push_back(std::move(life));
       };
       if (src.lives.empty()) newLife();
       // A second start in one source is a new process run (a restart logging to the same file).
-      if (rec.kind == RecordKind::CONSUMER_START && src.started) newLife();
-      if (rec.kind == RecordKind::CONSUMER_START) src.started = true;
+      // One process may start several consumers; a group started twice is a new process run.
+      if (rec.kind == RecordKind::CONSUMER_START && src.started.count(rec.group)) newLife();
+      if (rec.kind == RecordKind::CONSUMER_START) src.started.insert(rec.group);
       ClientLife* life = &out.lives[src.lives[src.current]];
       if (!rec.clientId.empty() && !life->clientId.empty() && rec.clientId != life->clientId) {
         // A merged file without source tags: follow the id the line names.

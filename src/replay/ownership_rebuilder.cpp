@@ -9,6 +9,8 @@ namespace rmqsim {
 
 namespace {
 
+constexpr int kMaxQueuesPerTopic = 65536;  ///< a scenario's limit per topic and broker
+
 std::string seconds(SimTime ms) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.3f s", static_cast<double>(ms) / 1000.0);
@@ -231,6 +233,11 @@ class Rebuilder {
       int size = -1;
       for (const SizeSeen& s : mqAllSizes_) {
         if (s.topic != topic || s.size == size) continue;
+        if (s.size > kMaxQueuesPerTopic) {
+          story_.warnings.push_back("topic " + topic + ": mqAllSize=" + std::to_string(s.size) + " is beyond " +
+                                    std::to_string(kMaxQueuesPerTopic) + " queues; the queues named in the logs are taken");
+          continue;
+        }
         const bool first = size < 0;
         size = s.size;
         QueueSetChange qc{first ? 0 : s.at, topic, {}};

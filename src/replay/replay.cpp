@@ -37,6 +37,10 @@ Replay replayClientLogs(const std::vector<std::string>& files, const std::option
   if (r.story.clients.empty())
     throw std::invalid_argument(sourcesText(files) + ": no consumer's rebalancing lines found (\"the consumer [G] start beginning\", "
                                 "\"doRebalance, G, add a new mq, ...\"); are these rocketmq_client.log files of push consumers?");
+  constexpr SimTime kMaxSpan = 30LL * 24 * 3600 * 1000;  // a scenario's longest duration
+  if (r.story.endMs > kMaxSpan)
+    throw std::invalid_argument(sourcesText(files) + ": the logs span " + std::to_string(r.story.endMs / 86400000) +
+                                " days from the first client's start; replay covers at most 30 days (give the logs of one incident)");
   r.plan = detectEpisodes(r.story);
   r.scenarioYaml = writeReplayScenario(r.story, r.plan, sourcesText(files));
   r.scenario = parseScenarioText(r.scenarioYaml, "replay");

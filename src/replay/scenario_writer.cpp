@@ -1,5 +1,6 @@
 #include "replay/scenario_writer.h"
 
+#include <cstdio>
 #include <map>
 #include <set>
 #include <sstream>
@@ -44,6 +45,16 @@ std::string utcText(std::int64_t epochMs) {
 std::string strategyName(const std::string& java) {
   const std::string base = java.substr(0, java.find('-'));  // MACHINE_ROOM_NEARBY-AVG
   return findStrategy(base) ? base : "AVG";
+}
+
+/// Strategies a scenario cannot take as they are (parameters not in the logs, or unknown).
+std::string strategyNote(const std::string& group, const std::string& java) {
+  const std::string ours = strategyName(java);
+  if (ours != java.substr(0, java.find('-')))
+    return "group " + group + "'s strategy '" + java + "' is not one of ours: the scenario uses AVG";
+  if (ours == "CONFIG" || ours == "MACHINE_ROOM" || ours == "MACHINE_ROOM_NEARBY" || ours == "CONSISTENT_HASH")
+    return "group " + group + " uses " + java + ": its parameters are not in the logs, the scenario has the defaults";
+  return {};
 }
 
 }  // namespace
@@ -91,7 +102,9 @@ std::string writeReplayScenario(const ReplayStory& story, const ReplayPlan& plan
     y << "  - name: " << quote(g) << "\n    subscribe: [";
     for (std::size_t i = 0; i < topics.size(); ++i) y << (i ? ", " : "") << quote(topics[i]);
     y << "]\n";
-    y << "    strategy: " << strategyName(facts == story.groups.end() ? "AVG" : facts->second.strategy) << "\n";
+    const std::string java = facts == story.groups.end() ? "AVG" : facts->second.strategy;
+    y << "    strategy: " << strategyName(java) << "\n";
+    if (const std::string note = strategyNote(g, java); !note.empty()) y << "    # " << note << "\n";
     if (facts != story.groups.end() && facts->second.orderly) y << "    orderly: true\n";
     const auto retry = retryPerBroker.find(g);
     if (retry != retryPerBroker.end() && retry->second != 1) y << "    retry_queues: " << retry->second << "\n";

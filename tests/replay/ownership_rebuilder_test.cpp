@@ -117,3 +117,29 @@ TEST_CASE("replay/rebuild/no layout, no consumer: located errors") {
   CHECK_THROWS_WITH_AS(replayClientLogs({scratchFile("y.log", at(0, "send heart beat to broker")).string()}, std::nullopt),
                        doctest::Contains("no consumer's rebalancing lines"), std::invalid_argument);
 }
+
+TEST_CASE("replay/rebuild/one process with two consumers is two clients of one run, not a restart") {
+  const std::string text = startOf(0, "10.0.0.1@1", {0, 1, 2, 3}, 1) +
+                           at(10, "the consumer [h] start beginning. messageModel=CLUSTERING, isUnitMode=false") +
+                           at(200, "doRebalance, h, add a new mq, " + mq(0));
+  const Replay r = replayClientLogs({scratchFile("two.log", text).string()}, std::nullopt);
+  REQUIRE(r.input.lives.size() == 1);
+  REQUIRE(r.story.clients.size() == 2);
+  CHECK(r.story.clients[0].group == "g");
+  CHECK(r.story.clients[1].group == "h");
+  CHECK(r.story.clients[1].clientId == "10.0.0.1@1");
+  CHECK(r.scenario.groups.size() == 2);
+}
+
+TEST_CASE("replay/rebuild/the same consumer started again in one file is a new process run") {
+  const std::string text = startOf(0, "10.0.0.1@1", {0, 1, 2, 3}, 1) + at(5000, "the consumer [g] shutdown OK") +
+                           startOf(20000, "10.0.0.1@1", {0, 1, 2, 3}, 1);
+  const Replay r = replayClientLogs({scratchFile("again.log", text).string()}, std::nullopt);
+  REQUIRE(r.story.clients.size() == 2);
+  CHECK(r.story.clients[0].end == LifeEnd::STOPPED);
+  CHECK(r.story.clients[0].endMs == 5000);
+  CHECK(r.story.clients[1].startMs == 20000);
+  REQUIRE(r.scenario.events.size() == 2);
+  CHECK(r.scenario.events[0].action == "stop");
+  CHECK(r.scenario.events[1].action == "start");
+}
