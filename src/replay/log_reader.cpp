@@ -141,6 +141,14 @@ ReplayInput readClientLogs(const std::vector<std::string>& files, const std::opt
     if (!anyParsed)
       throw std::invalid_argument(path + ":1:1: no line has a timestamp of the " + fmt.layout + " layout ('" + fmt.pattern + "')");
   }
+  for (const auto& [key, src] : sources) {
+    std::set<std::string> ids;
+    for (std::size_t k : src.lives) ids.insert(out.lives[k].clientId);
+    if (ids.size() > 1 && src.lives.size() == ids.size())
+      out.warnings.push_back(key + " holds the lines of " + std::to_string(ids.size()) +
+                             " client ids without a source tag: lines that name no id (add/remove lines) went to the "
+                             "client last named; tag each line with its file or pod (grep -H, kubectl logs --prefix) for an exact replay");
+  }
   for (ClientLife& l : out.lives) {
     std::stable_sort(l.records.begin(), l.records.end(),
                      [](const TimedRecord& a, const TimedRecord& b) { return a.epochMs < b.epochMs; });

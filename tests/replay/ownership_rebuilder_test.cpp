@@ -143,3 +143,26 @@ TEST_CASE("replay/rebuild/the same consumer started again in one file is a new p
   CHECK(r.scenario.events[0].action == "stop");
   CHECK(r.scenario.events[1].action == "start");
 }
+
+TEST_CASE("replay/rebuild/an untagged merged file: lines follow the id they name, and the guess is said") {
+  const std::string text = startOf(0, "10.0.0.1@1", {0, 1}, 2) + startOf(30, "10.0.0.2@1", {2, 3}, 2);
+  const Replay r = replayClientLogs({scratchFile("untagged.log", text).string()}, std::nullopt);
+  REQUIRE(r.story.clients.size() == 2);
+  bool said = false;
+  for (const std::string& w : r.warnings) said = said || w.find("holds the lines of 2 client ids without a source tag") != std::string::npos;
+  CHECK(said);
+}
+
+TEST_CASE("replay/rebuild/an mqAllSize change is a set_queues episode of the topic's broker") {
+  std::string grown = result("10.0.0.1@1", 1, {0, 1, 2, 3, 4, 5});
+  grown.replace(grown.find("mqAllSize=4"), 11, "mqAllSize=6");
+  const std::string text = startOf(0, "10.0.0.1@1", {0, 1, 2, 3}, 1) + at(30000, "doRebalance, g, add a new mq, " + mq(4)) +
+                           at(30001, "doRebalance, g, add a new mq, " + mq(5)) + at(30001, grown);
+  const Replay r = replayClientLogs({scratchFile("grow.log", text).string()}, std::nullopt);
+  REQUIRE(r.scenario.events.size() == 1);
+  CHECK(r.scenario.events[0].action == "set_queues");
+  CHECK(r.scenario.events[0].at_ms == 30001);
+  CHECK(r.scenario.events[0].topic == "orders");
+  CHECK(r.scenario.events[0].queues == 6);
+  CHECK(r.scenario.brokers.at(0).topics.at(0).read_queues == 4);
+}
