@@ -113,7 +113,7 @@ class Rebuilder {
           break;
         }
         case RecordKind::RESULT_CHANGED: {
-          story_.rebalances.push_back(ClientMark{at, ci, r.topic});
+          story_.rebalances.push_back(ClientMark{at, ci, r.topic, std::nullopt});
           if (!r.strategy.empty()) facts.strategy = r.strategy;
           noteTopic(facts, r.topic, c.client.group);
           results_.push_back(ResultSeen{at, ci, r.cidAllSize});
@@ -122,7 +122,7 @@ class Rebuilder {
           break;
         }
         case RecordKind::NOTIFY:
-          story_.notifications.push_back(ClientMark{at, ci, r.broker});
+          story_.notifications.push_back(ClientMark{at, ci, r.broker, std::nullopt});
           break;
         case RecordKind::LOCK_FAILED:
           facts.orderly = true;

@@ -113,7 +113,9 @@ std::int64_t actionTime(const std::string& run, const std::string& what) {
 void checkTimeline(const std::string& run, const Replay& r) {
   const auto seen = probe(run);
   const auto mine = replayed(r);
-  for (const auto& [id, states] : seen) {
+  for (const auto& entry : seen) {
+    const std::string& id = entry.first;  // not a structured binding: CAPTURE's lambda takes it
+    const auto& states = entry.second;
     CAPTURE(run);
     CAPTURE(id);
     REQUIRE(mine.count(id) == 1);
