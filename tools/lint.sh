@@ -28,5 +28,6 @@ check_layer rocketmq/client 'rocketmq|engine|strategy|util'
 check_layer scenario 'scenario|util|rocketmq/common|strategy|engine/sim_time'
 check_layer metrics 'metrics|engine|rocketmq/common|strategy|scenario|util'
 check_layer import 'import|scenario|rocketmq/common|strategy|util'
+check_layer replay 'replay|scenario|rocketmq/common|strategy|engine/sim_time|util'
 check_layer report 'report|metrics|scenario|rocketmq/common|strategy|engine/sim_time|util'
 exit $fail

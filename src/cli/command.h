@@ -19,6 +19,7 @@ CommandRun setupSweepCommand(CLI::App& app);
 CommandRun setupSweepMergeCommand(CLI::App& app);
 CommandRun setupAllocateCommand(CLI::App& app);
 CommandRun setupValidateCommand(CLI::App& app);
+CommandRun setupReplayCommand(CLI::App& app);
 CommandRun setupStrategiesCommand(CLI::App& app);
 CommandRun setupProfilesCommand(CLI::App& app);
 CommandRun setupImportCommand(CLI::App& app);

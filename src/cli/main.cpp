@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   add(setupSweepMergeCommand);
   add(setupAllocateCommand);
   add(setupValidateCommand);
+  add(setupReplayCommand);
   add(setupStrategiesCommand);
   add(setupProfilesCommand);
   add(setupImportCommand);

@@ -38,4 +38,23 @@ PipelineOutput runPipeline(const Scenario& scenario, const PipelineOptions& opti
   return out;
 }
 
+PipelineOutput measureStream(const Scenario& scenario, const RunCatalog& catalog, const std::vector<SimEvent>& events,
+                             bool recordTimeline) {
+  MetricsCollector metrics(scenario);
+  std::shared_ptr<TimelineRecorder> timeline;
+  if (recordTimeline) timeline = std::make_shared<TimelineRecorder>(scenario);
+  for (const SimEvent& ev : events) {
+    metrics.onEvent(ev, catalog);
+    if (timeline) timeline->onEvent(ev, catalog);
+  }
+  PipelineOutput out;
+  auto result = std::make_shared<RunResult>(metrics.result());
+  out.report = buildJsonReport(scenario, *result);
+  out.events = static_cast<std::int64_t>(events.size());
+  out.result = std::move(result);
+  out.timeline = std::move(timeline);
+  out.catalog = catalog;
+  return out;
+}
+
 }  // namespace rmqsim

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -42,5 +43,9 @@ struct PipelineOutput {
 
 /// Runs the scenario; throws InternalError-like exceptions only for bugs.
 PipelineOutput runPipeline(const Scenario& scenario, const PipelineOptions& options);
+
+/// Measures a recorded event stream (replay) exactly as runPipeline measures a simulation's.
+PipelineOutput measureStream(const Scenario& scenario, const RunCatalog& catalog, const std::vector<SimEvent>& events,
+                             bool recordTimeline);
 
 }  // namespace rmqsim

@@ -11,13 +11,8 @@
 #include "cli/common_options.h"
 #include "cli/exit_codes.h"
 #include "cli/pipeline.h"
+#include "cli/report_outputs.h"
 #include "cli/terminal.h"
-#include "report/chrome_trace.h"
-#include "report/csv_report.h"
-#include "report/html_report.h"
-#include "report/text_report.h"
-#include "report/timeline_recorder.h"
-#include "util/atomic_file.h"
 
 namespace rmqsim {
 namespace {
@@ -44,26 +39,9 @@ int runScenario(const RunOptions& o) {
   std::signal(SIGINT, previous);
 
   const std::string reproduce = reproduceCommand("run", o.scenario, o.common, scenario.seed);
-  try {
-    if (!o.common.html.empty())
-      writeFileAtomically(o.common.html, renderHtmlReport(scenario, out.report, out.timeline->timeline(), out.catalog));
-    if (!o.common.trace.empty())
-      writeFileAtomically(o.common.trace, renderChromeTrace(scenario, out.timeline->timeline(), out.catalog));
-    if (!o.common.csvDir.empty()) writeCsvTimelines(o.common.csvDir, scenario, out.timeline->timeline(), out.catalog);
-  } catch (const std::runtime_error& e) {
-    throw UsageError{e.what(), false};
-  }
-  std::string text;
-  if (o.common.format == "json") {
-    text = out.report.dump(2) + "\n";
-  } else if (o.common.format == "csv") {
-    text = renderEventsCsv(out.report);
-  } else {
-    TextReportOptions topts;
-    topts.colour = useColour(o.common);
-    topts.reproduce = reproduce;
-    text = renderTextReport(scenario, *out.result, topts);
-  }
+  TextReportOptions topts;
+  topts.reproduce = reproduce;
+  const std::string text = renderOutputs(scenario, out, o.common, topts);
   emitOutput(o.common.output, text);
   if (out.partial && !o.common.quiet) std::cerr << "warning: the run was stopped early; the report covers only the simulated part\n";
   return kExitOk;

@@ -115,7 +115,8 @@ std::string renderTextReport(const Scenario& scenario, const RunResult& r, const
     if (!unowned.empty()) out += "    " + red + "unowned" + reset + "  " + compactQueueRanges(unowned) + "\n";
   }
 
-  const auto warnings = plainWarnings(scenario, r);
+  auto warnings = plainWarnings(scenario, r);
+  warnings.insert(warnings.end(), o.extraWarnings.begin(), o.extraWarnings.end());
   if (!warnings.empty()) {
     out += "\n" + bold + "Warnings" + reset + "\n";
     for (const auto& w : warnings) out += "  " + yellow + "!" + reset + " " + w + "\n";

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "metrics/run_result.h"
 #include "scenario/scenario.h"
@@ -14,6 +15,7 @@ struct TextReportOptions {
   bool colour = false;
   std::string reproduce;  ///< one-line command; printed last
   std::size_t maxClientsListed = 40;
+  std::vector<std::string> extraWarnings;  ///< appended to the plain-language warnings (replay's findings)
 };
 
 std::string renderTextReport(const Scenario& scenario, const RunResult& result, const TextReportOptions& options);

@@ -105,12 +105,9 @@ void readClients(Context& c, const YAML::Node& n, const std::string& path, Group
     return;
   }
   if (n["count"])
-    if (auto v = c.r.integer(n["count"], joinPath(path, "count"), 0, 1000000)) {
-      if (*v < static_cast<long long>(g.client_id.ids.size()))
-        c.r.error(n["count"], joinPath(path, "count"), "count " + std::to_string(*v) + " is less than the " +
-                  std::to_string(g.client_id.ids.size()) + " ids listed", "a count of at least the ids' number, or no count");
-      else g.clients = static_cast<int>(*v);
-    }
+    // A count below the ids' number is allowed: the later ids name the clients that `start`
+    // events add (a replayed story), in the order they start.
+    if (auto v = c.r.integer(n["count"], joinPath(path, "count"), 0, 1000000)) g.clients = static_cast<int>(*v);
   const YAML::Node id = n["client_id"];
   if (!id) return;
   const std::string idPath = joinPath(path, "client_id");

@@ -73,7 +73,7 @@ struct ClientIdSpec {
   std::string ip_base = "10.0.0.0";  ///< ip of client n = ip_base + n + 1 (per group offset applied by cluster)
   std::string unit_name;             ///< appended as @unit when non-empty
   std::vector<std::string> rooms;    ///< {room} of client n = rooms[n % size] (machine-room strategies)
-  std::vector<std::string> ids;      ///< clients.ids: client n's exact first id (an imported live group); the pattern for later ones
+  std::vector<std::string> ids;      ///< clients.ids: client n's exact first id (an imported live group, a replayed one); the pattern for later ones
   SourceLoc loc;
 };
 

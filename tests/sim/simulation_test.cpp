@@ -49,6 +49,17 @@ TEST_CASE("sim/determinism: a client added later does not change earlier clients
   CHECK(one.catalog().clients[0].clientId.rfind("10.0.0.1@", 0) == 0);
 }
 
+TEST_CASE("sim/clients.ids: the listed ids go to clients 0..n-1, the pattern to the rest") {
+  Scenario s = basicScenario(1, 4, 3, 10 * kSecond);
+  s.groups[0].client_id.ids = {"127.0.0.1@c1", "127.0.0.1@c2"};
+  Simulation sim(s, {});
+  sim.run();
+  REQUIRE(sim.catalog().clients.size() == 3);
+  CHECK(sim.catalog().clients[0].clientId == "127.0.0.1@c1");
+  CHECK(sim.catalog().clients[1].clientId == "127.0.0.1@c2");
+  CHECK(sim.catalog().clients[2].clientId.rfind("10.0.0.3@", 0) == 0);
+}
+
 TEST_CASE("sim/max events stops the run as partial") {
   Scenario s = basicScenario(1, 4, 2, kMinute);
   SimulationOptions o;
