@@ -64,6 +64,9 @@ TEST_CASE("cli/allocate/counts, ranges and names are bounded before they expand"
   refused("allocate --queues a:1 --clients \"$(printf 'x\\033[31m')\"",
           "--clients id 'x\\x1B[31m' holds control character U+001B at character 2");
   refused("allocate --queues a:1 --clients x --topic " + std::string(300, 't'), "is 300 characters long");
+  std::string many = "b0:65536";
+  for (int b = 1; b < 31; ++b) many += ",b" + std::to_string(b) + ":65536";  // 2,031,616 queues
+  refused("allocate --queues " + many + " --clients x", "--queues asks for more than 2000000 queues in all");
 }
 
 TEST_CASE("cli/allocate/batch output equals the recorded Java results") {

@@ -252,6 +252,9 @@ TEST_CASE("scenario/broken files/--set values follow the same rules for names, r
   CHECK(one("groups.0.strategy={name: CONFIG, queues: 'b:0-2147483647'}").message ==
         "queue id 2147483647 in 'b:0-2147483647' is above 65535");
   CHECK(one("expect=[{metric: final." + std::string(1100, 'x') + ", max: 1}]").message == "expect.0.metric is 1106 characters long");
+  CHECK(one("description=" + std::string(10001, 'd')).message == "description is 10001 characters long");
+  CHECK(one("description=\"tab\\tok, bell\\a not\"").message == "description holds control character U+0007 at character 13");
+  CHECK(parseScenarioText(base, "ok.yaml", {"description=\"two\\nlines\\tand a tab\""}).description == "two\nlines\tand a tab");
   const Diagnostic key = one(std::string(150000, 'k') + "=1");  // an unknown 150 KB key: bounded did-you-mean, cut display
   CHECK(key.message.find("unknown key 'kkk") == 0);
   CHECK(renderDiagnostics({key}, false).size() < 1000);
