@@ -93,10 +93,25 @@ void validate(Context& c, const YAML::Node& root) {
   }
 
   // Sizes.
+  // A set_queues event can grow a topic past its first size: the limits count each topic of
+  // each broker at its largest, so resizing many brokers cannot get round them.
+  std::map<std::pair<std::string, std::string>, int> resized;  // (broker, topic) -> largest set_queues
+  for (const EventSpec& e : s.events) {
+    if (e.action != "set_queues" || e.topic.empty()) continue;
+    for (const BrokerSpec& b : s.brokers) {
+      if (!e.brokers.empty() && std::find(e.brokers.begin(), e.brokers.end(), b.name) == e.brokers.end()) continue;
+      int& peak = resized[{b.name, e.topic}];
+      peak = std::max(peak, e.queues);
+    }
+  }
+  auto largest = [&](const BrokerSpec& b, const TopicSpec& t, int queues) {
+    const auto it = resized.find({b.name, t.name});
+    return std::max(queues, it == resized.end() ? 0 : it->second);
+  };
   long long totalClients = 0, totalQueues = 0;
   for (const auto& [g, n] : started) totalClients += n;
   for (const BrokerSpec& b : s.brokers)
-    for (const TopicSpec& t : b.topics) totalQueues += std::max(t.read_queues, t.write_queues);
+    for (const TopicSpec& t : b.topics) totalQueues += largest(b, t, std::max(t.read_queues, t.write_queues));
   // Totals are placed at the section they add up (or the file, when it has none).
   const SourceLoc top{file, 0, 0};
   auto section = [&](const char* key) { return root.IsMap() && root[key] ? c.r.loc(root[key], key) : top; };
@@ -104,7 +119,9 @@ void validate(Context& c, const YAML::Node& root) {
     c.r.errorAt(section("groups"), "the scenario starts " + std::to_string(totalClients) + " clients in all: too many to simulate in memory",
                 "at most " + std::to_string(kMaxClients) + " clients");
   if (totalQueues > kMaxQueues)
-    c.r.errorAt(section("brokers"), "the brokers hold " + std::to_string(totalQueues) + " queues in all: too many to simulate in memory",
+    c.r.errorAt(section("brokers"), "the brokers hold " + std::to_string(totalQueues) + " queues in all" +
+                                        (resized.empty() ? "" : " (each topic at its largest, set_queues events included)") +
+                                        ": too many to simulate in memory",
                 "at most " + std::to_string(kMaxQueues) + " queues");
   if (s.duration_ms > kMaxDuration)
     c.r.errorAt(c.r.loc(root["duration"], "duration"), "duration " + formatDuration(s.duration_ms) + " is too long to simulate",
@@ -115,7 +132,7 @@ void validate(Context& c, const YAML::Node& root) {
     long long queues = 0;
     for (const BrokerSpec& b : s.brokers) {
       for (const TopicSpec& t : b.topics)
-        if (std::find(g.subscribe.begin(), g.subscribe.end(), t.name) != g.subscribe.end()) queues += t.read_queues;
+        if (std::find(g.subscribe.begin(), g.subscribe.end(), t.name) != g.subscribe.end()) queues += largest(b, t, t.read_queues);
       if (g.model == MessageModel::CLUSTERING) queues += g.retry_queues;
     }
     const long long clients = started.count(g.name) ? started[g.name] : g.clients;

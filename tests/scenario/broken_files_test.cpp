@@ -88,6 +88,8 @@ const BrokenCase kCases[] = {
     {"too_many_clients.yaml", "8:3", "300000 clients in all: too many to simulate in memory", "at most 200000", 1},
     {"too_many_queues.yaml", "4:3", "2031624 queues in all: too many to simulate in memory", "at most 2000000", 1},
     {"duration_too_long.yaml", "2:11", "duration 31d is too long to simulate", "at most 30d", 1},
+    {"set_queues_too_many.yaml", "4:3", "the brokers hold 2031616 queues in all (each topic at its largest, set_queues events included)",
+     "at most 2000000", 1},
     {"client_queue_pairs.yaml", "8:5", "group 'g' has 40000 clients over 65537 queues", "at most 2000000000", 1},
     // hostile input (issue 20): ranges bounded before they expand, names bounded and printable
     {"config_queue_range_huge.yaml", "10:38", "queue id 100000000 in 'broker-a:0-100000000' is above 65535",
