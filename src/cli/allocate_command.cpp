@@ -13,7 +13,9 @@
 #include "cli/command.h"
 #include "cli/exit_codes.h"
 #include "rocketmq/common/java_string.h"
+#include "scenario/validator.h"
 #include "strategy/queue_list_text.h"
+#include "util/name_rules.h"
 #include "util/spellcheck.h"
 
 namespace rmqsim {
@@ -45,7 +47,14 @@ std::vector<std::string> splitComma(const std::string& s) {
   return out;
 }
 
-// "broker-a:8,broker-b:8" -> queues 0..7 of each broker, in the order given.
+// Names reach the report as given: the scenario's rules for names (util/name_rules.h).
+void checkName(const std::string& option, std::string_view name) {
+  if (auto problem = nameProblem(name))
+    throw UsageError{option + " '" + shownText(name) + "' " + *problem + "; allowed: " + nameRuleText()};
+}
+
+// "broker-a:8,broker-b:8" -> queues 0..7 of each broker, in the order given; counts are bounded
+// (a topic's 65,536 queues per broker, the scenario's queue limit in all) before they expand.
 std::vector<MessageQueue> parseQueueCounts(const std::string& text, const std::string& topic) {
   std::vector<MessageQueue> out;
   for (const auto& item : splitComma(text)) {
@@ -56,8 +65,15 @@ std::vector<MessageQueue> parseQueueCounts(const std::string& text, const std::s
       if (ec != std::errc() || p != item.data() + item.size()) count = -1;
     }
     if (count < 0)
-      throw UsageError{"bad --queues item '" + item +
+      throw UsageError{"bad --queues item '" + shownText(item) +
                        "'; expected BROKER:COUNT items separated by commas, e.g. broker-a:8,broker-b:8"};
+    if (count > kMaxQueueId + 1)
+      throw UsageError{"--queues item '" + shownText(item) + "' asks for " + std::to_string(count) + " queues; allowed: at most " +
+                       std::to_string(kMaxQueueId + 1) + " per broker (a topic's limit)"};
+    if (out.size() + static_cast<std::size_t>(count) > static_cast<std::size_t>(kMaxQueues))
+      throw UsageError{"--queues asks for more than " + std::to_string(kMaxQueues) + " queues in all; allowed: at most " +
+                       std::to_string(kMaxQueues) + " (the scenario limit)"};
+    checkName("--queues broker", std::string_view(item).substr(0, colon));
     for (int i = 0; i < count; ++i) out.push_back(MessageQueue{topic, item.substr(0, colon), i});
   }
   return out;
@@ -146,8 +162,11 @@ int runSingle(AllocateOptions& o) {
   if (o.queues.empty()) throw UsageError{"allocate needs --queues BROKER:COUNT,... (e.g. broker-a:8,broker-b:8) or --cases FILE"};
   if (o.clients.empty()) throw UsageError{"allocate needs --clients ID,ID,... (e.g. 10.0.0.1@1,10.0.0.2@1) or --cases FILE"};
   if (o.topic.empty()) throw UsageError{"--topic must not be empty"};
+  checkName("--topic", o.topic);
+  checkName("--group", o.group);
   std::vector<MessageQueue> given = parseQueueCounts(o.queues, o.topic);
   std::vector<std::string> clientsGiven = splitComma(o.clients);
+  for (const std::string& c : clientsGiven) checkName("--clients id", c);
   StrategyParams params = parseParams(o);
   if (o.likeMqadmin) return runLikeMqadmin(o.topic, given, clientsGiven, o.strategy);
   std::unique_ptr<AllocateMessageQueueStrategy> strategy;

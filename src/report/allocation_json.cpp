@@ -7,6 +7,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "util/name_rules.h"
 #include "util/spellcheck.h"
 
 namespace rmqsim {
@@ -52,7 +53,7 @@ std::string didYouMeanSuffix(std::string_view word, const std::vector<std::strin
 std::string unknownStrategyMessage(std::string_view name) {
   std::string allowed;
   for (const auto& n : strategyNames()) allowed += (allowed.empty() ? "" : ", ") + n;
-  return "unknown strategy '" + std::string(name) + "'" + didYouMeanSuffix(name, strategyNames()) +
+  return "unknown strategy '" + shownText(name) + "'" + didYouMeanSuffix(name, strategyNames()) +
          "; allowed: " + allowed + " (see `rmq-rebalance-sim strategies`)";
 }
 

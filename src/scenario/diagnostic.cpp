@@ -1,5 +1,7 @@
 #include "scenario/diagnostic.h"
 
+#include "util/name_rules.h"
+
 namespace rmqsim {
 
 ScenarioError::ScenarioError(std::vector<Diagnostic> diagnostics) : diagnostics_(std::move(diagnostics)) {
@@ -13,11 +15,15 @@ std::string renderDiagnostics(const std::vector<Diagnostic>& diagnostics, bool c
   std::string out;
   int errors = 0;
   for (const Diagnostic& d : diagnostics) {
-    std::string where = d.loc.file.empty() ? "<input>" : d.loc.file;
+    // User text never reaches the terminal raw (control characters as \xNN), and a long --set
+    // override is shown cut: messages quote it, a diagnostic need not repeat it whole.
+    const bool override = d.loc.file.rfind("--set ", 0) == 0;
+    std::string where = d.loc.file.empty() ? "<input>" : shownText(d.loc.file, override ? 200 : std::string::npos);
     if (d.loc.line > 0) where += ":" + std::to_string(d.loc.line) + ":" + std::to_string(d.loc.column);
-    out += bold + where + ":" + reset + " " + (d.warning ? yellow + "warning:" : red + "error:") + reset + " " + d.message + "\n";
-    if (!d.allowed.empty()) out += "  allowed: " + d.allowed + "\n";
-    if (!d.hint.empty()) out += "  did you mean '" + d.hint + "'?\n";
+    out += bold + where + ":" + reset + " " + (d.warning ? yellow + "warning:" : red + "error:") + reset + " " +
+           shownText(d.message, std::string::npos) + "\n";
+    if (!d.allowed.empty()) out += "  allowed: " + shownText(d.allowed, std::string::npos) + "\n";
+    if (!d.hint.empty()) out += "  did you mean '" + shownText(d.hint, std::string::npos) + "'?\n";
     errors += d.warning ? 0 : 1;
   }
   if (errors > 1) out += std::to_string(errors) + " errors\n";

@@ -74,7 +74,7 @@ void readEvents(Context& c, const YAML::Node& n) {
     }
     auto has = [&](const char* k) { return std::find(rule.allowed.begin(), rule.allowed.end(), k) != rule.allowed.end() && e[k]; };
     if (has("group")) {
-      if (auto g = c.r.str(e["group"], joinPath(path, "group"))) {
+      if (auto g = c.r.name(e["group"], joinPath(path, "group"))) {
         ev.group = *g;
         if (std::find(groupNames.begin(), groupNames.end(), *g) == groupNames.end()) {
           auto hint = spellcheck(*g, groupNames);
@@ -84,13 +84,13 @@ void readEvents(Context& c, const YAML::Node& n) {
     }
     if (has("count")) if (auto v = c.r.integer(e["count"], joinPath(path, "count"), 1, 1000000)) ev.count = static_cast<int>(*v);
     if (has("client") && has("clients")) c.r.error(e, path, "an event takes client or clients, not both");
-    if (has("client")) if (auto v = c.r.str(e["client"], joinPath(path, "client"))) ev.clients = {*v};
+    if (has("client")) if (auto v = c.r.name(e["client"], joinPath(path, "client"))) ev.clients = {*v};
     if (has("clients")) if (auto v = c.r.stringList(e["clients"], joinPath(path, "clients"))) ev.clients = *v;
     for (std::size_t k = 0; k < ev.clients.size(); ++k)
       if (std::find(ev.clients.begin(), ev.clients.begin() + static_cast<std::ptrdiff_t>(k), ev.clients[k]) != ev.clients.begin() + static_cast<std::ptrdiff_t>(k))
         c.r.error(e["clients"], joinPath(path, "clients"), "client '" + ev.clients[k] + "' is listed twice in this event", "each client once");
     if (has("broker") && has("brokers")) c.r.error(e, path, "an event takes broker or brokers, not both");
-    if (has("broker")) if (auto v = c.r.str(e["broker"], joinPath(path, "broker"))) ev.brokers = {*v};
+    if (has("broker")) if (auto v = c.r.name(e["broker"], joinPath(path, "broker"))) ev.brokers = {*v};
     if (has("brokers")) if (auto v = c.r.stringList(e["brokers"], joinPath(path, "brokers"))) ev.brokers = *v;
     for (const auto& b : ev.brokers) {
       if (std::find(brokerNames.begin(), brokerNames.end(), b) != brokerNames.end()) continue;
@@ -110,7 +110,7 @@ void readEvents(Context& c, const YAML::Node& n) {
                        : *v == "from_broker" ? PartitionDirection::FROM_BROKER
                                              : PartitionDirection::BOTH;
     if (has("topic")) {
-      if (auto v = c.r.str(e["topic"], joinPath(path, "topic"))) {
+      if (auto v = c.r.name(e["topic"], joinPath(path, "topic"))) {
         ev.topic = *v;
         if (!c.topics.count(*v)) {
           std::vector<std::string> known(c.topics.begin(), c.topics.end());
@@ -143,7 +143,7 @@ void readExpect(Context& c, const YAML::Node& n) {
     Expectation x;
     x.loc = c.r.loc(e, path);
     if (!e["metric"]) c.r.error(e, path, "an expectation needs a metric", "metric: a dotted report path such as final.excess_imbalance");
-    else if (auto v = c.r.str(e["metric"], joinPath(path, "metric"))) x.metric = *v;
+    else if (auto v = c.r.name(e["metric"], joinPath(path, "metric"), kMaxMetricPathLength)) x.metric = *v;
     auto bound = [&](const char* k) -> std::optional<double> {
       if (!e[k]) return std::nullopt;
       const std::string p = joinPath(path, k);

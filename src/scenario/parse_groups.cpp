@@ -75,6 +75,10 @@ StrategySpec readStrategy(Context& c, const YAML::Node& n, const std::string& pa
       c.r.error(kv.second, joinPath(path, key), joinPath(path, key) + " must be a value or a list");
       continue;
     }
+    if (auto problem = nameProblem(value, std::string::npos)) {
+      c.r.error(kv.second, joinPath(path, key), joinPath(path, key) + " " + *problem, "printable characters only");
+      continue;
+    }
     try {
       setStrategyParam(spec.name, spec.params, key, value, defaultTopic);
     } catch (const std::invalid_argument& e) {
@@ -113,22 +117,22 @@ void readClients(Context& c, const YAML::Node& n, const std::string& path, Group
   const std::string idPath = joinPath(path, "client_id");
   g.client_id.loc = c.r.loc(id, idPath);
   if (id.IsScalar()) {
-    if (auto v = c.r.str(id, idPath)) g.client_id.pattern = *v;
+    if (auto v = c.r.name(id, idPath)) g.client_id.pattern = *v;
     return;
   }
   if (!c.r.expectMap(id, idPath, "\"{ip}@{pid}#{nanotime}\" or {pattern: ..., ip_base: 10.0.0.0, unit_name: u, rooms: [a, b]}")) return;
   c.r.checkKeys(id, idPath, {"pattern", "ip_base", "unit_name", "rooms"}, "client_id");
-  if (id["pattern"]) if (auto v = c.r.str(id["pattern"], joinPath(idPath, "pattern"))) g.client_id.pattern = *v;
+  if (id["pattern"]) if (auto v = c.r.name(id["pattern"], joinPath(idPath, "pattern"))) g.client_id.pattern = *v;
   if (id["ip_base"]) {
     if (auto v = c.r.str(id["ip_base"], joinPath(idPath, "ip_base"))) {
       unsigned a, b, cc, d;
       char extra;
       if (std::sscanf(v->c_str(), "%u.%u.%u.%u%c", &a, &b, &cc, &d, &extra) != 4 || a > 255 || b > 255 || cc > 255 || d > 255)
-        c.r.error(id["ip_base"], joinPath(idPath, "ip_base"), "'" + *v + "' is not an IPv4 address", "e.g. 10.0.0.0");
+        c.r.error(id["ip_base"], joinPath(idPath, "ip_base"), "'" + shownText(*v) + "' is not an IPv4 address", "e.g. 10.0.0.0");
       else g.client_id.ip_base = *v;
     }
   }
-  if (id["unit_name"]) if (auto v = c.r.str(id["unit_name"], joinPath(idPath, "unit_name"))) g.client_id.unit_name = *v;
+  if (id["unit_name"]) if (auto v = c.r.name(id["unit_name"], joinPath(idPath, "unit_name"))) g.client_id.unit_name = *v;
   if (id["rooms"]) if (auto v = c.r.stringList(id["rooms"], joinPath(idPath, "rooms"))) g.client_id.rooms = *v;
   if (!g.client_id.rooms.empty() && g.client_id.pattern.find("{room}") == std::string::npos)
     c.r.error(id, idPath, "client_id has rooms but its pattern has no {room}", "a pattern such as \"{room}-{ip}@{pid}#{nanotime}\"");
@@ -146,7 +150,7 @@ void readBrokers(Context& c, const YAML::Node& n) {
     BrokerSpec bs;
     bs.loc = c.r.loc(b, path);
     if (!b["name"]) c.r.error(b, path, "a broker needs a name", "name: broker-a");
-    else if (auto v = c.r.str(b["name"], joinPath(path, "name"))) {
+    else if (auto v = c.r.name(b["name"], joinPath(path, "name"))) {
       bs.name = *v;
       if (!names.insert(*v).second) c.r.error(b["name"], joinPath(path, "name"), "two brokers are named '" + *v + "'", "unique broker names");
     }
@@ -158,6 +162,11 @@ void readBrokers(Context& c, const YAML::Node& n) {
           const std::string topic = kv.first.IsScalar() ? kv.first.Scalar() : "";
           if (topic.empty()) {
             c.r.error(kv.first, joinPath(path, "topics"), "a topic name must be a string");
+            continue;
+          }
+          if (auto problem = nameProblem(topic)) {
+            c.r.error(kv.first, joinPath(path, "topics"), "a topic name " + *problem,
+                      nameRuleText());
             continue;
           }
           if (!seen.insert(topic).second) {  // yaml-cpp keeps both entries of a repeated key
@@ -188,7 +197,7 @@ void readGroups(Context& c, const YAML::Node& n) {
     GroupSpec g;
     g.loc = c.r.loc(gn, path);
     if (!gn["name"]) c.r.error(gn, path, "a group needs a name", "name: order-consumer");
-    else if (auto v = c.r.str(gn["name"], joinPath(path, "name"))) {
+    else if (auto v = c.r.name(gn["name"], joinPath(path, "name"))) {
       g.name = *v;
       if (!names.insert(*v).second) c.r.error(gn["name"], joinPath(path, "name"), "two groups are named '" + *v + "'", "unique group names");
     }

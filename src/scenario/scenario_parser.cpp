@@ -11,6 +11,7 @@
 #include "scenario/overrides.h"
 #include "scenario/parse_context.h"
 #include "scenario/profiles.h"
+#include "scenario/validator.h"
 #include "util/spellcheck.h"
 
 namespace rmqsim {
@@ -142,7 +143,7 @@ void readProduce(Context& c, const YAML::Node& n) {
     if (!c.r.requireKeys(p, path, {"topic", "rate"}, "a produce entry")) continue;
     ProduceSpec ps;
     ps.loc = c.r.loc(p, path);
-    if (auto t = c.r.str(p["topic"], joinPath(path, "topic"))) {
+    if (auto t = c.r.name(p["topic"], joinPath(path, "topic"))) {
       ps.topic = *t;
       if (!c.topics.count(*t)) {
         std::vector<std::string> known(c.topics.begin(), c.topics.end());
@@ -191,9 +192,11 @@ Scenario parseTree(YAML::Node root, const std::string& name, const std::vector<s
     throw ScenarioError(reader.diagnostics());
   }
   reader.checkKeys(root, "", kTopKeys, "the scenario");
-  if (root["name"]) { if (auto v = reader.str(root["name"], "name")) s.name = *v; }
-  else s.name = name.substr(name.find_last_of('/') == std::string::npos ? 0 : name.find_last_of('/') + 1);
-  if (root["description"]) { if (auto v = reader.str(root["description"], "description")) s.description = *v; }
+  if (root["name"]) { if (auto v = reader.name(root["name"], "name")) s.name = *v; }
+  else s.name = shownText(name.substr(name.find_last_of('/') == std::string::npos ? 0 : name.find_last_of('/') + 1), kMaxNameLength);
+  if (root["description"]) {
+    if (auto v = reader.name(root["description"], "description", kMaxDescriptionLength, true)) s.description = *v;
+  }
   if (root["seed"]) { if (auto v = reader.integer(root["seed"], "seed", 0, 1LL << 62)) s.seed = static_cast<std::uint64_t>(*v); }
   if (seed) s.seed = *seed;
   if (root["duration"]) { if (auto v = reader.duration(root["duration"], "duration", false)) s.duration_ms = *v; }

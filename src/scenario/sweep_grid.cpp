@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "util/name_rules.h"
+
 namespace rmqsim {
 
 namespace {
@@ -42,6 +44,9 @@ VaryAxis parseVary(std::string_view text) {
   const auto eq = text.find('=');
   if (eq == std::string_view::npos || eq == 0)
     throw GridError("--vary '" + std::string(text) + "': expected KEY=VALUES, e.g. groups.0.clients=1..64 or groups.0.strategy=AVG,CONSISTENT_HASH");
+  // Axis values are printed in every sweep table: no control characters (util/name_rules.h).
+  if (auto problem = nameProblem(text, std::string_view::npos))
+    throw GridError("--vary '" + shownText(text) + "' " + *problem + "; allowed: printable characters only");
   VaryAxis axis;
   axis.key = trim(text.substr(0, eq));
   const std::string_view rhs = text.substr(eq + 1);
@@ -60,9 +65,13 @@ VaryAxis parseVary(std::string_view text) {
       if (!parseInt(std::string_view(item).substr(0, dots), a) || !parseInt(hi, b))
         throw GridError("--vary " + axis.key + ": '" + item + "' is not an integer range; allowed: A..B or A..B:STEP");
       if (b < a) throw GridError("--vary " + axis.key + ": range '" + item + "' is empty (the end is below the start)");
-      if ((b - a) / step + 1 > static_cast<long long>(kMaxRangeValues))
+      // Counted in unsigned arithmetic: b - a overflows a long long for ranges such as -2^62..2^62.
+      const unsigned long long span = static_cast<unsigned long long>(b) - static_cast<unsigned long long>(a);
+      if (span / static_cast<unsigned long long>(step) >= kMaxRangeValues)
         throw GridError("--vary " + axis.key + ": range '" + item + "' has more than " + std::to_string(kMaxRangeValues) + " values");
-      for (long long v = a; v <= b; v += step) axis.values.push_back(std::to_string(v));
+      const unsigned long long count = span / static_cast<unsigned long long>(step) + 1;
+      for (unsigned long long k = 0; k < count; ++k)
+        axis.values.push_back(std::to_string(static_cast<long long>(static_cast<unsigned long long>(a) + k * static_cast<unsigned long long>(step))));
     } else {
       axis.values.push_back(item);
     }

@@ -44,6 +44,10 @@ void checkMetrics(Context& c) {
 
 }  // namespace
 
+// Client names are kept only up to the client limit (and a little over, so the limit is what
+// refuses such a file): many groups of a million clients each must not cost minutes here.
+constexpr std::size_t kMaxClientNames = static_cast<std::size_t>(kMaxClients) + 1;
+
 void validate(Context& c, const YAML::Node& root) {
   Scenario& s = c.s;
   const std::string& file = c.r.file();
@@ -54,7 +58,7 @@ void validate(Context& c, const YAML::Node& root) {
   std::set<std::string> names;
   for (const GroupSpec& g : s.groups) {
     started[g.name] = g.clients;
-    for (int k = 0; k < g.clients && k < 1000000; ++k) names.insert(g.name + "-" + std::to_string(k));
+    for (int k = 0; k < g.clients && names.size() < kMaxClientNames; ++k) names.insert(g.name + "-" + std::to_string(k));
   }
   for (const EventSpec& e : s.events) {
     if (e.at_ms > s.duration_ms)
@@ -62,7 +66,7 @@ void validate(Context& c, const YAML::Node& root) {
                                     formatDuration(s.duration_ms) + ")",
                   "at <= duration; or raise duration");
     if (e.action == "start" && started.count(e.group)) {
-      for (int k = 0; k < e.count && names.size() < 2000000; ++k) names.insert(e.group + "-" + std::to_string(started[e.group] + k));
+      for (int k = 0; k < e.count && names.size() < kMaxClientNames; ++k) names.insert(e.group + "-" + std::to_string(started[e.group] + k));
       started[e.group] += e.count;
     }
     for (const std::string& name : e.clients) {
@@ -89,10 +93,25 @@ void validate(Context& c, const YAML::Node& root) {
   }
 
   // Sizes.
+  // A set_queues event can grow a topic past its first size: the limits count each topic of
+  // each broker at its largest, so resizing many brokers cannot get round them.
+  std::map<std::pair<std::string, std::string>, int> resized;  // (broker, topic) -> largest set_queues
+  for (const EventSpec& e : s.events) {
+    if (e.action != "set_queues" || e.topic.empty()) continue;
+    for (const BrokerSpec& b : s.brokers) {
+      if (!e.brokers.empty() && std::find(e.brokers.begin(), e.brokers.end(), b.name) == e.brokers.end()) continue;
+      int& peak = resized[{b.name, e.topic}];
+      peak = std::max(peak, e.queues);
+    }
+  }
+  auto largest = [&](const BrokerSpec& b, const TopicSpec& t, int queues) {
+    const auto it = resized.find({b.name, t.name});
+    return std::max(queues, it == resized.end() ? 0 : it->second);
+  };
   long long totalClients = 0, totalQueues = 0;
   for (const auto& [g, n] : started) totalClients += n;
   for (const BrokerSpec& b : s.brokers)
-    for (const TopicSpec& t : b.topics) totalQueues += std::max(t.read_queues, t.write_queues);
+    for (const TopicSpec& t : b.topics) totalQueues += largest(b, t, std::max(t.read_queues, t.write_queues));
   // Totals are placed at the section they add up (or the file, when it has none).
   const SourceLoc top{file, 0, 0};
   auto section = [&](const char* key) { return root.IsMap() && root[key] ? c.r.loc(root[key], key) : top; };
@@ -100,7 +119,9 @@ void validate(Context& c, const YAML::Node& root) {
     c.r.errorAt(section("groups"), "the scenario starts " + std::to_string(totalClients) + " clients in all: too many to simulate in memory",
                 "at most " + std::to_string(kMaxClients) + " clients");
   if (totalQueues > kMaxQueues)
-    c.r.errorAt(section("brokers"), "the brokers hold " + std::to_string(totalQueues) + " queues in all: too many to simulate in memory",
+    c.r.errorAt(section("brokers"), "the brokers hold " + std::to_string(totalQueues) + " queues in all" +
+                                        (resized.empty() ? "" : " (each topic at its largest, set_queues events included)") +
+                                        ": too many to simulate in memory",
                 "at most " + std::to_string(kMaxQueues) + " queues");
   if (s.duration_ms > kMaxDuration)
     c.r.errorAt(c.r.loc(root["duration"], "duration"), "duration " + formatDuration(s.duration_ms) + " is too long to simulate",
@@ -111,7 +132,7 @@ void validate(Context& c, const YAML::Node& root) {
     long long queues = 0;
     for (const BrokerSpec& b : s.brokers) {
       for (const TopicSpec& t : b.topics)
-        if (std::find(g.subscribe.begin(), g.subscribe.end(), t.name) != g.subscribe.end()) queues += t.read_queues;
+        if (std::find(g.subscribe.begin(), g.subscribe.end(), t.name) != g.subscribe.end()) queues += largest(b, t, t.read_queues);
       if (g.model == MessageModel::CLUSTERING) queues += g.retry_queues;
     }
     const long long clients = started.count(g.name) ? started[g.name] : g.clients;

@@ -2,6 +2,8 @@
 // loader (parse::validate) so an oversized scenario is refused up front with a clear message.
 #pragma once
 
+#include <cstddef>
+
 #include "engine/sim_time.h"
 
 namespace rmqsim {
@@ -14,6 +16,8 @@ inline constexpr double kMaxEstimatedEvents = 5e9;         ///< simulation event
 /// Clients x queues of one group (t=0 and started clients; subscribed and retry queues): each
 /// rebalance round of each client walks every queue, and broadcasting clients own them all.
 inline constexpr double kMaxClientQueuePairs = 2e9;
+/// A scenario's `description` (names are bounded by util/name_rules.h).
+inline constexpr std::size_t kMaxDescriptionLength = 10000;
 
 /// Top-level keys of the `--format json` report that `expect: metric` paths start from; must
 /// list every key json_report.cpp writes (tests/cli/validate_test.cpp checks it).

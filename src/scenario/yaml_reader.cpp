@@ -26,9 +26,8 @@ std::string describe(const YAML::Node& n) {
   if (!n.IsDefined() || n.IsNull()) return "nothing";
   if (n.IsSequence()) return "a list";
   if (n.IsMap()) return "a map";
-  std::string s = n.Scalar();
-  if (s.size() > 40) s = s.substr(0, 37) + "...";
-  return "'" + s + "'";
+  const std::string& s = n.Scalar();
+  return "'" + shownText(s, s.size() > 40 ? 37 : 40) + "'";
 }
 
 std::string lower(std::string s) {
@@ -77,10 +76,10 @@ void YamlReader::checkKeys(const YAML::Node& map, const std::string& path, const
   for (const auto kv : map) {  // a copy: yaml-cpp's operator-> points into a temporary
     const YAML::Node key = kv.first;
     const std::string k = key.IsScalar() ? key.Scalar() : "?";
-    if (++seen[k] == 2) error(key, joinPath(path, k), "key '" + k + "' is given twice in " + what);
+    if (++seen[k] == 2) error(key, joinPath(path, k), "key '" + shownText(k) + "' is given twice in " + what);
     if (std::find(allowed.begin(), allowed.end(), k) != allowed.end()) continue;
     auto hint = spellcheck(k, allowed);
-    error(key, joinPath(path, k), "unknown key '" + k + "' in " + what, listText(allowed), hint ? *hint : "");
+    error(key, joinPath(path, k), "unknown key '" + shownText(k) + "' in " + what, listText(allowed), hint ? *hint : "");
   }
 }
 
@@ -99,6 +98,19 @@ std::optional<std::string> YamlReader::str(const YAML::Node& n, const std::strin
   if (n.IsScalar() && !n.Scalar().empty()) return n.Scalar();
   error(n, path, path + " must be a non-empty string, not " + describe(n));
   return std::nullopt;
+}
+
+std::optional<std::string> YamlReader::name(const YAML::Node& n, const std::string& path, std::size_t maxLength,
+                                            bool allowNewlines) {
+  auto v = str(n, path);
+  if (!v) return v;
+  if (auto problem = nameProblem(*v, maxLength, allowNewlines)) {
+    error(n, path, path + " " + *problem,
+          nameRuleText(maxLength) +
+              (allowNewlines ? " but newline and tab" : " (NUL, tab, newline, escape, ...)"));
+    return std::nullopt;
+  }
+  return v;
 }
 
 std::optional<long long> YamlReader::integer(const YAML::Node& n, const std::string& path, long long min, long long max) {
@@ -170,7 +182,10 @@ std::optional<std::string> YamlReader::oneOf(const YAML::Node& n, const std::str
 }
 
 std::optional<std::vector<std::string>> YamlReader::stringList(const YAML::Node& n, const std::string& path) {
-  if (n.IsScalar() && !n.Scalar().empty()) return std::vector<std::string>{n.Scalar()};
+  if (n.IsScalar() && !n.Scalar().empty()) {
+    if (auto s = name(n, path)) return std::vector<std::string>{*s};
+    return std::nullopt;
+  }
   if (!n.IsSequence()) {
     error(n, path, path + " must be a list of names, not " + describe(n), "[a, b] or a single name");
     return std::nullopt;
@@ -178,7 +193,7 @@ std::optional<std::vector<std::string>> YamlReader::stringList(const YAML::Node&
   std::vector<std::string> out;
   bool ok = true;
   for (std::size_t i = 0; i < n.size(); ++i) {
-    if (auto s = str(n[i], joinPath(path, i))) out.push_back(*s);
+    if (auto s = name(n[i], joinPath(path, i))) out.push_back(*s);
     else ok = false;
   }
   if (!ok) return std::nullopt;

@@ -10,6 +10,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "scenario/diagnostic.h"
+#include "util/name_rules.h"
 
 namespace rmqsim {
 
@@ -39,12 +40,15 @@ class YamlReader {
                    const std::string& what);
 
   std::optional<std::string> str(const YAML::Node& n, const std::string& path);
+  /// A name: str() within maxLength characters and without control characters (util/name_rules.h).
+  std::optional<std::string> name(const YAML::Node& n, const std::string& path, std::size_t maxLength = kMaxNameLength,
+                                  bool allowNewlines = false);
   std::optional<long long> integer(const YAML::Node& n, const std::string& path, long long min, long long max);
   std::optional<double> number(const YAML::Node& n, const std::string& path, double min, bool minExclusive);
   std::optional<bool> boolean(const YAML::Node& n, const std::string& path);
   std::optional<SimTime> duration(const YAML::Node& n, const std::string& path, bool allowZero);
   std::optional<std::string> oneOf(const YAML::Node& n, const std::string& path, const std::vector<std::string>& allowed);
-  /// A list of strings; a single string counts as a list of one.
+  /// A list of names (each as name()); a single name counts as a list of one.
   std::optional<std::vector<std::string>> stringList(const YAML::Node& n, const std::string& path);
 
  private:

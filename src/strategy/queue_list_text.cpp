@@ -3,6 +3,8 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "util/name_rules.h"
+
 namespace rmqsim {
 namespace {
 
@@ -29,9 +31,10 @@ std::vector<MessageQueue> parseQueueList(std::string_view text, std::string_view
     from = comma == std::string_view::npos ? text.size() + 1 : comma + 1;
     if (item.empty()) {
       if (text.empty() || trim(text).empty()) break;
-      throw std::invalid_argument("empty queue item in '" + std::string(text) + "'; expected [TOPIC/]BROKER:ID or BROKER:FIRST-LAST");
+      throw std::invalid_argument("empty queue item in '" + shownText(text) + "'; expected [TOPIC/]BROKER:ID or BROKER:FIRST-LAST");
     }
-    std::string bad = "bad queue item '" + std::string(item) + "'; expected [TOPIC/]BROKER:ID or BROKER:FIRST-LAST, e.g. broker-a:0-3";
+    const std::string shown = shownText(item);
+    std::string bad = "bad queue item '" + shown + "'; expected [TOPIC/]BROKER:ID or BROKER:FIRST-LAST, e.g. broker-a:0-3";
     std::string topic(defaultTopic);
     if (auto slash = item.find('/'); slash != std::string_view::npos) {
       topic = std::string(item.substr(0, slash));
@@ -40,6 +43,10 @@ std::vector<MessageQueue> parseQueueList(std::string_view text, std::string_view
     std::size_t colon = item.rfind(':');
     if (colon == std::string_view::npos || colon == 0 || topic.empty()) throw std::invalid_argument(bad);
     std::string broker(item.substr(0, colon));
+    for (const auto& [what, name] : {std::pair{"topic", std::string_view(topic)}, std::pair{"broker", std::string_view(broker)}})
+      if (auto problem = nameProblem(name))
+        throw std::invalid_argument("the " + std::string(what) + " name in queue item '" + shown + "' " + *problem +
+                                    "; allowed: " + nameRuleText());
     std::string_view ids = item.substr(colon + 1);
     int firstId = 0, lastId = 0;
     if (auto dash = ids.find('-'); dash != std::string_view::npos) {
@@ -50,6 +57,13 @@ std::vector<MessageQueue> parseQueueList(std::string_view text, std::string_view
     } else {
       lastId = firstId;
     }
+    if (lastId > kMaxQueueId)
+      throw std::invalid_argument("queue id " + std::to_string(lastId) + " in '" + shown + "' is above " + std::to_string(kMaxQueueId) +
+                                  "; allowed: queue ids 0.." + std::to_string(kMaxQueueId) + " (a topic has at most " +
+                                  std::to_string(kMaxQueueId + 1) + " queues)");
+    if (out.size() + static_cast<std::size_t>(lastId - firstId) + 1 > kMaxQueueListSize)
+      throw std::invalid_argument("the queue list names more than " + std::to_string(kMaxQueueListSize) + " queues (at '" + shown +
+                                  "'); allowed: at most " + std::to_string(kMaxQueueListSize) + " queues in one list");
     for (int id = firstId; id <= lastId; ++id) out.push_back(MessageQueue{topic, broker, id});
   }
   return out;

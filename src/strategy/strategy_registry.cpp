@@ -11,6 +11,7 @@
 #include "strategy/allocate_message_queue_by_machine_room.h"
 #include "strategy/allocate_message_queue_consistent_hash.h"
 #include "strategy/queue_list_text.h"
+#include "util/name_rules.h"
 
 namespace rmqsim {
 namespace {
@@ -117,6 +118,8 @@ void setStrategyParam(std::string_view strategy, StrategyParams& params, std::st
       std::size_t comma = value.find(',', from);
       if (comma == std::string_view::npos) comma = value.size();
       std::string_view room = value.substr(from, comma - from);
+      if (auto problem = nameProblem(room))
+        throw std::invalid_argument("room '" + shownText(room) + "' " + *problem + "; allowed: " + nameRuleText());
       if (!room.empty() || value.find(',') != std::string_view::npos) params.consumeridcs.emplace_back(room);
       from = comma + 1;
     }

@@ -50,6 +50,25 @@ TEST_CASE("cli/allocate/bad input exits 2 naming what is wrong") {
   CHECK(negative.code == 2);
 }
 
+TEST_CASE("cli/allocate/counts, ranges and names are bounded before they expand") {
+  auto refused = [](const std::string& args, const std::string& message) {
+    CAPTURE(args);
+    const Run r = runCli(args + " 2>&1");
+    CHECK(r.code == 2);
+    CHECK(r.out.find(message) != std::string::npos);
+  };
+  refused("allocate --queues broker-a:2000000000 --clients x",
+          "--queues item 'broker-a:2000000000' asks for 2000000000 queues; allowed: at most 65536 per broker");
+  refused("allocate --strategy CONFIG --queues a:1 --clients x --param queues=a:0-2147483647",
+          "queue id 2147483647 in 'a:0-2147483647' is above 65535");
+  refused("allocate --queues a:1 --clients \"$(printf 'x\\033[31m')\"",
+          "--clients id 'x\\x1B[31m' holds control character U+001B at character 2");
+  refused("allocate --queues a:1 --clients x --topic " + std::string(300, 't'), "is 300 characters long");
+  std::string many = "b0:65536";
+  for (int b = 1; b < 31; ++b) many += ",b" + std::to_string(b) + ":65536";  // 2,031,616 queues
+  refused("allocate --queues " + many + " --clients x", "--queues asks for more than 2000000 queues in all");
+}
+
 TEST_CASE("cli/allocate/batch output equals the recorded Java results") {
   // A slice of the golden file: every 25th case, covering all six strategies.
   std::ifstream in(std::string(RMQSIM_TESTS_DIR) + "/golden/allocation_vectors.jsonl");

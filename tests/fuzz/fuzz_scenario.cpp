@@ -5,16 +5,16 @@
 #include <string_view>
 
 #include "scenario/diagnostic.h"
+#include "fuzz/scenario_invariants.h"
 #include "scenario/scenario_parser.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   try {
     rmqsim::Scenario s = rmqsim::parseScenarioText(text, "fuzz.yaml");
-    (void)s;
+    rmqsim::fuzz::checkAccepted(s);
   } catch (const rmqsim::ScenarioError& e) {
-    if (e.diagnostics().empty()) __builtin_trap();  // an error must say what is wrong
-    (void)rmqsim::renderDiagnostics(e.diagnostics(), false);
+    rmqsim::fuzz::checkRefused(e);
   }
   return 0;
 }

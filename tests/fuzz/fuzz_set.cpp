@@ -5,6 +5,7 @@
 #include <string>
 
 #include "scenario/diagnostic.h"
+#include "fuzz/scenario_invariants.h"
 #include "scenario/scenario_parser.h"
 #include "support/scenario_text.h"
 
@@ -23,10 +24,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string set(reinterpret_cast<const char*>(data), size);
   try {
     rmqsim::Scenario s = rmqsim::parseScenarioText(kBase, "base.yaml", {set});
-    (void)s;
+    rmqsim::fuzz::checkAccepted(s);
   } catch (const rmqsim::ScenarioError& e) {
-    if (e.diagnostics().empty()) __builtin_trap();
-    (void)rmqsim::renderDiagnostics(e.diagnostics(), false);
+    rmqsim::fuzz::checkRefused(e);
   }
   return 0;
 }

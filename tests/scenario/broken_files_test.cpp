@@ -3,6 +3,7 @@
 // how many problems the file has in all (so a stray or a missing diagnostic fails too).
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <set>
 #include <string>
@@ -87,7 +88,18 @@ const BrokenCase kCases[] = {
     {"too_many_clients.yaml", "8:3", "300000 clients in all: too many to simulate in memory", "at most 200000", 1},
     {"too_many_queues.yaml", "4:3", "2031624 queues in all: too many to simulate in memory", "at most 2000000", 1},
     {"duration_too_long.yaml", "2:11", "duration 31d is too long to simulate", "at most 30d", 1},
+    {"set_queues_too_many.yaml", "4:3", "the brokers hold 2031616 queues in all (each topic at its largest, set_queues events included)",
+     "at most 2000000", 1},
     {"client_queue_pairs.yaml", "8:5", "group 'g' has 40000 clients over 65537 queues", "at most 2000000000", 1},
+    // hostile input (issue 20): ranges bounded before they expand, names bounded and printable
+    {"config_queue_range_huge.yaml", "10:38", "queue id 100000000 in 'broker-a:0-100000000' is above 65535",
+     "queue ids 0..65535 (a topic has at most 65536 queues)", 1},
+    {"config_queue_list_too_long.yaml", "10:38", "queue id 2147483647 in 'broker-a:0-2147483647' is above 65535", "queue ids 0..65535", 2},
+    {"name_too_long.yaml", "8:11", "groups.0.name is 300 characters long", "at most 255 characters, none of them control characters", 2},
+    {"control_char_in_name.yaml", "8:11", "groups.0.name holds control character U+0000 at character 2", "NUL, tab, newline, escape", 2},
+    {"control_char_in_broker_topic.yaml", "6:7", "a topic name holds control character U+0009 at character 4", "at most 255 characters", 3},
+    {"metric_path_too_long.yaml", "10:43", "groups.0.strategy.rooms holds control character U+0009 at character 5", "printable characters only", 2},
+    {"nul_byte_raw.yaml", "1:7", "name holds control character", "NUL", 1},
     // YAML itself: yaml-cpp's errors re-located, never raw
     {"invalid_yaml.yaml", "6:1", "invalid YAML: end of map flow not found", "", 1},
     {"tab_indentation.yaml", "4:2", "invalid YAML", "", 1},
@@ -180,4 +192,76 @@ TEST_CASE("scenario/broken files/more events than the limit are refused up front
     CHECK(e.diagnostics()[0].message == std::to_string(kMaxEvents + 1) + " events: too many");
     CHECK(e.diagnostics()[0].loc.line == 5);
   }
+}
+
+// Issue 20: hostile inputs too large to keep as fixture files, and the same classes through --set.
+namespace {
+
+std::vector<Diagnostic> refusal(const std::string& yaml, const std::vector<std::string>& sets = {}) {
+  try {
+    parseScenarioText(yaml, "hostile.yaml", sets);
+  } catch (const ScenarioError& e) {
+    return e.diagnostics();
+  }
+  FAIL("loaded without error");
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("scenario/broken files/a 150 KB group name and an unknown 150 KB client are refused at once") {
+  const std::string big(150000, 'g');
+  const std::string yaml = "duration: 5m\nbrokers: [{name: b, topics: {t: 8}}]\ngroups:\n  - {name: " + big +
+                           ", subscribe: [t], clients: 2}\nevents:\n  - {at: 1m, action: crash, client: " + big + "-c}\n";
+  const auto start = std::chrono::steady_clock::now();
+  const std::vector<Diagnostic> d = refusal(yaml);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(seconds < 5);  // the quadratic did-you-mean took over a minute
+  REQUIRE(d.size() == 2);
+  CHECK(d[0].loc.line == 4);
+  CHECK(d[0].loc.column == 12);
+  CHECK(d[0].message == "groups.0.name is 150000 characters long");
+  CHECK(d[0].allowed.find("at most 255 characters") != std::string::npos);
+  CHECK(d[1].loc.line == 6);
+  CHECK(d[1].message == "events.0.client is 150002 characters long");
+  CHECK(renderDiagnostics(d, false).size() < 1000);  // the name is not echoed
+}
+
+TEST_CASE("scenario/broken files/unknown names near the client limit are checked in bounded time") {
+  // 300 groups of a million clients: refused by the client limit, without listing 300 million names.
+  std::string yaml = "duration: 1m\nbrokers: [{name: b, topics: {t: 1}}]\ngroups:\n";
+  for (int g = 0; g < 300; ++g) yaml += "  - {name: g" + std::to_string(g) + ", subscribe: [t], clients: 1000000}\n";
+  yaml += "events:\n  - {at: 1s, action: crash, client: g299-999999}\n";
+  const auto start = std::chrono::steady_clock::now();
+  const std::vector<Diagnostic> d = refusal(yaml);
+  CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 20);
+  bool limit = false;
+  for (const Diagnostic& x : d) limit |= x.message.find("300000000 clients in all: too many") != std::string::npos;
+  CHECK(limit);
+}
+
+TEST_CASE("scenario/broken files/--set values follow the same rules for names, ranges and paths") {
+  const std::string base = "duration: 5m\nbrokers: [{name: b, topics: {t: 8}}]\ngroups: [{name: g, subscribe: [t], clients: 2}]\n";
+  auto one = [&](const std::string& set) {
+    const std::vector<Diagnostic> d = refusal(base, {set});
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].loc.file.rfind("--set ", 0) == 0);
+    return d[0];
+  };
+  CHECK(one("groups.0.name=\"g\\0h\"").message == "groups.0.name holds control character U+0000 at character 2");
+  CHECK(one("groups.0.name=" + std::string(256, 'n')).message == "groups.0.name is 256 characters long");
+  CHECK(one("brokers.0.name=\"b\\e[2J\"").message == "brokers.0.name holds control character U+001B at character 2");
+  CHECK(one("groups.0.strategy={name: CONFIG, queues: 'b:0-2147483647'}").message ==
+        "queue id 2147483647 in 'b:0-2147483647' is above 65535");
+  CHECK(one("expect=[{metric: final." + std::string(1100, 'x') + ", max: 1}]").message == "expect.0.metric is 1106 characters long");
+  CHECK(one("description=" + std::string(10001, 'd')).message == "description is 10001 characters long");
+  CHECK(one("description=\"tab\\tok, bell\\a not\"").message == "description holds control character U+0007 at character 13");
+  CHECK(parseScenarioText(base, "ok.yaml", {"description=\"two\\nlines\\tand a tab\""}).description == "two\nlines\tand a tab");
+  const Diagnostic key = one(std::string(150000, 'k') + "=1");  // an unknown 150 KB key: bounded did-you-mean, cut display
+  CHECK(key.message.find("unknown key 'kkk") == 0);
+  CHECK(renderDiagnostics({key}, false).size() < 1000);
+  CHECK(one("name=\"a\\x01b\"").message == "name holds control character U+0001 at character 2");
+  const std::string rendered = renderDiagnostics(refusal(base, {"name=a\x01" "b"}), false);
+  CHECK(rendered.find("--set name=a\\x01b") != std::string::npos);  // the --set text itself is shown escaped
+  CHECK(rendered.find('\x01') == std::string::npos);
 }

@@ -16,6 +16,19 @@ TEST_CASE("scenario/sweep grid/ranges, lists and flow values") {
   CHECK_THROWS_AS(parseVary("x=1,,2"), GridError);
 }
 
+TEST_CASE("scenario/sweep grid/a range is counted before it is expanded, whatever its ends") {
+  CHECK(parseVary("x=1..10000").values.size() == 10000);
+  CHECK_THROWS_WITH_AS(parseVary("x=1..10001"), "--vary x: range '1..10001' has more than 10000 values", GridError);
+  CHECK_THROWS_AS(parseVary("x=1..2147483647"), GridError);
+  CHECK_THROWS_AS(parseVary("x=-9223372036854775808..9223372036854775807"), GridError);  // b - a overflows
+  CHECK(parseVary("x=-9223372036854775808..9223372036854775807:9223372036854775807").values ==
+        std::vector<std::string>{"-9223372036854775808", "-1", "9223372036854775806"});
+  CHECK(parseVary("x=9223372036854775806..9223372036854775807:5").values == std::vector<std::string>{"9223372036854775806"});
+  CHECK_THROWS_WITH_AS(parseVary("description=a\x1b" "b"),
+                       "--vary 'description=a\\x1Bb' holds control character U+001B at character 14; allowed: printable characters only",
+                       GridError);
+}
+
 TEST_CASE("scenario/sweep grid/cartesian product with the first axis slowest, and shards partition it") {
   const auto grid = buildGrid({parseVary("a=1,2"), parseVary("b=x,y,z")});
   REQUIRE(grid.size() == 6);

@@ -47,3 +47,23 @@ TEST_CASE("strategy/queue list text/parses ranges and prints them compactly") {
   CHECK_THROWS_AS(parseQueueList("broker-a:x", "T"), std::invalid_argument);
   CHECK_THROWS_AS(parseQueueList("a:1,,b:2", "T"), std::invalid_argument);
 }
+
+TEST_CASE("strategy/queue list text/ranges and names are bounded before anything is expanded") {
+  CHECK(parseQueueList("broker-a:0-65535", "T").size() == 65536);
+  CHECK_THROWS_WITH_AS(parseQueueList("broker-a:0-100000000", "T"),
+                       "queue id 100000000 in 'broker-a:0-100000000' is above 65535; allowed: queue ids 0..65535 "
+                       "(a topic has at most 65536 queues)",
+                       std::invalid_argument);
+  CHECK_THROWS_AS(parseQueueList("broker-a:2147483647", "T"), std::invalid_argument);
+  CHECK_THROWS_AS(parseQueueList("broker-a:0-2147483647", "T"), std::invalid_argument);
+  CHECK_THROWS_WITH_AS(parseQueueList("broker-a:0-65535,broker-b:0", "T"),
+                       "the queue list names more than 65536 queues (at 'broker-b:0'); allowed: at most 65536 queues in one list",
+                       std::invalid_argument);
+  CHECK_THROWS_WITH_AS(parseQueueList(std::string("bro\0ker:1", 9), "T"),
+                       "the broker name in queue item 'bro\\x00ker:1' holds control character U+0000 at character 4; "
+                       "allowed: at most 255 characters, none of them control characters",
+                       std::invalid_argument);
+  CHECK_THROWS_AS(parseQueueList(std::string(300, 't') + "/b:1", "T"), std::invalid_argument);
+  StrategyParams p;
+  CHECK_THROWS_AS(setStrategyParam("MACHINE_ROOM", p, "rooms", "hz,s\x1bh", "T"), std::invalid_argument);
+}
