@@ -3,7 +3,7 @@
 namespace rmqsim {
 
 ScenarioError::ScenarioError(std::vector<Diagnostic> diagnostics) : diagnostics_(std::move(diagnostics)) {
-  if (diagnostics_.empty()) diagnostics_.push_back(Diagnostic{{}, "invalid scenario", "", "", false});
+  if (diagnostics_.empty()) diagnostics_.emplace_back().message = "invalid scenario";
   summary_ = renderDiagnostics(diagnostics_, false);
 }
 
@@ -14,7 +14,13 @@ std::string renderDiagnostics(const std::vector<Diagnostic>& diagnostics, bool c
   int errors = 0;
   for (const Diagnostic& d : diagnostics) {
     std::string where = d.loc.file.empty() ? "<input>" : d.loc.file;
-    if (d.loc.line > 0) where += ":" + std::to_string(d.loc.line) + ":" + std::to_string(d.loc.column);
+    // Appends, not "literal" + std::string&&: GCC 12 misreads that inlined insert (-Wrestrict, GCC bug 105329).
+    if (d.loc.line > 0) {
+      where += ':';
+      where += std::to_string(d.loc.line);
+      where += ':';
+      where += std::to_string(d.loc.column);
+    }
     out += bold + where + ":" + reset + " " + (d.warning ? yellow + "warning:" : red + "error:") + reset + " " + d.message + "\n";
     if (!d.allowed.empty()) out += "  allowed: " + d.allowed + "\n";
     if (!d.hint.empty()) out += "  did you mean '" + d.hint + "'?\n";
