@@ -4,7 +4,8 @@
 set -euo pipefail
 pkgs=(build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev
       libcli11-dev libyaml-cpp-dev libspdlog-dev libfmt-dev doctest-dev nlohmann-json3-dev
-      libssl-dev zlib1g-dev libbenchmark-dev libjemalloc-dev python3)
+      libssl-dev zlib1g-dev libbenchmark-dev libjemalloc-dev python3
+      help2man man-db zsh)  # the man page is made with help2man; man-db and zsh check it and the completion
 # The HTML report's browser test (tools/html_test.sh): Chromium, and Node.js + npm for playwright-core.
 if [ "${RMQSIM_WITH_CHROMIUM:-0}" = 1 ]; then
   pkgs+=(chromium)

@@ -14,14 +14,19 @@ std::string compactQueueRanges(const std::vector<std::string>& queues) {
   }
   std::string out;
   for (const auto& [prefix, ids] : byPrefix) {
-    out += (out.empty() ? "" : " ") + prefix + "[";
+    // Appends, not "literal" + std::string&&: GCC 12 misreads that inlined insert
+    // (-Wrestrict, -Wstringop-overflow; GCC bug 105329), and appending allocates less.
+    if (!out.empty()) out += ' ';
+    (out += prefix) += '[';
     bool firstRange = true;
     for (auto it = ids.begin(); it != ids.end();) {
       const int start = *it;
       int end = start;
       auto next = std::next(it);
       while (next != ids.end() && *next == end + 1) end = *next, ++next;
-      out += (firstRange ? "" : ",") + std::to_string(start) + (end > start ? "-" + std::to_string(end) : "");
+      if (!firstRange) out += ',';
+      out += std::to_string(start);
+      if (end > start) (out += '-') += std::to_string(end);
       firstRange = false;
       it = next;
     }

@@ -5,7 +5,7 @@
 namespace rmqsim {
 
 ScenarioError::ScenarioError(std::vector<Diagnostic> diagnostics) : diagnostics_(std::move(diagnostics)) {
-  if (diagnostics_.empty()) diagnostics_.push_back(Diagnostic{{}, "invalid scenario", "", "", false});
+  if (diagnostics_.empty()) diagnostics_.emplace_back().message = "invalid scenario";
   summary_ = renderDiagnostics(diagnostics_, false);
 }
 
@@ -19,7 +19,13 @@ std::string renderDiagnostics(const std::vector<Diagnostic>& diagnostics, bool c
     // override is shown cut: messages quote it, a diagnostic need not repeat it whole.
     const bool override = d.loc.file.rfind("--set ", 0) == 0;
     std::string where = d.loc.file.empty() ? "<input>" : shownText(d.loc.file, override ? 200 : std::string::npos);
-    if (d.loc.line > 0) where += ":" + std::to_string(d.loc.line) + ":" + std::to_string(d.loc.column);
+    // Appends, not "literal" + std::string&&: GCC 12 misreads that inlined insert (-Wrestrict, GCC bug 105329).
+    if (d.loc.line > 0) {
+      where += ':';
+      where += std::to_string(d.loc.line);
+      where += ':';
+      where += std::to_string(d.loc.column);
+    }
     out += bold + where + ":" + reset + " " + (d.warning ? yellow + "warning:" : red + "error:") + reset + " " +
            shownText(d.message, std::string::npos) + "\n";
     if (!d.allowed.empty()) out += "  allowed: " + shownText(d.allowed, std::string::npos) + "\n";

@@ -122,12 +122,14 @@ void readNetwork(Context& c, const YAML::Node& n) {
   if (lat.IsMap()) {
     c.r.checkKeys(lat, "network.latency", {"min", "max"}, "network.latency");
     c.r.requireKeys(lat, "network.latency", {"min", "max"}, "network.latency");
-    auto lo = lat["min"] ? c.r.duration(lat["min"], "network.latency.min", true) : std::nullopt;
-    auto hi = lat["max"] ? c.r.duration(lat["max"], "network.latency.max", true) : std::nullopt;
-    if (lo && hi) {
-      if (*hi < *lo) c.r.error(lat, "network.latency", "network.latency.max is below its min", "min <= max");
-      else c.s.latency = LatencySpec{*lo, *hi};
-    }
+    // Assigned, not initialised from `key ? duration(...) : nullopt`: GCC 12 then warns that
+    // the optional may be used uninitialised (-Wmaybe-uninitialized, GCC bug 80635).
+    std::optional<SimTime> lo, hi;
+    if (lat["min"]) lo = c.r.duration(lat["min"], "network.latency.min", true);
+    if (lat["max"]) hi = c.r.duration(lat["max"], "network.latency.max", true);
+    if (!lo || !hi) return;
+    if (*hi < *lo) c.r.error(lat, "network.latency", "network.latency.max is below its min", "min <= max");
+    else c.s.latency = LatencySpec{*lo, *hi};
   } else if (auto d = c.r.duration(lat, "network.latency", true)) {
     c.s.latency = LatencySpec{*d, *d};
   }
