@@ -20,6 +20,7 @@ Broker::Broker(ModelContext& ctx, std::string name)
       housekeeping_(ctx.loop, consumerManager_,
                     [this](const std::string& g, const ClientChannelInfo& c) { onChannelExpired(g, c); }),
       lockManager_(ctx.timing().broker_lock_max_live_time),
+      queryAssignmentProcessor_(ctx, node_, consumerManager_),
       registerTimer_(ctx.loop),
       notifyTimer_(ctx.loop) {
   ctx_.net.setUp(node_, false);
@@ -43,6 +44,7 @@ void Broker::goDown() {
   housekeeping_.shutdown();
   consumerManager_.clear();  // in-memory tables are lost; offsets and messages are on disk
   lockManager_.clear();
+  queryAssignmentProcessor_.clear();
   batchedNotify_.clear();
   notifyInFlight_.clear();
   ctx_.net.setUp(node_, false);
