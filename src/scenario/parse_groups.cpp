@@ -129,6 +129,11 @@ void readClients(Context& c, const YAML::Node& n, const std::string& path, Group
 /// `rebalance:`; the profile is read before the groups, so a line without server-side assignment
 /// (4.9) refuses the modes that need its brokers' QUERY_ASSIGNMENT.
 void readRebalance(Context& c, const YAML::Node& n, const std::string& path, GroupSpec& g) {
+  if (n.IsScalar() && n.Scalar() == "pop") {
+    c.r.error(n, path, "rebalance: pop (the 5.x proxy's message-level POP consumption) is not modelled yet",
+              listText(rebalanceModeNames()));
+    return;
+  }
   const auto v = c.r.oneOf(n, path, rebalanceModeNames());
   if (!v) return;
   g.rebalance = *parseRebalanceMode(*v);

@@ -43,6 +43,7 @@ constexpr TimingKey kTimingKeys[] = {
     {"query_offset_timeout", &Timing::query_offset_timeout, false},
     {"admin_timeout", &Timing::admin_timeout, false},
     {"query_assignment_timeout", &Timing::query_assignment_timeout, false},
+    {"load_balance_poll_interval", &Timing::load_balance_poll_interval, false},
 };
 constexpr BehaviourKey kBehaviourKeys[] = {
     {"adaptive_rebalance_wait", &Behaviour::adaptive_rebalance_wait},
@@ -99,6 +100,7 @@ Profile rocketmq5() {
   t.query_offset_timeout = 5 * kSecond;            // RemoteBrokerOffsetStore.fetchConsumeOffsetFromBroker: 1000 * 5
   t.admin_timeout = 6 * kSecond;                   // MQAdminImpl.timeoutMillis (maxOffset, searchOffset)
   t.query_assignment_timeout = 3 * kSecond;        // RebalanceImpl QUERY_ASSIGNMENT_TIMEOUT (5.x)
+  t.load_balance_poll_interval = 30 * kSecond;     // BrokerConfig.loadBalancePollNameServerInterval (TopicRouteInfoManager)
   Behaviour& b = p.behaviour;
   b.adaptive_rebalance_wait = true;                // RebalanceService (5.x): balanced ? waitInterval : 1 s
   b.start_rebalance_needs_heartbeat = true;        // DefaultMQPushConsumerImpl.start (5.x)

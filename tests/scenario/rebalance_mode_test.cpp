@@ -35,6 +35,10 @@ TEST_CASE("scenario/rebalance: a misspelt mode is a located error with the allow
   CHECK(e.find("--set groups.0.rebalance=sever") != std::string::npos);
   CHECK(e.find("client, server, sticky, uniform") != std::string::npos);
   CHECK(e.find("did you mean 'server'") != std::string::npos);
+  // POP consumption is a mode of its own, not modelled yet: said so, not "did you mean".
+  const std::string pop = errorsOf(scenarioText("r", "1m"), {"groups.0.rebalance=pop"});
+  CHECK(pop.find("is not modelled yet") != std::string::npos);
+  CHECK(pop.find("did you mean") == std::string::npos);
 }
 
 TEST_CASE("scenario/rebalance: the 4.9 profile has no server-side assignment, and says so where the key is") {

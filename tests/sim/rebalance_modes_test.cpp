@@ -91,6 +91,24 @@ TEST_CASE("sim/rebalance modes: the broker's AVG (rebalance: server) ends where 
   }
 }
 
+TEST_CASE("sim/rebalance modes: the broker assigns new queues once its route refresh has seen them") {
+  Scenario s = basicScenario(1, 4, 2, 3 * kMinute);
+  s.groups[0].rebalance = RebalanceMode::SERVER;
+  EventSpec grow = event(kMinute, "set_queues");
+  grow.brokers = {"broker-a"};
+  grow.topic = "orders";
+  grow.queues = 8;
+  s.events.push_back(grow);
+  const Outcome o = run(s);
+  CHECK(o.result.groups[0].balance.complete);
+  CHECK(o.finalOwners.size() == 9);  // 8 queues and the retry queue
+  REQUIRE(o.result.events.size() == 1);
+  REQUIRE(o.result.events[0].convergenceSeconds.has_value());
+  // Not before the broker's next refresh (every 30 s from its start + 1 s), nor much after it:
+  // 1 m + 1 s is a refresh tick, so the new queues wait for the client's own round (<= 20 s).
+  CHECK(*o.result.events[0].convergenceSeconds <= 32.0);
+}
+
 TEST_CASE("sim/rebalance modes: the broker refuses strategies it has not registered, as Java's returns null") {
   Scenario s = basicScenario(1, 4, 2, kMinute);
   s.groups[0].strategy.name = "CONSISTENT_HASH";

@@ -31,6 +31,7 @@ void Broker::start(bool alreadyRegistered) {
   ctx_.net.setUp(node_, true);
   const ModelTiming& t = ctx_.timing();
   registerBrokerAll(alreadyRegistered);  // BrokerController.start registers at once, then periodically
+  queryAssignmentProcessor_.start(ctx_.now());
   registerTimer_.startPeriodic(t.broker_register_initial_delay, t.broker_register_interval, [this] { registerBrokerAll(); });
   housekeeping_.start(t.housekeeping_scan_interval, t.channel_expired_timeout);
   if (!ctx_.behaviour().real_time_notify)

@@ -12,7 +12,7 @@
 namespace rmqsim {
 
 QueryAssignmentProcessor::QueryAssignmentProcessor(ModelContext& ctx, NodeId brokerNode, const ConsumerManager& consumers)
-    : ctx_(ctx), node_(brokerNode), consumers_(consumers) {
+    : ctx_(ctx), node_(brokerNode), consumers_(consumers), pollTimer_(ctx.loop) {
   name2LoadStrategy_.push_back(makeStrategy("AVG", {}));
   name2LoadStrategy_.push_back(makeStrategy("AVG_BY_CIRCLE", {}));
 }
@@ -22,18 +22,40 @@ QueryAssignmentProcessor::~QueryAssignmentProcessor() = default;
 void QueryAssignmentProcessor::clear() {
   topicSubscribeInfo_.clear();
   whatIf_.clear();
+  pollTimer_.cancel();
 }
 
-std::shared_ptr<const MqView> QueryAssignmentProcessor::getTopicSubscribeInfo(const std::string& topic) {
+bool QueryAssignmentProcessor::fetch(const std::string& topic) {
   for (NameServer* ns : ctx_.nameservers) {
     if (!ns->isUp() || !ctx_.net.roundTrip(node_, ns->node())) continue;
     auto view = ctx_.alloc.mqViewForRoute(ns->routeInfoManager().pickupTopicRouteData(topic));
-    if (view && view->queues.empty()) view = nullptr;  // Java: no readable queue, no subscribe info
-    topicSubscribeInfo_[topic] = view;
-    return view;
+    if (view && !view->queues.empty()) topicSubscribeInfo_[topic] = view;
+    else topicSubscribeInfo_.erase(topic);  // TOPIC_NOT_EXIST, or no readable queue
+    return true;
   }
+  return false;
+}
+
+void QueryAssignmentProcessor::refreshAll() {
+  std::vector<std::string> topics;
+  for (const auto& [topic, view] : topicSubscribeInfo_) topics.push_back(topic);
+  for (const std::string& topic : topics) fetch(topic);
+}
+
+std::shared_ptr<const MqView> QueryAssignmentProcessor::getTopicSubscribeInfo(const std::string& topic) {
   auto it = topicSubscribeInfo_.find(topic);
-  return it == topicSubscribeInfo_.end() ? nullptr : it->second;
+  if (it != topicSubscribeInfo_.end()) return it->second;
+  fetch(topic);  // Java: a missing topic is fetched at once
+  it = topicSubscribeInfo_.find(topic);
+  if (it == topicSubscribeInfo_.end()) return nullptr;
+  if (pollTimer_.due() == kNever) {
+    // The scheduled refresh exists from broker start; started here, with the first topic, so
+    // runs without server-side assignment have no such events. Same phase either way.
+    const SimTime period = ctx_.timing().load_balance_poll_interval, first = startedAt_ + kSecond;
+    const SimTime next = ctx_.now() < first ? first : first + ((ctx_.now() - first) / period + 1) * period;
+    pollTimer_.startPeriodic(next - ctx_.now(), period, [this] { refreshAll(); });
+  }
+  return it->second;
 }
 
 std::shared_ptr<const std::vector<QueueIndex>> QueryAssignmentProcessor::queryAssignment(const QueryAssignmentRequest& req) {

@@ -45,6 +45,7 @@ struct ModelTiming {
   SimTime query_offset_timeout = 5 * kSecond;           ///< RemoteBrokerOffsetStore: queryConsumerOffset(…, 5000)
   SimTime admin_timeout = 6 * kSecond;                  ///< MQAdminImpl.timeoutMillis (maxOffset, searchOffset)
   SimTime query_assignment_timeout = 3 * kSecond;       ///< 5.x RebalanceImpl QUERY_ASSIGNMENT_TIMEOUT
+  SimTime load_balance_poll_interval = 30 * kSecond;    ///< 5.x BrokerConfig.loadBalancePollNameServerInterval
 };
 
 /// Behaviours that differ between the RocketMQ lines (spec §6); the profile sets them.
