@@ -1,6 +1,6 @@
 // Not a RocketMQ class: the broker-side memory of the what-if assignors (rebalance: sticky and
 // uniform, issue 17). Both need the assignment they gave last time, which RocketMQ's stateless
-// QueryAssignmentProcessor has no place for; each broker keeps its own, per group and topic
+// QueryAssignmentProcessor has no place for; the coordinator broker keeps it, per group and topic
 // (sticky) or per group (uniform), and recomputes only when the queue view or the consumer list
 // it sees changed.
 #pragma once
