@@ -116,6 +116,9 @@ TEST_CASE("sim/rebalance modes: the broker refuses strategies it has not registe
   const Outcome o = run(s);
   CHECK(o.finalOwners.empty());  // QueryLoad: unsupported strategy: nobody consumes
   CHECK_FALSE(o.result.groups[0].balance.complete);
+  CHECK(serverRefusesStrategy(RebalanceMode::SERVER, false, false, "CONSISTENT_HASH"));
+  CHECK_FALSE(serverRefusesStrategy(RebalanceMode::SERVER, true, false, "CONSISTENT_HASH"));  // orderly: client path
+  CHECK_FALSE(serverRefusesStrategy(RebalanceMode::SERVER, false, false, "AVG_BY_CIRCLE"));
 }
 
 TEST_CASE("sim/rebalance modes: serverLoadBalancerEnable=false hands every queue to every client") {

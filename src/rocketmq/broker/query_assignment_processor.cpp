@@ -13,8 +13,7 @@ namespace rmqsim {
 
 QueryAssignmentProcessor::QueryAssignmentProcessor(ModelContext& ctx, NodeId brokerNode, const ConsumerManager& consumers)
     : ctx_(ctx), node_(brokerNode), consumers_(consumers), pollTimer_(ctx.loop) {
-  name2LoadStrategy_.push_back(makeStrategy("AVG", {}));
-  name2LoadStrategy_.push_back(makeStrategy("AVG_BY_CIRCLE", {}));
+  for (const std::string& name : queryAssignmentStrategyNames()) name2LoadStrategy_.push_back(makeStrategy(name, {}));
 }
 
 QueryAssignmentProcessor::~QueryAssignmentProcessor() = default;

@@ -18,5 +18,10 @@ const std::string& rebalanceModeName(RebalanceMode m);
 std::optional<RebalanceMode> parseRebalanceMode(std::string_view name);
 /// The broker computes the assignment (QUERY_ASSIGNMENT): every mode but CLIENT.
 inline bool brokerAssigns(RebalanceMode m) { return m != RebalanceMode::CLIENT; }
+/// The strategies a 5.x broker's QueryAssignmentProcessor registers (name2LoadStrategy).
+const std::vector<std::string>& queryAssignmentStrategyNames();
+/// `rebalance: server` on a group whose strategy the broker does not register: Java answers
+/// null, so the group never gets a queue (orderly and broadcasting groups stay on the client).
+bool serverRefusesStrategy(RebalanceMode m, bool orderly, bool broadcasting, std::string_view strategy);
 
 }  // namespace rmqsim
