@@ -40,6 +40,9 @@ struct GroupState {
   std::int64_t overlapExcess = 0;   ///< sum of max(0, owners - 1)
   std::int64_t notExactlyOne = 0;   ///< owners != 1
   std::int64_t mismatches = 0;      ///< owners differ from the expected ones
+  /// The what-if assignors (rebalance: sticky / uniform) answer from history, so convergence
+  /// means "complete, loads within one" per topic (sticky) or over the group (uniform).
+  enum class Target { STRATEGY, BALANCED_PER_TOPIC, BALANCED_OVERALL } target = Target::STRATEGY;
   std::int64_t noConsumer = 0;      ///< orderly: no owner holding a valid lock
   bool expectedDirty = true;        ///< membership or queue set changed since the last refresh
   bool everLive = false;  ///< a group that lost all its clients has not converged; one not started yet is ignored

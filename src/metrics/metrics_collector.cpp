@@ -6,6 +6,7 @@
 
 #include "metrics/collector_state.h"
 #include "metrics/expected_assignment.h"
+#include "metrics/loads_within_one.h"
 #include "metrics/final_balance.h"
 #include "metrics/min_moves.h"
 
@@ -34,6 +35,8 @@ struct MetricsCollector::Impl {
       gs.name = s.groups[g].name;
       gs.broadcasting = s.groups[g].model == MessageModel::BROADCASTING;
       gs.orderly = s.groups[g].orderly && !gs.broadcasting;
+      if (!gs.broadcasting && s.groups[g].rebalance == RebalanceMode::STICKY) gs.target = GroupState::Target::BALANCED_PER_TOPIC;
+      if (!gs.broadcasting && s.groups[g].rebalance == RebalanceMode::UNIFORM) gs.target = GroupState::Target::BALANCED_OVERALL;
       gs.topics = s.groups[g].subscribe;
       if (!gs.broadcasting) gs.topics.push_back(retryTopicOf(gs.name));
       for (const auto& t : gs.topics) {
@@ -166,8 +169,8 @@ struct MetricsCollector::Impl {
       }
       refreshExpected(static_cast<GroupIndex>(g));
       const GroupState& gs = groups[g];
-      if (gs.mismatches != 0) return false;
       if (!gs.broadcasting && gs.notExactlyOne != 0) return false;
+      if (gs.target == GroupState::Target::STRATEGY ? gs.mismatches != 0 : !loadsWithinOne(gs)) return false;
     }
     return true;
   }

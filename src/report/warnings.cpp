@@ -72,11 +72,21 @@ void configQueueWarnings(const Scenario& s, std::vector<std::string>& out) {
   }
 }
 
+/// rebalance: server with a strategy the broker does not register: nothing is ever assigned.
+void serverStrategyWarnings(const Scenario& s, std::vector<std::string>& out) {
+  for (const GroupSpec& g : s.groups)
+    if (serverRefusesStrategy(g.rebalance, g.orderly, g.model == MessageModel::BROADCASTING, g.strategy.name))
+      out.push_back(g.name + " uses rebalance: server with " + g.strategy.name +
+                    ", which the brokers' QueryAssignmentProcessor does not register (only AVG and AVG_BY_CIRCLE): "
+                    "every QUERY_ASSIGNMENT is refused, so no client of " + g.name + " gets a queue");
+}
+
 }  // namespace
 
 std::vector<std::string> plainWarnings(const Scenario& scenario, const RunResult& r) {
   std::vector<std::string> out;
   configQueueWarnings(scenario, out);
+  serverStrategyWarnings(scenario, out);
   if (r.partial)
     out.push_back("the run was stopped at " + formatDuration(r.endTime) + " of " + formatDuration(scenario.duration_ms) +
                   ": the figures cover only the simulated part");

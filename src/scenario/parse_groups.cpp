@@ -138,6 +138,24 @@ void readClients(Context& c, const YAML::Node& n, const std::string& path, Group
     c.r.error(id, idPath, "client_id has rooms but its pattern has no {room}", "a pattern such as \"{room}-{ip}@{pid}#{nanotime}\"");
 }
 
+/// `rebalance:`; the profile is read before the groups, so a line without server-side assignment
+/// (4.9) refuses the modes that need its brokers' QUERY_ASSIGNMENT.
+void readRebalance(Context& c, const YAML::Node& n, const std::string& path, GroupSpec& g) {
+  if (n.IsScalar() && n.Scalar() == "pop") {
+    c.r.error(n, path, "rebalance: pop (the 5.x proxy's message-level POP consumption) is not modelled yet",
+              listText(rebalanceModeNames()));
+    return;
+  }
+  const auto v = c.r.oneOf(n, path, rebalanceModeNames());
+  if (!v) return;
+  g.rebalance = *parseRebalanceMode(*v);
+  if (g.rebalance == RebalanceMode::SERVER && !c.s.profile.behaviour.query_assignment)
+    c.r.error(n, path,
+              "rebalance: " + *v + " needs brokers that answer QUERY_ASSIGNMENT (RocketMQ 5.x); profile " +
+                  c.s.profile.name + " has none",
+              "client under " + c.s.profile.name + ", or profile: rocketmq-5");
+}
+
 }  // namespace
 
 void readBrokers(Context& c, const YAML::Node& n) {
@@ -189,7 +207,7 @@ void readGroups(Context& c, const YAML::Node& n) {
   std::set<std::string> names;
   const std::vector<std::string> keys = {"name",  "subscribe", "strategy",    "model",        "orderly",
                                          "consume_from", "consume_timestamp", "clients", "retry_queues",
-                                         "notify_consumer_ids_changed", "rate_per_client"};
+                                         "notify_consumer_ids_changed", "rate_per_client", "rebalance"};
   for (std::size_t i = 0; i < n.size(); ++i) {
     const std::string path = joinPath("groups", i);
     const YAML::Node gn = n[i];
@@ -241,6 +259,7 @@ void readGroups(Context& c, const YAML::Node& n) {
         g.notify_consumer_ids_changed = *v;
     if (gn["rate_per_client"])
       if (auto v = c.r.number(gn["rate_per_client"], joinPath(path, "rate_per_client"), 0, true)) g.rate_per_client = *v;
+    if (gn["rebalance"]) readRebalance(c, gn["rebalance"], joinPath(path, "rebalance"), g);
     c.s.groups.push_back(g);
   }
   if (n.size() == 0) c.r.error(n, "groups", "the scenario has no consumer groups", "at least one group");

@@ -42,6 +42,8 @@ constexpr TimingKey kTimingKeys[] = {
     {"lock_batch_timeout", &Timing::lock_batch_timeout, false},
     {"query_offset_timeout", &Timing::query_offset_timeout, false},
     {"admin_timeout", &Timing::admin_timeout, false},
+    {"query_assignment_timeout", &Timing::query_assignment_timeout, false},
+    {"load_balance_poll_interval", &Timing::load_balance_poll_interval, false},
 };
 constexpr BehaviourKey kBehaviourKeys[] = {
     {"adaptive_rebalance_wait", &Behaviour::adaptive_rebalance_wait},
@@ -50,6 +52,8 @@ constexpr BehaviourKey kBehaviourKeys[] = {
     {"real_time_notify", &Behaviour::real_time_notify},
     {"orderly_remove_forced", &Behaviour::orderly_remove_forced},
     {"lock_failure_rebalance_later", &Behaviour::lock_failure_rebalance_later},
+    {"query_assignment", &Behaviour::query_assignment},
+    {"server_load_balancer_enable", &Behaviour::server_load_balancer_enable},
 };
 // A field without a row could not be set from a file nor listed by `profiles`: keep them in step.
 static_assert(sizeof(Timing) == std::size(kTimingKeys) * sizeof(SimTime), "a Timing field has no timing: key");
@@ -95,6 +99,8 @@ Profile rocketmq5() {
   t.lock_batch_timeout = 1 * kSecond;              // RebalanceImpl.lock / lockAll: lockBatchMQ(addr, body, 1000)
   t.query_offset_timeout = 5 * kSecond;            // RemoteBrokerOffsetStore.fetchConsumeOffsetFromBroker: 1000 * 5
   t.admin_timeout = 6 * kSecond;                   // MQAdminImpl.timeoutMillis (maxOffset, searchOffset)
+  t.query_assignment_timeout = 3 * kSecond;        // RebalanceImpl QUERY_ASSIGNMENT_TIMEOUT (5.x)
+  t.load_balance_poll_interval = 30 * kSecond;     // BrokerConfig.loadBalancePollNameServerInterval (TopicRouteInfoManager)
   Behaviour& b = p.behaviour;
   b.adaptive_rebalance_wait = true;                // RebalanceService (5.x): balanced ? waitInterval : 1 s
   b.start_rebalance_needs_heartbeat = true;        // DefaultMQPushConsumerImpl.start (5.x)
@@ -102,6 +108,8 @@ Profile rocketmq5() {
   b.real_time_notify = true;                       // BrokerConfig.realTimeNotifyConsumerChange
   b.orderly_remove_forced = true;                  // RebalancePushImpl (5.x)
   b.lock_failure_rebalance_later = true;           // RebalanceImpl.updateProcessQueueTableInRebalance (5.x)
+  b.query_assignment = true;                       // QueryAssignmentProcessor (broker 5.x; rebalance: server)
+  b.server_load_balancer_enable = true;            // BrokerConfig.serverLoadBalancerEnable
   return p;
 }
 
@@ -119,6 +127,7 @@ Profile rocketmq49() {
   p.behaviour.real_time_notify = true;                         // 4.9.8 notifies at once
   p.behaviour.orderly_remove_forced = false;                   // 4.9.8: unlock delayed 20 s while messages are buffered
   p.behaviour.lock_failure_rebalance_later = false;            // 4.9.8: a refused lock waits for the next round
+  p.behaviour.query_assignment = false;                        // 4.9.8: no QueryAssignmentProcessor, no clientRebalance switch
   return p;
 }
 

@@ -11,6 +11,7 @@
 #include "engine/sim_time.h"
 #include "rocketmq/common/message_queue.h"
 #include "rocketmq/common/model_config.h"
+#include "rocketmq/common/rebalance_mode.h"
 #include "strategy/strategy_registry.h"
 
 namespace rmqsim {
@@ -90,6 +91,7 @@ struct GroupSpec {
   int retry_queues = 1;              ///< %RETRY%<group> queues per broker (clustering only)
   bool notify_consumer_ids_changed = true;  ///< subscription group notifyConsumerIdsChangedEnable
   std::optional<double> rate_per_client;    ///< overrides consume.rate_per_client
+  RebalanceMode rebalance = RebalanceMode::CLIENT;  ///< `rebalance:` client | server | sticky | uniform
   SourceLoc loc;
 };
 

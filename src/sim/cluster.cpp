@@ -72,6 +72,7 @@ MQClientInstance& Cluster::createProcess(NameState& st, bool newIp, bool newPid)
   s.notifyConsumerIdsChangedEnable = g.notify_consumer_ids_changed;
   s.consumeRatePerSecond = g.rate_per_client.value_or(scenario_.consume.rate_per_client);
   s.strategy = strategies_[static_cast<std::size_t>(st.group)];
+  s.rebalanceMode = g.rebalance;
   s.processName = processName;
   clients_.push_back(std::make_unique<MQClientInstance>(ctx_, std::move(s)));
   ctx_.clients.push_back(clients_.back().get());

@@ -21,7 +21,10 @@ SimTime InvariantChecker::settleTime() const {
 
 bool InvariantChecker::groupOwnsAllQueuesByDesign(GroupIndex g) const {
   // CONFIG and MACHINE_ROOM hand out only configured queues / rooms: unowned queues are intended.
-  const std::string& s = scenario_.groups[static_cast<std::size_t>(g)].strategy.name;
+  // So do strategies a broker refuses under rebalance: server (nobody gets a queue).
+  const GroupSpec& gs = scenario_.groups[static_cast<std::size_t>(g)];
+  const std::string& s = gs.strategy.name;
+  if (serverRefusesStrategy(gs.rebalance, gs.orderly, gs.model == MessageModel::BROADCASTING, s)) return false;
   return s != "CONFIG" && s != "MACHINE_ROOM";
 }
 

@@ -175,6 +175,19 @@ TEST_CASE("cli/sweep/grid size, identical results for --jobs 1 and 2, shards mer
   CHECK(runCli(args + " --vary 'groups.0.clients=0..' 2>&1").code == 2);
 }
 
+TEST_CASE("cli/sweep/an axis over the assignment modes: the broker's AVG moves what the clients' AVG moves, sticky less") {
+  const Run r = runCli("sweep scenarios/scale_out.yaml --vary groups.0.rebalance=client,server,sticky --format json --quiet");
+  REQUIRE(r.code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j["results"].size() == 3);
+  CHECK(j["results"][1]["params"]["groups.0.rebalance"] == "server");
+  const double client = j["results"][0]["metrics"]["queue_moves"]["mean"], server = j["results"][1]["metrics"]["queue_moves"]["mean"],
+               sticky = j["results"][2]["metrics"]["queue_moves"]["mean"], forced = j["results"][2]["metrics"]["min_moves"]["mean"];
+  CHECK(server == client);
+  CHECK(sticky < client);
+  CHECK(sticky == forced);
+}
+
 TEST_CASE("cli/check/every bundled scenario meets its own expectations") {
   const Run r = runCli("check 'scenarios/*.yaml' --jobs 2");
   CHECK(r.code == 0);

@@ -3,8 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "engine/random.h"
-#include "metrics/metrics_collector.h"
-#include "support/test_world.h"
+#include "support/measured_run.h"
 
 using namespace rmqsim;
 using namespace rmqsim::test;
@@ -31,15 +30,8 @@ TEST_CASE("sim/properties/random clusters: one owner per queue after convergence
     CAPTURE(clients);
     CAPTURE(e.action);
 
-    MetricsCollector metrics(s);
     OwnershipSink sink;
-    SimulationOptions o;
-    o.checkInvariants = true;
-    Simulation sim(s, o);
-    sim.addSink(&metrics);
-    sim.addSink(&sink);
-    sim.run();
-    const RunResult r = metrics.result();
+    const RunResult r = runMeasured(s, sink);
     REQUIRE(r.events.size() == 1);
     REQUIRE(r.events[0].convergenceSeconds.has_value());  // a stop or kill converges in seconds, a start too
     CHECK(r.groups[0].balance.complete);

@@ -20,6 +20,7 @@ Broker::Broker(ModelContext& ctx, std::string name)
       housekeeping_(ctx.loop, consumerManager_,
                     [this](const std::string& g, const ClientChannelInfo& c) { onChannelExpired(g, c); }),
       lockManager_(ctx.timing().broker_lock_max_live_time),
+      queryAssignmentProcessor_(ctx, node_, consumerManager_),
       registerTimer_(ctx.loop),
       notifyTimer_(ctx.loop) {
   ctx_.net.setUp(node_, false);
@@ -30,6 +31,7 @@ void Broker::start(bool alreadyRegistered) {
   ctx_.net.setUp(node_, true);
   const ModelTiming& t = ctx_.timing();
   registerBrokerAll(alreadyRegistered);  // BrokerController.start registers at once, then periodically
+  queryAssignmentProcessor_.start(ctx_.now());
   registerTimer_.startPeriodic(t.broker_register_initial_delay, t.broker_register_interval, [this] { registerBrokerAll(); });
   housekeeping_.start(t.housekeeping_scan_interval, t.channel_expired_timeout);
   if (!ctx_.behaviour().real_time_notify)
@@ -43,6 +45,7 @@ void Broker::goDown() {
   housekeeping_.shutdown();
   consumerManager_.clear();  // in-memory tables are lost; offsets and messages are on disk
   lockManager_.clear();
+  queryAssignmentProcessor_.clear();
   batchedNotify_.clear();
   notifyInFlight_.clear();
   ctx_.net.setUp(node_, false);

@@ -16,6 +16,7 @@
 #include "rocketmq/broker/client_housekeeping_service.h"
 #include "rocketmq/broker/consumer_manager.h"
 #include "rocketmq/broker/consumer_offset_manager.h"
+#include "rocketmq/broker/query_assignment_processor.h"
 #include "rocketmq/broker/rebalance_lock_manager.h"
 #include "rocketmq/broker/topic_config_manager.h"
 #include "rocketmq/client/model_context.h"
@@ -63,6 +64,14 @@ class Broker {
   void channelClosed(ClientIndex channel);
   std::shared_ptr<const std::vector<std::string>> getConsumerIdListByGroup(const std::string& group) const {
     return consumerManager_.findConsumerIdList(group);
+  }
+  /// QUERY_ASSIGNMENT (5.x, rebalance: server / sticky / uniform); null: skip the update.
+  std::shared_ptr<const std::vector<QueueIndex>> queryAssignment(const QueryAssignmentRequest& req) {
+    return queryAssignmentProcessor_.queryAssignment(req);
+  }
+  /// The what-if modes' answer with this broker as the group's coordinator.
+  std::shared_ptr<const std::vector<QueueIndex>> queryAssignmentAsCoordinator(const QueryAssignmentRequest& req) {
+    return queryAssignmentProcessor_.answerAsCoordinator(req);
   }
   std::vector<QueueIndex> lockBatchMQ(GroupIndex group, const std::vector<QueueIndex>& mqs, const std::string& clientId);
   void unlockBatchMQ(GroupIndex group, const std::vector<QueueIndex>& mqs, const std::string& clientId);
@@ -126,6 +135,7 @@ class Broker {
   ClientHousekeepingService housekeeping_;
   RebalanceLockManager lockManager_;
   ConsumerOffsetManager offsetManager_;
+  QueryAssignmentProcessor queryAssignmentProcessor_;
   Timer registerTimer_;
   Timer notifyTimer_;
   std::map<std::string, std::vector<ClientIndex>> batchedNotify_;  ///< !realTimeNotifyConsumerChange

@@ -50,6 +50,7 @@ class ConsumerGroupInfo {
   std::vector<ClientIndex> getAllChannel() const;
   const std::map<ClientIndex, ClientChannelInfo>& channelInfoTable() const { return channelInfoTable_; }
   bool isBroadcasting() const { return broadcasting_; }
+  const std::set<std::string>& subscriptionTable() const { return subscriptionTable_; }
   const std::string& groupName() const { return groupName_; }
 
  private:

@@ -68,6 +68,15 @@ MQClientAPIImpl::Call<std::shared_ptr<const std::vector<std::string>>> MQClientA
       b.node(), client_.ctx().timing().api_timeout, [&b, &group] { return b.getConsumerIdListByGroup(group); }, &rng);
 }
 
+MQClientAPIImpl::Call<std::shared_ptr<const std::vector<QueueIndex>>> MQClientAPIImpl::queryAssignment(
+    Broker& b, const std::string& topic, Random& rng) {
+  const ConsumerSetup& s = client_.setup();
+  QueryAssignmentRequest req{topic, s.groupName, s.group, s.clientId, s.broadcasting, s.strategy->getName(), s.rebalanceMode};
+  return makeCall<std::shared_ptr<const std::vector<QueueIndex>>>(
+      b.node(), client_.ctx().timing().query_assignment_timeout,
+      [&b, r = std::move(req)] { return b.queryAssignment(r); }, &rng);
+}
+
 MQClientAPIImpl::Call<std::vector<QueueIndex>> MQClientAPIImpl::lockBatchMQ(Broker& b, std::vector<QueueIndex> mqs) {
   return makeCall<std::vector<QueueIndex>>(
       b.node(), client_.ctx().timing().lock_batch_timeout,

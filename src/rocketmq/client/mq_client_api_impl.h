@@ -78,6 +78,9 @@ class MQClientAPIImpl {
   /// rebalance thread's latency stream.
   Call<std::shared_ptr<const std::vector<std::string>>> getConsumerIdListByGroup(Broker& b, const std::string& group,
                                                                                  Random& rng);
+  /// QUERY_ASSIGNMENT (5.x): the broker's assignment for this client, null for "skip the update";
+  /// `rng`: the rebalance thread's latency stream.
+  Call<std::shared_ptr<const std::vector<QueueIndex>>> queryAssignment(Broker& b, const std::string& topic, Random& rng);
   /// LOCK_BATCH_MQ: the queues the broker locked for this client.
   Call<std::vector<QueueIndex>> lockBatchMQ(Broker& b, std::vector<QueueIndex> mqs);
   /// QUERY_CONSUMER_OFFSET: -1 when the broker has no offset for the queue.

@@ -267,8 +267,7 @@ bool MQClientInstance::sendHeartbeatToAllBrokerWithLock() {
   return true;
 }
 
-Task<std::shared_ptr<const std::vector<std::string>>> MQClientInstance::findConsumerIdList(std::string topic,
-                                                                                           std::string group) {
+Task<Broker*> MQClientInstance::findBrokerByTopic(std::string topic) {
   auto pick = [this, &topic]() -> std::string {
     auto it = topicRouteTable_.find(topic);
     if (it == topicRouteTable_.end() || it->second->queueDatas.empty()) return "";
@@ -280,11 +279,24 @@ Task<std::shared_ptr<const std::vector<std::string>>> MQClientInstance::findCons
     co_await updateTopicRouteInfoFromNameServer(topic);
     brokerName = pick();
   }
-  Broker* b = brokerName.empty() ? nullptr : ctx_.findBroker(brokerName);
+  co_return brokerName.empty() ? nullptr : ctx_.findBroker(brokerName);
+}
+
+Task<std::shared_ptr<const std::vector<std::string>>> MQClientInstance::findConsumerIdList(std::string topic,
+                                                                                           std::string group) {
+  Broker* b = co_await findBrokerByTopic(topic);
   if (!b) co_return nullptr;
   auto call = api_.getConsumerIdListByGroup(*b, group, rebalanceRng_);
   const auto reply = co_await call;
   co_return reply ? *reply : nullptr;  // a timeout is logged and gives null
+}
+
+Task<std::shared_ptr<const std::vector<QueueIndex>>> MQClientInstance::queryAssignment(std::string topic) {
+  Broker* b = co_await findBrokerByTopic(topic);
+  if (!b) co_return nullptr;
+  auto call = api_.queryAssignment(*b, topic, rebalanceRng_);
+  const auto reply = co_await call;
+  co_return reply ? *reply : nullptr;  // a timeout throws in Java: "allocate message queue exception"
 }
 
 Broker* MQClientInstance::brokerForCall(const std::string& brokerName) {

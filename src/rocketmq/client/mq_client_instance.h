@@ -17,6 +17,7 @@
 #include "rocketmq/client/mq_client_api_impl.h"
 #include "rocketmq/client/model_context.h"
 #include "rocketmq/client/rebalance_service.h"
+#include "rocketmq/common/rebalance_mode.h"
 #include "rocketmq/namesrv/route_info_manager.h"
 #include "strategy/allocate_message_queue_strategy.h"
 #include "util/flat_map.h"
@@ -44,6 +45,7 @@ struct ConsumerSetup {
   int retryQueueNums = 1;
   bool notifyConsumerIdsChangedEnable = true;
   double consumeRatePerSecond = 1000;
+  RebalanceMode rebalanceMode = RebalanceMode::CLIENT;  ///< who assigns the queues (issue 17)
   std::shared_ptr<const AllocateMessageQueueStrategy> strategy;
   std::uint64_t rngStreamKey = 0;  ///< unused when 0; the stream is derived from the process name
   std::string processName;          ///< "GROUP-N" plus incarnation, for the PRNG stream
@@ -88,6 +90,9 @@ class MQClientInstance {
   void rebalanceLater(SimTime delay);
   /// Null when no broker of the topic answered (Java logs and returns null).
   Task<std::shared_ptr<const std::vector<std::string>>> findConsumerIdList(std::string topic, std::string group);
+  /// 5.x queryAssignment: QUERY_ASSIGNMENT to a random broker of the route (null: no broker,
+  /// timeout, or the broker's "skip the update").
+  Task<std::shared_ptr<const std::vector<QueueIndex>>> queryAssignment(std::string topic);
   Task<void> updateTopicRouteInfoFromNameServer();
   Task<bool> updateTopicRouteInfoFromNameServer(std::string topic);
   bool sendHeartbeatToAllBrokerWithLock();
@@ -132,6 +137,8 @@ class MQClientInstance {
   void stopTimers();
   void die(ClientLifecycle how, bool closeChannels);
   Task<void> startTail();
+  /// findBrokerAddrByTopic: a random broker of the route, after one route update if none.
+  Task<Broker*> findBrokerByTopic(std::string topic);
   Task<void> routePollThread();
   /// How many of the timer's next ticks the fast-forward may account for now (each ending
   /// `slack` after it starts, before the horizon).

@@ -18,7 +18,8 @@ bool RebalanceImpl::ofTopic(QueueIndex mq, const std::string& topic) const {
 Task<bool> RebalanceImpl::doRebalance(bool isOrder) {
   bool balanced = true;
   for (const std::string& topic : subscriptionInner_) {  // fixed once started: safe across waits
-    const bool topicBalanced = co_await rebalanceByTopic(topic, isOrder);
+    const bool topicBalanced =
+        clientRebalance(topic) ? co_await rebalanceByTopic(topic, isOrder) : co_await getRebalanceResultFromBroker(topic, isOrder);
     if (!topicBalanced) balanced = false;
   }
   co_return balanced;

@@ -1,5 +1,6 @@
 // twin of client/src/main/java/org/apache/rocketmq/client/impl/consumer/RebalanceImpl.java, 4.9.x and 5.x;
-// differences: no POP / server-side assignment (push clients rebalance themselves); queues are
+// differences: no POP; the 5.x server-side path (clientRebalance false: getRebalanceResultFromBroker)
+// is in rebalance_server_path.cpp, PULL assignments only; queues are
 // interned indices; the synchronous calls (consumer list, lock, offset query) are coroutines
 // awaiting MQClientAPIImpl; unlocks are oneway messages (the sync unlock's reply is never used).
 // 4.9.x: no rebalanceLater after a lock failure (Behaviour::lock_failure_rebalance_later).
@@ -61,6 +62,11 @@ class RebalanceImpl {
   MQClientInstance& client_;
 
  private:
+  /// RebalancePushImpl.clientRebalance (5.x): false sends the topic's round to the broker.
+  bool clientRebalance(const std::string& topic) const;
+  /// QUERY_ASSIGNMENT, then updateMessageQueueAssignment (PULL assignments: the same table
+  /// update as the client path); false when unbalanced or the broker gave no valid result.
+  Task<bool> getRebalanceResultFromBroker(std::string topic, bool isOrder);
   Task<bool> rebalanceByTopic(std::string topic, bool isOrder);
   Task<bool> updateProcessQueueTableInRebalance(std::string topic, std::vector<QueueIndex> mqSet, bool isOrder);
   std::vector<QueueIndex> getWorkingMessageQueue(const std::string& topic) const;

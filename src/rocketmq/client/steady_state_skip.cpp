@@ -12,6 +12,9 @@ namespace rmqsim {
 
 bool MQClientInstance::isSteady() {
   if (state_ != State::RUNNING || !heartbeatData_ || heartbeatTargetsStale_ || ctx_.nameservers.empty()) return false;
+  // Broker-side assignment (rebalance: server, sticky, uniform): the round's answer is the
+  // broker's, which no client-side memo can vouch for, so such a fleet is never fast-forwarded.
+  if (setup_.rebalanceMode != RebalanceMode::CLIENT) return false;
   const NameServer* ns = ctx_.nameservers[namesrvIndex_];
   if (!ns->isUp() || !ctx_.net.roundTrip(node_, ns->node())) return false;
   RebalanceImpl& rebalance = consumer_->rebalanceImpl();

@@ -44,6 +44,8 @@ struct ModelTiming {
   SimTime lock_batch_timeout = 1 * kSecond;             ///< RebalanceImpl.lock/lockAll: lockBatchMQ(…, 1000)
   SimTime query_offset_timeout = 5 * kSecond;           ///< RemoteBrokerOffsetStore: queryConsumerOffset(…, 5000)
   SimTime admin_timeout = 6 * kSecond;                  ///< MQAdminImpl.timeoutMillis (maxOffset, searchOffset)
+  SimTime query_assignment_timeout = 3 * kSecond;       ///< 5.x RebalanceImpl QUERY_ASSIGNMENT_TIMEOUT
+  SimTime load_balance_poll_interval = 30 * kSecond;    ///< 5.x BrokerConfig.loadBalancePollNameServerInterval
 };
 
 /// Behaviours that differ between the RocketMQ lines (spec §6); the profile sets them.
@@ -54,6 +56,8 @@ struct ModelBehaviour {
   bool real_time_notify = true;               ///< 5.x realTimeNotifyConsumerChange
   bool orderly_remove_forced = true;          ///< 5.x forced removal after orderly_force_unlock_after; 4.9 delayed unlock
   bool lock_failure_rebalance_later = true;   ///< 5.x rebalanceLater(lock_retry_delay) after a lock failure (4.9: none)
+  bool query_assignment = true;               ///< 5.x brokers answer QUERY_ASSIGNMENT (4.9: no such request)
+  bool server_load_balancer_enable = true;    ///< 5.x BrokerConfig.serverLoadBalancerEnable (false: every queue to everyone)
 };
 
 struct ModelConfig {

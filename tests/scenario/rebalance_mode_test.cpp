@@ -1,0 +1,63 @@
+#include <doctest/doctest.h>
+
+#include "scenario/diagnostic.h"
+#include "scenario/scenario_parser.h"
+#include "scenario/sweep_grid.h"
+#include "support/scenario_text.h"
+
+using namespace rmqsim;
+
+using rmqsim::test::scenarioText;
+
+namespace {
+
+std::string errorsOf(const std::string& text, const std::vector<std::string>& sets = {}) {
+  try {
+    parseScenarioText(text, "r.yaml", sets);
+  } catch (const ScenarioError& e) {
+    return renderDiagnostics(e.diagnostics(), false);
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("scenario/rebalance: client by default; each mode by name, from the file or --set") {
+  CHECK(parseScenarioText(scenarioText("r", "1m"), "r.yaml").groups[0].rebalance == RebalanceMode::CLIENT);
+  const std::string file = scenarioText("r", "1m") + "";
+  CHECK(parseScenarioText(file, "r.yaml", {"groups.0.rebalance=server"}).groups[0].rebalance == RebalanceMode::SERVER);
+  CHECK(parseScenarioText(file, "r.yaml", {"groups.0.rebalance=sticky"}).groups[0].rebalance == RebalanceMode::STICKY);
+  CHECK(parseScenarioText(file, "r.yaml", {"groups.*.rebalance=uniform"}).groups[0].rebalance == RebalanceMode::UNIFORM);
+}
+
+TEST_CASE("scenario/rebalance: a misspelt mode is a located error with the allowed names and a suggestion") {
+  const std::string e = errorsOf(scenarioText("r", "1m") + "", {"groups.0.rebalance=sever"});
+  CHECK(e.find("--set groups.0.rebalance=sever") != std::string::npos);
+  CHECK(e.find("client, server, sticky, uniform") != std::string::npos);
+  CHECK(e.find("did you mean 'server'") != std::string::npos);
+  // POP consumption is a mode of its own, not modelled yet: said so, not "did you mean".
+  const std::string pop = errorsOf(scenarioText("r", "1m"), {"groups.0.rebalance=pop"});
+  CHECK(pop.find("is not modelled yet") != std::string::npos);
+  CHECK(pop.find("did you mean") == std::string::npos);
+}
+
+TEST_CASE("scenario/rebalance: the 4.9 profile has no server-side assignment, and says so where the key is") {
+  std::string text = scenarioText("r", "1m");
+  text.insert(text.find("    clients: 2"), "    rebalance: server\n");
+  text = "profile: rocketmq-4.9\n" + text;
+  const std::string e = errorsOf(text);
+  CHECK(e.find("r.yaml:14:16") != std::string::npos);  // the value of `rebalance:`
+  CHECK(e.find("profile rocketmq-4.9") != std::string::npos);
+  CHECK(e.find("QUERY_ASSIGNMENT") != std::string::npos);
+  // The what-ifs need no RocketMQ release, so they are accepted under either profile.
+  CHECK(errorsOf(text, {"groups.0.rebalance=sticky"}).empty());
+  CHECK(errorsOf(text, {"profile=rocketmq-5"}).empty());
+}
+
+TEST_CASE("scenario/rebalance: a sweep axis over the modes gives one override per point") {
+  const auto grid = buildGrid({parseVary("groups.0.rebalance=client,server,sticky")});
+  REQUIRE(grid.size() == 3);
+  const std::string file = scenarioText("r", "1m");
+  CHECK(parseScenarioText(file, "r.yaml", grid[1].sets).groups[0].rebalance == RebalanceMode::SERVER);
+  CHECK(parseScenarioText(file, "r.yaml", grid[2].sets).groups[0].rebalance == RebalanceMode::STICKY);
+}
