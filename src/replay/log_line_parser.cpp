@@ -1,19 +1,16 @@
 #include "replay/log_line_parser.h"
 
+#include <chrono>
 #include <stdexcept>
 
 namespace rmqsim {
 
 namespace {
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+/// Days since 1970-01-01 of a proleptic Gregorian date (std::chrono's civil calendar).
 std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+  using namespace std::chrono;
+  return sys_days{year{static_cast<int>(y)} / month{m} / day{d}}.time_since_epoch().count();
 }
 
 bool digits(std::string_view s, std::size_t at, std::size_t n, int& out) {

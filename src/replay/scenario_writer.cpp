@@ -1,5 +1,6 @@
 #include "replay/scenario_writer.h"
 
+#include <chrono>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -22,22 +23,16 @@ std::string quote(const std::string& s) {
 }
 
 std::string utcText(std::int64_t epochMs) {
-  // Civil date from days since 1970 (H. Hinnant's civil_from_days).
-  const std::int64_t days = (epochMs >= 0 ? epochMs : epochMs - 86399999) / 86400000;
-  const std::int64_t msOfDay = epochMs - days * 86400000;
-  const std::int64_t z = days + 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u %02lld:%02lld:%02lld.%03lld", static_cast<long long>(y), m, d,
-                static_cast<long long>(msOfDay / 3600000), static_cast<long long>(msOfDay / 60000 % 60),
-                static_cast<long long>(msOfDay / 1000 % 60), static_cast<long long>(msOfDay % 1000));
+  using namespace std::chrono;
+  const sys_time<milliseconds> t{milliseconds{epochMs}};
+  const sys_days dayStart = floor<days>(t);
+  const year_month_day ymd{dayStart};
+  const hh_mm_ss<milliseconds> tod{t - dayStart};
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u %02lld:%02lld:%02lld.%03lld", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                static_cast<long long>(tod.hours().count()), static_cast<long long>(tod.minutes().count()),
+                static_cast<long long>(tod.seconds().count()), static_cast<long long>(tod.subseconds().count()));
   return buf;
 }
 

@@ -61,8 +61,6 @@ Json capped(const Json& j) {
   return j;
 }
 
-std::string queueName(const MessageQueue& mq) { return mq.topic + "@" + mq.brokerName + ":" + std::to_string(mq.queueId); }
-
 struct Rows {
   std::vector<std::pair<GroupIndex, QueueIndex>> all;  ///< Gantt rows: (group, queue), group then MessageQueue order
   std::map<std::pair<GroupIndex, QueueIndex>, std::size_t> index;
