@@ -60,6 +60,8 @@ class SimNetwork {
   /// No link is cut.
   bool noCuts() const { return cuts_.empty(); }
   SimTime maxLatency() const { return std::max(minLatency_, maxLatency_); }
+  /// The mean one-way latency in milliseconds (uniform draws).
+  double meanLatency() const { return (static_cast<double>(minLatency_) + static_cast<double>(maxLatency())) / 2.0; }
 
   std::int64_t messagesSent() const { return sent_; }
   std::int64_t messagesLost() const { return lost_; }

@@ -55,6 +55,7 @@ struct GroupState {
   std::int64_t rebalances = 0;
   std::int64_t changedRebalances = 0;
   std::int64_t duplicates = 0;
+  std::int64_t skippedMessages = 0;
   std::int64_t maxLag = 0;
 };
 

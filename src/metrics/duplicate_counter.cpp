@@ -22,6 +22,8 @@ std::int64_t DuplicateCounter::deliver(std::int64_t from, std::int64_t to) {
     it = intervals_.erase(it);
   }
   intervals_[lo] = hi;
+  covered_ += (to - from) - dup;
+  end_ = std::max(end_, to);
   return dup;
 }
 

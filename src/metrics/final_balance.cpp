@@ -25,6 +25,7 @@ GroupFinal groupFinal(const GroupState& g, const GroupSpec& spec, const RunCatal
   tot.rebalances = g.rebalances;
   tot.changedRebalances = g.changedRebalances;
   tot.duplicates = g.duplicates;
+  tot.skippedMessages = g.skippedMessages;
   tot.maxLag = g.maxLag;
 
   // Live clients sharing one id: RocketMQ computes the same allocation for both.

@@ -320,10 +320,17 @@ struct MetricsCollector::Impl {
     ClientState& cs = client(e.client);
     GroupState& g = groups[static_cast<std::size_t>(cs.group)];
     if (g.broadcasting) return;  // each broadcasting client consumes everything: no duplicates by design
-    const std::int64_t dup = g.queues[e.queue].delivered.deliver(e.from, e.to);
+    DuplicateCounter& delivered = g.queues[e.queue].delivered;
+    const std::int64_t holesBefore = delivered.holes();
+    const std::int64_t dup = delivered.deliver(e.from, e.to);
+    // A start past undelivered offsets opens a hole; a late report of them (a flush of another
+    // owner's stretch at the same instant) closes it again.
+    const std::int64_t skipped = delivered.holes() - holesBefore;
     g.duplicates += dup;
+    g.skippedMessages += skipped;
     res.summary.duplicates += dup;
-    if (auto* w = currentWindow(cs.group)) w->duplicates += dup;
+    res.summary.skippedMessages += skipped;
+    if (auto* w = currentWindow(cs.group)) w->duplicates += dup, w->skippedMessages += skipped;
   }
   void on(const EvQueueSample& e) {
     const std::int64_t lag = std::max<std::int64_t>(0, e.maxOffset - std::max<std::int64_t>(0, e.committedOffset));

@@ -23,6 +23,7 @@ struct Totals {
   double orphanQueueSeconds = 0;
   double orphanConsumingQueueSeconds = 0;  ///< orderly groups: queues with no owner holding a valid lock
   std::int64_t duplicates = 0;
+  std::int64_t skippedMessages = 0;  ///< never delivered, below a delivered offset (a start past them)
   std::int64_t maxLag = 0;
 };
 
@@ -43,6 +44,7 @@ struct EventMetrics {
   double overlapQueueSeconds = 0;
   double orphanQueueSeconds = 0;
   std::int64_t duplicates = 0;
+  std::int64_t skippedMessages = 0;
   std::int64_t rebalances = 0;
   /// Groups whose convergence is judged: the event's group, or every group (broker events).
   std::vector<std::string> groups;

@@ -18,12 +18,12 @@ struct Watched {
 // Paths compared when present in both reports (events.N.* for every event index).
 constexpr Watched kSummary[] = {
     {"summary.queue_moves", false}, {"summary.overlap_queue_s", false}, {"summary.orphan_queue_s", false},
-    {"summary.duplicates", false},  {"summary.max_lag", false},         {"final.excess_imbalance", false},
+    {"summary.duplicates", false},  {"summary.skipped_messages", false}, {"summary.max_lag", false},         {"final.excess_imbalance", false},
     {"final.idle_consumers", false}, {"final.jain_index", true},
 };
 constexpr Watched kPerEvent[] = {
     {"convergence_s", false}, {"queue_moves", false},    {"excess_moves", false},
-    {"orphan_queue_s", false}, {"overlap_queue_s", false},
+    {"orphan_queue_s", false}, {"overlap_queue_s", false}, {"skipped_messages", false},
 };
 
 std::string num(double v) {

@@ -134,7 +134,7 @@ std::string renderEventsCsv(const nlohmann::ordered_json& report) {
   // The usual columns first, then any other key the events carry, in first-seen order, so a
   // new metric in the JSON report shows up here without a change.
   std::vector<std::string> cols = {"at_ms", "action", "target", "convergence_s", "queue_moves", "min_moves",
-                                   "excess_moves", "overlap_queue_s", "orphan_queue_s", "duplicates"};
+                                   "excess_moves", "overlap_queue_s", "orphan_queue_s", "duplicates", "skipped_messages"};
   const bool hasEvents = report.contains("events") && report["events"].is_array();
   if (hasEvents)
     for (const auto& e : report["events"])

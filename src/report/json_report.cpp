@@ -42,6 +42,7 @@ Json totalsJson(const Totals& t, std::optional<std::int64_t> excessMoves, bool o
   j["orphan_queue_s"] = r3(t.orphanQueueSeconds);
   if (orderly) j["orphan_consuming_queue_s"] = r3(t.orphanConsumingQueueSeconds);  // no owner with a valid lock
   j["duplicates"] = t.duplicates;
+  j["skipped_messages"] = t.skippedMessages;
   j["max_lag"] = t.maxLag;
   return j;
 }
@@ -116,6 +117,7 @@ nlohmann::ordered_json buildJsonReport(const Scenario& scenario, const RunResult
     ej["overlap_queue_s"] = r3(e.overlapQueueSeconds);
     ej["orphan_queue_s"] = r3(e.orphanQueueSeconds);
     ej["duplicates"] = e.duplicates;
+    ej["skipped_messages"] = e.skippedMessages;
     ej["rebalances"] = e.rebalances;
     ej["groups"] = e.groups;
     Json longest = Json::object();

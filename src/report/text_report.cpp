@@ -51,13 +51,14 @@ std::string renderTextReport(const Scenario& scenario, const RunResult& r, const
   if (!r.events.empty()) {
     out += "\n" + bold + "Events" + reset + "\n";
     std::vector<std::vector<std::string>> rows = {
-        {"time", "event", "converged", "moves", "min", "excess", "overlap q*s", "orphan q*s", "duplicates"}};
+        {"time", "event", "converged", "moves", "min", "excess", "overlap q*s", "orphan q*s", "duplicates", "skipped"}};
     for (const EventMetrics& e : r.events) {
       std::string ev = e.action + (e.target.empty() ? "" : " " + e.target);
       if (ev.size() > 40) ev = ev.substr(0, 37) + "...";
       rows.push_back({formatDuration(e.at), ev, e.convergenceSeconds ? fixed(*e.convergenceSeconds, 2) + " s" : "never",
                       std::to_string(e.queueMoves), std::to_string(e.minMoves), std::to_string(e.queueMoves - e.minMoves),
-                      fixed(e.overlapQueueSeconds, 1), fixed(e.orphanQueueSeconds, 1), std::to_string(e.duplicates)});
+                      fixed(e.overlapQueueSeconds, 1), fixed(e.orphanQueueSeconds, 1), std::to_string(e.duplicates),
+                      std::to_string(e.skippedMessages)});
     }
     out += table(rows, 2, "  ");
   }
@@ -91,7 +92,7 @@ std::string renderTextReport(const Scenario& scenario, const RunResult& r, const
   out += "\n" + bold + "Summary" + reset + ": " + std::to_string(s.rebalances) + " rebalances (" + std::to_string(s.changedRebalances) +
          " changed), " + std::to_string(s.queueMoves) + " queue moves (" + std::to_string(s.minMoves) + " forced), overlap " +
          fixed(s.overlapQueueSeconds, 1) + " queue*s, orphan " + fixed(s.orphanQueueSeconds, 1) + " queue*s, " +
-         std::to_string(s.duplicates) + " duplicates, max lag " + std::to_string(s.maxLag) + " messages\n";
+         std::to_string(s.duplicates) + " duplicates, " + std::to_string(s.skippedMessages) + " skipped, max lag " + std::to_string(s.maxLag) + " messages\n";
 
   out += "\n" + bold + "Assignment" + reset + " (end of run)\n";
   for (const GroupFinal& g : r.groups) {

@@ -172,7 +172,10 @@ void readBrokers(Context& c, const YAML::Node& n) {
       bs.name = *v;
       if (!names.insert(*v).second) c.r.error(b["name"], joinPath(path, "name"), "two brokers are named '" + *v + "'", "unique broker names");
     }
-    c.r.checkKeys(b, path, {"name", "topics"}, bs.name.empty() ? "a broker" : "broker '" + bs.name + "'");
+    c.r.checkKeys(b, path, {"name", "topics", "in_memory_messages"}, bs.name.empty() ? "a broker" : "broker '" + bs.name + "'");
+    if (b["in_memory_messages"])
+      if (auto v = c.r.integer(b["in_memory_messages"], joinPath(path, "in_memory_messages"), 0, 4000000000000LL))
+        bs.in_memory_messages = *v;
     if (const YAML::Node t = b["topics"]) {
       if (c.r.expectMap(t, joinPath(path, "topics"), "topics: {orders: {queues: 8}}")) {
         std::set<std::string> seen;

@@ -54,6 +54,7 @@ struct TopicSpec {
 struct BrokerSpec {
   std::string name;
   std::vector<TopicSpec> topics;
+  std::int64_t in_memory_messages = 0;  ///< newest commit-log messages in the page cache (0: all)
   SourceLoc loc;
 };
 
@@ -104,6 +105,7 @@ struct ProduceSpec {
 struct ConsumeSpec {
   double rate_per_client = 1000;  ///< messages/s one client can process
   int pull_batch_size = 32;       ///< pullBatchSize
+  int pull_threshold_for_queue = 1000;  ///< pullThresholdForQueue
   SourceLoc loc;
 };
 

@@ -160,12 +160,15 @@ void readProduce(Context& c, const YAML::Node& n) {
 
 void readConsume(Context& c, const YAML::Node& n) {
   if (!c.r.expectMap(n, "consume", "consume: {rate_per_client: 1500}")) return;
-  c.r.checkKeys(n, "consume", {"rate_per_client", "pull_batch_size"}, "consume");
+  c.r.checkKeys(n, "consume", {"rate_per_client", "pull_batch_size", "pull_threshold_for_queue"}, "consume");
   c.s.consume.loc = c.r.loc(n, "consume");
   if (n["rate_per_client"])
     if (auto v = c.r.number(n["rate_per_client"], "consume.rate_per_client", 0, true)) c.s.consume.rate_per_client = *v;
   if (n["pull_batch_size"])
     if (auto v = c.r.integer(n["pull_batch_size"], "consume.pull_batch_size", 1, 1024)) c.s.consume.pull_batch_size = static_cast<int>(*v);
+  if (n["pull_threshold_for_queue"])  // DefaultMQPushConsumerImpl.checkConfig: 1..65535
+    if (auto v = c.r.integer(n["pull_threshold_for_queue"], "consume.pull_threshold_for_queue", 1, 65535))
+      c.s.consume.pull_threshold_for_queue = static_cast<int>(*v);
 }
 
 Scenario parseTree(YAML::Node root, const std::string& name, const std::vector<std::string>& sets,

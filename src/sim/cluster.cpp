@@ -13,6 +13,7 @@ Cluster::Cluster(ModelContext& ctx, const Scenario& scenario) : ctx_(ctx), scena
   for (const BrokerSpec& bs : scenario.brokers) {
     brokers_.push_back(std::make_unique<Broker>(ctx_, bs.name));
     Broker& b = *brokers_.back();
+    b.setInMemoryMessages(bs.in_memory_messages);
     for (const TopicSpec& t : bs.topics)
       b.topicConfigManager().updateTopicConfig(t.name, TopicConfig{t.read_queues, t.write_queues, t.perm});
     ctx_.brokers[bs.name] = &b;
@@ -71,6 +72,8 @@ MQClientInstance& Cluster::createProcess(NameState& st, bool newIp, bool newPid)
   s.retryQueueNums = g.retry_queues;
   s.notifyConsumerIdsChangedEnable = g.notify_consumer_ids_changed;
   s.consumeRatePerSecond = g.rate_per_client.value_or(scenario_.consume.rate_per_client);
+  s.pullBatchSize = scenario_.consume.pull_batch_size;
+  s.pullThresholdForQueue = scenario_.consume.pull_threshold_for_queue;
   s.strategy = strategies_[static_cast<std::size_t>(st.group)];
   s.rebalanceMode = g.rebalance;
   s.processName = processName;

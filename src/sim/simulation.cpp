@@ -79,7 +79,7 @@ void Simulation::Impl::sample() {
         Broker* b = ctx.findBroker(trace.queue(q).brokerName);
         if (!b) continue;
         const auto gi = static_cast<GroupIndex>(g);
-        trace.emit(EvQueueSample{loop.now(), gi, q, b->maxOffset(q, loop.now()), b->queryConsumerOffset(gi, q)});
+        trace.emit(EvQueueSample{loop.now(), gi, q, b->maxOffset(q, loop.now()), b->committedOffset(gi, q)});
       }
     }
   }

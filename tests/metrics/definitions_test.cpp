@@ -54,6 +54,19 @@ TEST_CASE("metrics/duplicates/only offsets delivered before count") {
   CHECK(d.deliver(39, 41) == 1);
 }
 
+TEST_CASE("metrics/skipped_messages/offsets below the highest delivered one, never delivered") {
+  DuplicateCounter d;
+  CHECK(d.holes() == 0);
+  d.deliver(100, 150);  // a start at 100: 0..99 passed over
+  CHECK(d.holes() == 100);
+  d.deliver(200, 210);  // another start past 150..199
+  CHECK(d.holes() == 150);
+  d.deliver(0, 120);  // a late report of the first owner's stretch fills 0..99
+  CHECK(d.holes() == 50);
+  d.deliver(140, 205);  // and the rest, duplicates aside
+  CHECK(d.holes() == 0);
+}
+
 TEST_CASE("metrics/min_moves/a queue with several owners is kept by the most favourable one") {
   // q0 and q1 are held by departing g-0 and staying g-1: g-1 keeps both; only q2 must move.
   CHECK(minMoves(std::vector<std::vector<std::int32_t>>{{0, 1}, {0, 1}, {0}}, {1, 2}) == 1);

@@ -99,8 +99,8 @@ TEST_CASE("report/csv/events table: usual columns first, extra keys after, null 
   const auto rows = lines(renderEventsCsv(report));
   REQUIRE(rows.size() == 3);
   CHECK(rows[0] ==
-        "at_ms,action,target,convergence_s,queue_moves,min_moves,excess_moves,overlap_queue_s,orphan_queue_s,duplicates,longest_orphan_s,note,groups");
-  CHECK(rows[1] == "60000,start,\"a,b\",,4,,,,,,b=1.5 c=2,,");
-  CHECK(rows[2] == "90000,kill,,,2,,,,,,,x,g h");
+        "at_ms,action,target,convergence_s,queue_moves,min_moves,excess_moves,overlap_queue_s,orphan_queue_s,duplicates,skipped_messages,longest_orphan_s,note,groups");
+  CHECK(rows[1] == "60000,start,\"a,b\",,4,,,,,,,b=1.5 c=2,,");
+  CHECK(rows[2] == "90000,kill,,,2,,,,,,,,x,g h");
   CHECK(lines(renderEventsCsv(nlohmann::ordered_json::object())).size() == 1);
 }

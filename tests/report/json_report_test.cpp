@@ -29,7 +29,7 @@ TEST_CASE("report/json/contract keys come first, in order") {
   }
   std::vector<std::string> summaryKeys;
   for (auto it = j["summary"].begin(); it != j["summary"].end(); ++it) summaryKeys.push_back(it.key());
-  for (const char* k : {"rebalances", "changed_rebalances", "queue_moves", "overlap_queue_s", "orphan_queue_s", "duplicates", "max_lag"})
+  for (const char* k : {"rebalances", "changed_rebalances", "queue_moves", "overlap_queue_s", "orphan_queue_s", "duplicates", "skipped_messages", "max_lag"})
     CHECK(std::find(summaryKeys.begin(), summaryKeys.end(), k) != summaryKeys.end());
   std::vector<std::string> eventKeys;
   for (auto it = j["events"][0].begin(); it != j["events"][0].end(); ++it) eventKeys.push_back(it.key());

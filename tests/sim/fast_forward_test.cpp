@@ -60,6 +60,14 @@ Both runBoth(const Scenario& s) {
   return b;
 }
 
+/// Two more clients of group g start at `at`.
+EventSpec startTwo(SimTime at) {
+  EventSpec start = event(at, "start");
+  start.group = "g";
+  start.count = 2;
+  return start;
+}
+
 }  // namespace
 
 TEST_CASE("sim/fast-forward: crash, pause and scale-out over an hour give the plain run's stream in far fewer events") {
@@ -67,10 +75,7 @@ TEST_CASE("sim/fast-forward: crash, pause and scale-out over an hour give the pl
   s.events.push_back(event(10 * kMinute, "crash", {"g-1"}));
   s.events.push_back(event(25 * kMinute, "pause", {"g-2"}));
   s.events.push_back(event(29 * kMinute, "resume", {"g-2"}));
-  EventSpec start = event(40 * kMinute, "start");
-  start.group = "g";
-  start.count = 2;
-  s.events.push_back(start);
+  s.events.push_back(startTwo(40 * kMinute));
   const Both b = runBoth(s);
   CHECK(b.ff.out.str() == b.plain.out.str());
   CHECK(b.ff.steadyRounds == b.plain.steadyRounds);
@@ -78,6 +83,23 @@ TEST_CASE("sim/fast-forward: crash, pause and scale-out over an hour give the pl
   CHECK(b.ff.batches > 0);      // it did fast-forward
   CHECK(b.plain.batches == 0);  // and the plain run never does
   CHECK(b.ffStats.events * 2 < b.plainStats.events);
+}
+
+TEST_CASE("sim/fast-forward: pull commits of backlogged and caught-up queues read the same offsets") {
+  // 2,400 msg/s on 8 queues: two clients (3,000/s) keep up; after the kill the survivor's
+  // 1,500/s does not, and its queues' backlog passes pullThresholdForQueue (flow-controlled
+  // pulls) until two more start. The lag samples read the pullers' commits at every sample tick
+  // and the kill leaves each queue's last pull commit; skipped persist ticks change neither.
+  Scenario s = basicScenario(2, 4, 2, 30 * kMinute);
+  s.produce[0].rate = 2400;
+  s.consume.rate_per_client = 1500;
+  s.brokers[0].in_memory_messages = 100000;
+  s.events.push_back(event(12 * kMinute, "kill", {"g-1"}));
+  s.events.push_back(startTwo(20 * kMinute));
+  const Both b = runBoth(s);
+  CHECK(b.ff.out.str() == b.plain.out.str());
+  CHECK(b.ffState == b.plainState);
+  CHECK(b.ff.batches > 0);
 }
 
 TEST_CASE("sim/fast-forward: a partition keeps the cluster unsteady until it heals; same stream") {

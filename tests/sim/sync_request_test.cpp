@@ -21,18 +21,23 @@ std::vector<SimTime> addTimes(const OwnershipSink& s, const std::string& client,
 
 }  // namespace
 
-TEST_CASE("sim/sync requests: each new queue of a round waits for an offset query and a max-offset query") {
-  // One client, fixed one-way latency L. CONSUME_FROM_LAST_OFFSET with no committed offset:
-  // QUERY_CONSUMER_OFFSET (not found) then GET_MAX_OFFSET, each a round trip of 2 L, one queue
-  // after the other inside the round: consecutive adds are exactly 4 L apart.
+TEST_CASE("sim/sync requests: each new queue of a round waits for an offset query, and a max-offset query past memory") {
+  // One client, fixed one-way latency L, no committed offset. With the queue's first message in
+  // the broker's memory QUERY_CONSUMER_OFFSET answers 0: one round trip of 2 L per queue. With
+  // the page cache holding only the newest message (400 msg/s appended since t=0), it answers
+  // QUERY_NOT_FOUND and CONSUME_FROM_LAST_OFFSET asks GET_MAX_OFFSET: 4 L. One queue after the
+  // other inside the round: consecutive adds are exactly that far apart.
   for (SimTime L : {SimTime{1}, SimTime{25}}) {
-    Scenario s = basicScenario(1, 4, 1, 5 * kSecond);
-    s.latency = LatencySpec{L, L};
-    OwnershipSink sink;
-    runWith(s, sink);
-    const auto times = addTimes(sink, "g-0", "orders");
-    REQUIRE(times.size() == 4);
-    for (std::size_t i = 1; i < times.size(); ++i) CHECK(times[i] - times[i - 1] == 4 * L);
+    for (std::int64_t memory : {std::int64_t{0}, std::int64_t{1}}) {
+      Scenario s = basicScenario(1, 4, 1, 5 * kSecond);
+      s.latency = LatencySpec{L, L};
+      s.brokers[0].in_memory_messages = memory;
+      OwnershipSink sink;
+      runWith(s, sink);
+      const auto times = addTimes(sink, "g-0", "orders");
+      REQUIRE(times.size() == 4);
+      for (std::size_t i = 1; i < times.size(); ++i) CHECK(times[i] - times[i - 1] == (memory == 0 ? 2 : 4) * L);
+    }
   }
 }
 

@@ -2,6 +2,7 @@
 // tracks who owns each queue over time from the SimEvent stream.
 #pragma once
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <set>
@@ -126,6 +127,28 @@ class OwnershipSink : public TraceSink {
   template <class T>
   void handle(const T&) {}
 };
+
+/// Messages delivered more than once, from the EvDelivered ranges (only on the queues a client
+/// named `onlyQueuesOf` ever consumed, if given).
+inline std::int64_t duplicates(const OwnershipSink& s, const std::string& onlyQueuesOf = "") {
+  std::set<QueueIndex> keep;
+  for (const auto& d : s.delivered)
+    if (s.catalog->clients[static_cast<std::size_t>(d.client)].name == onlyQueuesOf) keep.insert(d.queue);
+  std::map<QueueIndex, std::vector<std::pair<std::int64_t, std::int64_t>>> byQueue;
+  for (const auto& d : s.delivered)
+    if (onlyQueuesOf.empty() || keep.count(d.queue)) byQueue[d.queue].emplace_back(d.from, d.to);
+  std::int64_t dup = 0;
+  for (auto& [q, ranges] : byQueue) {
+    std::sort(ranges.begin(), ranges.end());
+    std::int64_t covered = 0, total = 0, end = -1;
+    for (auto [a, b] : ranges) {
+      total += b - a;
+      if (b > end) covered += b - std::max(a, end), end = b;
+    }
+    dup += total - covered;
+  }
+  return dup;
+}
 
 /// Runs the scenario with the sink attached; returns the stats.
 inline RunStats runWith(const Scenario& s, OwnershipSink& sink, SimulationOptions o = {}) {

@@ -12,27 +12,6 @@ using namespace rmqsim::test;
 
 namespace {
 
-/// Messages delivered more than once, from the EvDelivered ranges.
-std::int64_t duplicates(const OwnershipSink& s, const std::string& onlyQueuesOf = "") {
-  std::set<QueueIndex> keep;
-  for (const auto& d : s.delivered)
-    if (s.catalog->clients[static_cast<std::size_t>(d.client)].name == onlyQueuesOf) keep.insert(d.queue);
-  std::map<QueueIndex, std::vector<std::pair<std::int64_t, std::int64_t>>> byQueue;
-  for (const auto& d : s.delivered)
-    if (onlyQueuesOf.empty() || keep.count(d.queue)) byQueue[d.queue].emplace_back(d.from, d.to);
-  std::int64_t dup = 0;
-  for (auto& [q, ranges] : byQueue) {
-    std::sort(ranges.begin(), ranges.end());
-    std::int64_t covered = 0, total = 0, end = -1;
-    for (auto [a, b] : ranges) {
-      total += b - a;
-      if (b > end) covered += b - std::max(a, end), end = b;
-    }
-    dup += total - covered;
-  }
-  return dup;
-}
-
 bool balanced(const OwnershipSink& s, const std::string& topic, int lo, int hi, int clients) {
   auto loads = s.loads(topic);
   if (static_cast<int>(loads.size()) != clients) return false;

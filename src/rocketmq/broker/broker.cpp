@@ -147,6 +147,38 @@ std::int64_t Broker::maxOffset(QueueIndex mq, SimTime now) const {
   return static_cast<std::int64_t>(std::floor(s.base + s.rate * static_cast<double>(now - s.baseTime) / 1000.0));
 }
 
+std::int64_t Broker::queryConsumerOffset(GroupIndex group, QueueIndex mq) const {
+  const std::int64_t offset = offsetManager_.queryOffset(group, mq, ctx_.now());
+  if (offset >= 0) return offset;
+  return firstMessageInMemory(mq, ctx_.now()) ? 0 : -1;  // no retention is modelled: the min offset is 0
+}
+
+bool Broker::firstMessageInMemory(QueueIndex mq, SimTime now) const {
+  const StoreQueue* sq = findStore(mq);
+  if (inMemoryMessages_ <= 0 || !sq || maxOffset(mq, now) == 0) return true;  // no message: nothing on disk
+  // When message 0 was appended: the first segment whose count reaches 1.
+  SimTime first = now;
+  for (const auto& seg : sq->history) {
+    if (seg.count >= 1) {
+      first = seg.time;
+      break;
+    }
+    if (seg.rate > 0) {
+      first = seg.time + static_cast<SimTime>(std::ceil((1.0 - seg.count) * 1000.0 / seg.rate));
+      break;
+    }
+  }
+  // Java compares commit-log bytes (maxPhyOffset - the message's position > the memory share);
+  // here: messages the broker appended to all its queues since then.
+  std::int64_t since = 0;
+  for (std::size_t q = 0; q < store_.size(); ++q) {
+    if (!store_[q].present) continue;
+    const auto qi = static_cast<QueueIndex>(q);
+    since += maxOffset(qi, now) - searchOffset(qi, first, now);
+  }
+  return since <= inMemoryMessages_;
+}
+
 std::int64_t Broker::searchOffset(QueueIndex mq, SimTime ts, SimTime now) const {
   const StoreQueue* sq = findStore(mq);
   if (!sq || ts >= now) return maxOffset(mq, now);

@@ -77,9 +77,24 @@ class Broker {
   void unlockBatchMQ(GroupIndex group, const std::vector<QueueIndex>& mqs, const std::string& clientId);
   /// A oneway commit sent now, arriving at `at` (ConsumerOffsetManager keeps it until then).
   void updateConsumerOffset(GroupIndex group, QueueIndex mq, std::int64_t offset, SimTime at, SimTime sentAt);
-  std::int64_t queryConsumerOffset(GroupIndex group, QueueIndex mq) const {
-    return offsetManager_.queryOffset(group, mq, ctx_.now());
+  /// ConsumerManageProcessor.queryConsumerOffset: the committed offset; with none, 0 while the
+  /// queue's first message is still in memory (J4 ConsumerManageProcessor.java:136-149, minOffset <= 0
+  /// && !checkInDiskByConsumeOffset; J5 :329-345, checkInMemByConsumeOffset, the client never sets
+  /// setZeroIfNotFound=false); else -1 (QUERY_NOT_FOUND: the client falls back to consume_from).
+  std::int64_t queryConsumerOffset(GroupIndex group, QueueIndex mq) const;
+  /// The committed offset alone (-1 none): what the lag samples read.
+  std::int64_t committedOffset(GroupIndex group, QueueIndex mq) const { return offsetManager_.queryOffset(group, mq, ctx_.now()); }
+  /// A consumer's pulls of the queue reach this master from now on / stop now (PullCommitSource).
+  void attachPuller(GroupIndex group, QueueIndex mq, const PullCommitSource* source) {
+    offsetManager_.attachPuller(group, mq, source);
   }
+  void detachPuller(GroupIndex group, QueueIndex mq, const PullCommitSource* source) {
+    offsetManager_.detachPuller(group, mq, source, ctx_.now());
+  }
+  /// How many of the newest commit-log messages the page cache holds (0: all of them).
+  void setInMemoryMessages(std::int64_t n) { inMemoryMessages_ = n; }
+  /// checkInDiskByConsumeOffset(topic, queueId, 0) negated: the queue's first message is in memory.
+  bool firstMessageInMemory(QueueIndex mq, SimTime now) const;
 
   // The fluid message store.
   /// Messages appended to the queue so far (its max offset).
@@ -145,6 +160,7 @@ class Broker {
     const auto i = static_cast<std::size_t>(mq);
     return i < store_.size() && store_[i].present ? &store_[i] : nullptr;
   }
+  std::int64_t inMemoryMessages_ = 0;
   std::vector<bool> notifyInFlight_;  ///< by ClientIndex: one NOTIFY per client on the wire at a time
 };
 

@@ -71,6 +71,7 @@ void DefaultMQPushConsumerImpl::advanceOverTicks(ProcessQueue& pq, SimTime first
         pq.consumed = end;
         offsetStore_.updateOffset(pq.mq, static_cast<std::int64_t>(std::floor(pq.consumed)));
       }
+      pq.pulledTo = std::max(pq.pulledTo, end);  // caught up: everything produced is pulled
       pq.lastAdvance = last;
       if (client_.isRunning()) pq.lastPullTimestamp = last;
       return;
@@ -92,16 +93,63 @@ bool DefaultMQPushConsumerImpl::isActive(const ProcessQueue& pq, SimTime now) {
   return true;
 }
 
+double DefaultMQPushConsumerImpl::consumedAt(const ProcessQueue& pq, SimTime now) const {
+  if (pq.share <= 0 || now <= pq.lastAdvance) return pq.consumed;
+  const Broker* b = pq.broker;
+  const double cap = b ? static_cast<double>(b->maxOffset(pq.mq, now)) : pq.consumed;
+  return std::max(pq.consumed, std::min(cap, pq.consumed + pq.share * static_cast<double>(now - pq.lastAdvance) / 1000.0));
+}
+
+std::int64_t DefaultMQPushConsumerImpl::pullCommitOffset(QueueIndex mq, SimTime now) const {
+  const auto& table = rebalanceImpl_.processQueueTable();
+  auto it = table.find(mq);
+  if (it == table.end()) return 0;
+  const ProcessQueue& pq = it->second;
+  const double consumed = consumedAt(pq, now);
+  const Broker* b = pq.broker;
+  if (!b) return static_cast<std::int64_t>(std::floor(consumed));
+  // A pull is sent when the previous one's response arrives, before its messages are consumed,
+  // and carries the offset consumed by then (readOffset READ_FROM_MEMORY).
+  const double produced = static_cast<double>(b->maxOffset(mq, now));
+  const double roundTrip = 2.0 * client_.ctx().net.meanLatency() / 1000.0;
+  double behind = 0;
+  if (consumed >= produced) {
+    // Caught up: the pull held at the broker (long polling) was sent when the last batch
+    // arrived: it carries the offset before that batch, the messages of one round trip
+    // (at least the one that woke the hold, at most pullBatchSize).
+    const double rate = b->produceRate(mq);
+    if (rate > 0) behind = std::clamp(std::ceil(rate * roundTrip), 1.0, static_cast<double>(client_.setup().pullBatchSize));
+  } else {
+    // Backlogged: a pull every round trip, or every PULL_TIME_DELAY_MILLS_WHEN_CACHE_FLOW_CONTROL
+    // once the ProcessQueue holds pullThresholdForQueue messages; each carries what was consumed.
+    const bool flowControl = pq.pulledTo - consumed >= static_cast<double>(client_.setup().pullThresholdForQueue);
+    const double interval = roundTrip + (flowControl ? static_cast<double>(client_.ctx().timing().pull_retry_flow_control) / 1000.0 : 0.0);
+    behind = pq.share * interval;
+  }
+  return std::max<std::int64_t>(0, static_cast<std::int64_t>(std::floor(consumed - behind)));
+}
+
+void DefaultMQPushConsumerImpl::setPullCommits(ProcessQueue& pq, bool pulling) {
+  if (pq.pullCommits == pulling || !pq.broker || client_.setup().broadcasting) return;
+  pq.pullCommits = pulling;
+  if (pulling) pq.broker->attachPuller(client_.setup().group, pq.mq, this);
+  else pq.broker->detachPuller(client_.setup().group, pq.mq, this);
+}
+
 void DefaultMQPushConsumerImpl::advance(ProcessQueue& pq, SimTime now) {
   if (now < pq.lastAdvance) return;  // already advanced past now (a fast-forwarded tick)
   if (pq.share > 0 && now > pq.lastAdvance) {
-    Broker* b = pq.broker;
-    const double cap = b ? static_cast<double>(b->maxOffset(pq.mq, now)) : pq.consumed;
-    const double next = std::min(cap, pq.consumed + pq.share * static_cast<double>(now - pq.lastAdvance) / 1000.0);
+    const double next = consumedAt(pq, now);
     if (next > pq.consumed) {
       pq.consumed = next;
       offsetStore_.updateOffset(pq.mq, static_cast<std::int64_t>(std::floor(pq.consumed)));
     }
+  }
+  if (pq.share > 0 && pq.broker) {
+    // Pulls run ahead of consumption until the ProcessQueue holds pullThresholdForQueue messages.
+    const double ahead = std::min(static_cast<double>(pq.broker->maxOffset(pq.mq, now)),
+                                  pq.consumed + static_cast<double>(client_.setup().pullThresholdForQueue));
+    pq.pulledTo = std::max(pq.pulledTo, ahead);
   }
   pq.lastAdvance = now;
   if (client_.isRunning()) pq.lastPullTimestamp = now;  // a running pull loop keeps pulling
@@ -121,6 +169,7 @@ void DefaultMQPushConsumerImpl::reshare() {
   std::size_t active = 0;
   for (auto& [mq, pq] : table) {
     const bool on = isActive(pq, now);
+    setPullCommits(pq, on);  // a queue that stops pulling leaves its last pull's commit (old share)
     pq.share = on ? 1.0 : 0.0;
     active += on;
   }
@@ -147,6 +196,7 @@ void DefaultMQPushConsumerImpl::flushDeliveries() {
 void DefaultMQPushConsumerImpl::onDropping(ProcessQueue& pq) {
   advance(pq, client_.ctx().now());
   emitDelivered(pq);
+  setPullCommits(pq, false);
   pq.share = 0;
 }
 

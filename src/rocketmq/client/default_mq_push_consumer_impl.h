@@ -3,19 +3,21 @@
 // the client's capacity (messages/s) is shared evenly over the queues it is actively pulling
 // (after the pull dispatch delay, link and broker up, orderly: lock valid), each queue's consumed
 // offset advances lazily and is reported as EvDelivered ranges when a stretch of consumption ends
-// (drop, death, sample tick, end of run).
+// (drop, death, sample tick, end of run); each pulled queue commits through its pulls
+// (PullCommitSource: the broker reads what the latest pull carried while the queue is pulled).
 #pragma once
 
 #include <memory>
 #include <vector>
 
+#include "rocketmq/broker/pull_commit_source.h"
 #include "rocketmq/client/consume_message_orderly_service.h"
 #include "rocketmq/client/rebalance_push_impl.h"
 #include "rocketmq/client/remote_broker_offset_store.h"
 
 namespace rmqsim {
 
-class DefaultMQPushConsumerImpl {
+class DefaultMQPushConsumerImpl final : public PullCommitSource {
  public:
   explicit DefaultMQPushConsumerImpl(MQClientInstance& client);
 
@@ -48,6 +50,8 @@ class DefaultMQPushConsumerImpl {
   void flushDeliveries();
   /// Called just before a process queue is dropped: final advance and report.
   void onDropping(ProcessQueue& pq);
+  /// What the queue's latest pull before `now` carried as commitOffset (PullCommitSource).
+  std::int64_t pullCommitOffset(QueueIndex mq, SimTime now) const override;
   /// dispatchPullRequest: new queues start pulling after `delay`.
   void executePullRequestLater(const std::vector<QueueIndex>& added, SimTime delay);
 
@@ -56,6 +60,10 @@ class DefaultMQPushConsumerImpl {
   /// advance(pq, t) at each of the ticks.
   void advanceOverTicks(ProcessQueue& pq, SimTime first, SimTime period, std::int64_t count);
   void emitDelivered(ProcessQueue& pq);
+  /// The consumed offset advance() would reach at `now`, without advancing.
+  double consumedAt(const ProcessQueue& pq, SimTime now) const;
+  /// Attaches the queue's pulls to its broker's offsets (pulling) or detaches them (stopped).
+  void setPullCommits(ProcessQueue& pq, bool pulling);
   bool isActive(const ProcessQueue& pq, SimTime now);
 
   MQClientInstance& client_;

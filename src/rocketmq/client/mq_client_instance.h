@@ -46,6 +46,8 @@ struct ConsumerSetup {
   bool notifyConsumerIdsChangedEnable = true;
   double consumeRatePerSecond = 1000;
   RebalanceMode rebalanceMode = RebalanceMode::CLIENT;  ///< who assigns the queues (issue 17)
+  int pullBatchSize = 32;            ///< DefaultMQPushConsumer.pullBatchSize
+  int pullThresholdForQueue = 1000;  ///< DefaultMQPushConsumer.pullThresholdForQueue
   std::shared_ptr<const AllocateMessageQueueStrategy> strategy;
   std::uint64_t rngStreamKey = 0;  ///< unused when 0; the stream is derived from the process name
   std::string processName;          ///< "GROUP-N" plus incarnation, for the PRNG stream

@@ -179,6 +179,7 @@ Task<bool> RebalanceImpl::updateProcessQueueTableInRebalance(std::string topic, 
     ++tableVersion_;
     pq.consumed = static_cast<double>(nextOffset);
     pq.deliveredFrom = nextOffset;
+    pq.pulledTo = pq.consumed;
     pq.lastAdvance = now;
     pq.broker = ctx.findBroker(ctx.trace.queue(mq).brokerName);
     ctx.trace.emit(EvQueueAdded{now, client_.index(), mq});

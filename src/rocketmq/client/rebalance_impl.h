@@ -42,6 +42,7 @@ class RebalanceImpl {
   std::set<std::string>& subscriptionInner() { return subscriptionInner_; }
   FlatMap<std::string, std::shared_ptr<const MqView>>& topicSubscribeInfoTable() { return topicSubscribeInfoTable_; }
   FlatMap<QueueIndex, ProcessQueue>& processQueueTable() { return processQueueTable_; }
+  const FlatMap<QueueIndex, ProcessQueue>& processQueueTable() const { return processQueueTable_; }
   /// The steady-state check (clustering): the topic's last round is remembered for the current
   /// queue view, process-queue table and this consumer list, so the next round changes nothing.
   bool remembers(const std::string& topic, const std::shared_ptr<const CidView>& cids) const;

@@ -32,11 +32,9 @@ bool RebalancePushImpl::tryRemoveOrderMessageQueue(QueueIndex mq, ProcessQueue& 
   if (ctx.behaviour().orderly_remove_forced) {
     unlock(mq);  // 5.x: forced after 20 s since the last lock, or once the consume lock is free: at once
   } else {
-    // 4.9 unlockDelay: with messages still buffered, the broker unlock waits unlock_delay.
-    const MessageQueue& q = ctx.trace.queue(mq);
-    Broker* b = ctx.findBroker(q.brokerName);
-    const bool hasTempMessage = b && b->maxOffset(mq, ctx.now()) > static_cast<std::int64_t>(pq.consumed);
-    if (hasTempMessage) client_.schedule(ctx.timing().unlock_delay, [this, mq] { unlock(mq); });
+    // 4.9 unlockDelay (RebalancePushImpl.java:113-128): with messages still buffered in the
+    // ProcessQueue (pulled, not consumed), the broker unlock waits unlock_delay.
+    if (pq.hasTempMessage()) client_.schedule(ctx.timing().unlock_delay, [this, mq] { unlock(mq); });
     else unlock(mq);
   }
   return true;

@@ -1,6 +1,6 @@
 // twin of client/src/main/java/org/apache/rocketmq/client/impl/consumer/RebalancePushImpl.java, 4.9.x and 5.x;
 // differences: the orderly consume lock is taken at once on removal (a ConsumeRequest batch is
-// short next to the 500 ms / 1 s try); 4.9's 20 s delayed unlock applies while the queue has backlog.
+// short next to the 500 ms / 1 s try); 4.9's 20 s delayed unlock applies while the ProcessQueue buffers messages.
 #pragma once
 
 #include "rocketmq/client/rebalance_impl.h"

@@ -119,6 +119,7 @@ void MQClientInstance::digest(Fnv& f) {
   for (const auto& [mq, pq] : consumer_->rebalanceImpl().processQueueTable()) {
     f.i64(mq);
     f.bytes(&pq.consumed, sizeof pq.consumed);
+    f.bytes(&pq.pulledTo, sizeof pq.pulledTo);
     f.i64(pq.lastAdvance);
     f.i64(pq.lastPullTimestamp);
   }
