@@ -174,6 +174,23 @@ TEST_CASE("offsets/a frozen client wakes: it re-consumes from its stale offsets 
   CHECK(m.result.events[1].duplicates <= 80000 + 8);
 }
 
+TEST_CASE("offsets/the recorded 4.9.8 freeze: a woken client re-consumes about 300 messages") {
+  // The real run of issue 14: one broker, 8 queues, 4 consumers (AVG: 2 queues each), 10 msg/s
+  // produced, one consumer frozen past the 120 s channel expiry. Its 2 queues got
+  // 2 x 10/8 = 2.5 msg/s; the survivors took them over at the expiry and consumed what arrived.
+  // On waking it pulls on from its stale in-memory offsets: everything produced on its queues
+  // while frozen comes again, 2.5 x 125 s = 312.5 (about 300 in the real run).
+  Scenario s = basicScenario(1, 8, 4, 240 * kSecond);
+  s.profile = profile49();
+  s.produce[0].rate = 10;
+  s.events.push_back(event(60 * kSecond, "pause", {"g-3"}));
+  s.events.push_back(event(185 * kSecond, "resume", {"g-3"}));
+  Measured m = measure(s);
+  REQUIRE(m.result.events.size() == 2);
+  CHECK(m.result.events[1].duplicates >= 300);
+  CHECK(m.result.events[1].duplicates <= 320);
+}
+
 TEST_CASE("offsets/4.9 orderly: the broker unlock waits while the ProcessQueue buffers messages") {
   // Orderly, 4.9 profile, a backlog (1,000 msg/s per queue, 500/s of capacity each): a queue
   // dropped on scale-out still buffers pulled messages, so its broker unlock waits 20 s
