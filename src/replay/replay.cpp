@@ -25,6 +25,7 @@ std::vector<std::string> lineWarnings(const LineStats& s) {
               " unusable");
   for (const std::string& e : s.unusableExamples) w.push_back("unusable line: " + e);
   w.push_back("RebalanceImpl logs only the rounds that changed a process-queue table: `rebalances` counts those");
+  w.push_back("the client logs carry no message offsets: `duplicates`, `skipped_messages` and `max_lag` are not measured by replay (shown as 0)");
   return w;
 }
 
