@@ -17,6 +17,7 @@ GroupFinal popFinal(const GroupState& g, const RunCatalog& catalog, GroupFinal& 
     if (all > 0) gf.messageShare[clientName(catalog, c)] = static_cast<double>(n) / static_cast<double>(all);
   for (ClientIndex c : g.live) gf.loadByClient[clientName(catalog, c)] = 0;
   gf.balance = balanceOf(std::vector<std::int64_t>(g.live.size(), 0), 0, !g.live.empty());
+  gf.balance.idleConsumers = 0;  // holding no queue is how pop works, not idleness
   for (const std::string& topic : g.topics) gf.topics.push_back(TopicFinal{topic, gf.balance});
   return gf;
 }

@@ -42,6 +42,8 @@ TEST_CASE("sim/pop: a killed client's in-flight messages (one step of its share)
   CHECK(r.events[0].minMoves == 0);
   CHECK(r.events[0].convergenceSeconds.has_value());
   CHECK(g.assignment.empty());
+  CHECK(g.balance.idleConsumers == 0);  // no queue, yet consuming
+  CHECK(g.balance.complete);
 }
 
 TEST_CASE("sim/pop: n equal clients each consume about 1/n of the messages") {
