@@ -63,3 +63,17 @@ TEST_CASE("sim/pop: a partitioned client consumes what it popped but its acks ar
   CHECK(g.totals.redeliveries == 100);
   CHECK(g.totals.duplicates == 100);
 }
+
+TEST_CASE("sim/pop: a client frozen past the invisible time wakes to consume its revived copies: duplicates; a short freeze costs nothing") {
+  Scenario longFreeze = popScenario(event(kMinute, "pause", {"g-3"}));
+  longFreeze.events.push_back(event(kMinute + 90 * kSecond, "resume", {"g-3"}));
+  const RunResult l = run(longFreeze);
+  CHECK(l.groups[0].totals.redeliveries == 100);
+  CHECK(l.groups[0].totals.duplicates == 100);
+
+  Scenario shortFreeze = popScenario(event(kMinute, "pause", {"g-3"}));
+  shortFreeze.events.push_back(event(kMinute + 30 * kSecond, "resume", {"g-3"}));
+  const RunResult s = run(shortFreeze);
+  CHECK(s.groups[0].totals.redeliveries == 0);  // acked 30 s late, still before the 60 s deadline
+  CHECK(s.groups[0].totals.duplicates == 0);
+}
