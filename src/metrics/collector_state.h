@@ -30,6 +30,7 @@ struct GroupState {
   std::string name;
   bool broadcasting = false;
   bool orderly = false;
+  bool pop = false;  ///< rebalance: pop: no ownership (orphan/overlap 0, converged while anyone lives)
   std::vector<std::string> topics;                           ///< subscribe list, then the retry topic
   std::map<std::string, std::vector<QueueIndex>> universe;   ///< topic -> subscribable queues
   std::map<std::string, std::uint64_t> universeVersion;      ///< topic -> bumped on every change
@@ -57,6 +58,9 @@ struct GroupState {
   std::int64_t duplicates = 0;
   std::int64_t skippedMessages = 0;
   std::int64_t maxLag = 0;
+  std::int64_t redeliveries = 0;
+  std::int64_t overdueMsgMs = 0;
+  std::map<ClientIndex, std::int64_t> popConsumed;  ///< pop: messages consumed per client
 };
 
 struct ClientState {

@@ -8,6 +8,20 @@ namespace {
 
 std::string clientName(const RunCatalog& catalog, ClientIndex c) { return catalog.clients[static_cast<std::size_t>(c)].name; }
 
+/// A pop group holds no queue: every live client holds 0 queues (balanced by definition, so the
+/// all-groups figures stay in queues); what each consumed is in messageShare.
+GroupFinal popFinal(const GroupState& g, const RunCatalog& catalog, GroupFinal& gf) {
+  std::int64_t all = 0;
+  for (const auto& [c, n] : g.popConsumed) all += n;
+  for (const auto& [c, n] : g.popConsumed)
+    if (all > 0) gf.messageShare[clientName(catalog, c)] = static_cast<double>(n) / static_cast<double>(all);
+  for (ClientIndex c : g.live) gf.loadByClient[clientName(catalog, c)] = 0;
+  gf.balance = balanceOf(std::vector<std::int64_t>(g.live.size(), 0), 0, !g.live.empty());
+  gf.balance.idleConsumers = 0;  // holding no queue is how pop works, not idleness
+  for (const std::string& topic : g.topics) gf.topics.push_back(TopicFinal{topic, gf.balance});
+  return gf;
+}
+
 }  // namespace
 
 GroupFinal groupFinal(const GroupState& g, const GroupSpec& spec, const RunCatalog& catalog) {
@@ -27,6 +41,10 @@ GroupFinal groupFinal(const GroupState& g, const GroupSpec& spec, const RunCatal
   tot.duplicates = g.duplicates;
   tot.skippedMessages = g.skippedMessages;
   tot.maxLag = g.maxLag;
+  tot.redeliveries = g.redeliveries;
+  tot.invisiblePastDeadlineMsgS = static_cast<double>(g.overdueMsgMs) / 1000.0;
+  gf.pop = g.pop;
+  if (g.pop) return popFinal(g, catalog, gf);
 
   // Live clients sharing one id: RocketMQ computes the same allocation for both.
   std::map<std::string, std::vector<ClientIndex>> byId;

@@ -35,6 +35,7 @@ struct MetricsCollector::Impl {
       gs.name = s.groups[g].name;
       gs.broadcasting = s.groups[g].model == MessageModel::BROADCASTING;
       gs.orderly = s.groups[g].orderly && !gs.broadcasting;
+      gs.pop = s.groups[g].rebalance == RebalanceMode::POP;
       if (!gs.broadcasting && s.groups[g].rebalance == RebalanceMode::STICKY) gs.target = GroupState::Target::BALANCED_PER_TOPIC;
       if (!gs.broadcasting && s.groups[g].rebalance == RebalanceMode::UNIFORM) gs.target = GroupState::Target::BALANCED_OVERALL;
       gs.topics = s.groups[g].subscribe;
@@ -167,6 +168,7 @@ struct MetricsCollector::Impl {
         if (groups[g].everLive) return false;  // everyone left: nothing consumes
         continue;                              // not started yet: nothing to converge to
       }
+      if (groups[g].pop) continue;  // nothing to assign: a live client is all it takes
       refreshExpected(static_cast<GroupIndex>(g));
       const GroupState& gs = groups[g];
       if (!gs.broadcasting && gs.notExactlyOne != 0) return false;
@@ -188,7 +190,8 @@ struct MetricsCollector::Impl {
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {
       GroupState& g = groups[gi];
       // Orphans count only while the group has a live client (nobody to own them otherwise).
-      const std::int64_t orphan = g.live.empty() ? 0 : g.orphanCount * dt;
+      // Pop groups own no queue: nothing is orphaned (their gaps are invisible messages).
+      const std::int64_t orphan = g.live.empty() || g.pop ? 0 : g.orphanCount * dt;
       const std::int64_t overlap = g.overlapExcess * dt;
       g.orphanQueueMs += orphan;
       g.overlapQueueMs += overlap;
@@ -208,7 +211,7 @@ struct MetricsCollector::Impl {
     // end of its window (so a `start` counts its new clients).
     std::int64_t mm = 0;
     for (std::size_t g = 0; g < groups.size(); ++g) {
-      if (groups[g].broadcasting || !window->judged[g]) continue;
+      if (groups[g].broadcasting || groups[g].pop || !window->judged[g]) continue;
       const std::vector<std::int32_t> members(groups[g].live.begin(), groups[g].live.end());
       std::int64_t groupMm = 0;
       for (const auto& [topic, before] : window->before[g]) groupMm += minMoves(before, members);
@@ -326,11 +329,31 @@ struct MetricsCollector::Impl {
     // A start past undelivered offsets opens a hole; a late report of them (a flush of another
     // owner's stretch at the same instant) closes it again.
     const std::int64_t skipped = delivered.holes() - holesBefore;
-    g.duplicates += dup;
+    countDuplicates(cs.group, dup);
     g.skippedMessages += skipped;
-    res.summary.duplicates += dup;
     res.summary.skippedMessages += skipped;
-    if (auto* w = currentWindow(cs.group)) w->duplicates += dup, w->skippedMessages += skipped;
+    if (auto* w = currentWindow(cs.group)) w->skippedMessages += skipped;
+  }
+  void on(const EvPopConsumed& e) {
+    GroupState& g = groups[static_cast<std::size_t>(client(e.client).group)];
+    g.popConsumed[e.client] += e.messages;
+    countDuplicates(client(e.client).group, e.duplicates);
+  }
+  void on(const EvPopRevived& e) {
+    const GroupIndex gi = client(e.client).group;
+    GroupState& g = groups[static_cast<std::size_t>(gi)];
+    g.redeliveries += e.messages;
+    g.overdueMsgMs += e.overdueMsgMs;
+    res.summary.redeliveries += e.messages;
+    res.summary.invisiblePastDeadlineMsgS += static_cast<double>(e.overdueMsgMs) / 1000.0;
+    if (auto* w = currentWindow(gi))
+      w->redeliveries += e.messages, w->invisiblePastDeadlineMsgS += static_cast<double>(e.overdueMsgMs) / 1000.0;
+    countDuplicates(gi, e.duplicates);
+  }
+  void countDuplicates(GroupIndex gi, std::int64_t dup) {
+    groups[static_cast<std::size_t>(gi)].duplicates += dup;
+    res.summary.duplicates += dup;
+    if (auto* w = currentWindow(gi)) w->duplicates += dup;
   }
   void on(const EvQueueSample& e) {
     const std::int64_t lag = std::max<std::int64_t>(0, e.maxOffset - std::max<std::int64_t>(0, e.committedOffset));

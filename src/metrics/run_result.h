@@ -25,6 +25,9 @@ struct Totals {
   std::int64_t duplicates = 0;
   std::int64_t skippedMessages = 0;  ///< never delivered, below a delivered offset (a start past them)
   std::int64_t maxLag = 0;
+  // rebalance: pop groups only (no queue ownership, so no orphans nor overlaps there):
+  std::int64_t redeliveries = 0;             ///< popped messages revived past their invisible time
+  double invisiblePastDeadlineMsgS = 0;      ///< messages x seconds between the deadline and the revive
 };
 
 struct Summary : Totals {
@@ -46,6 +49,8 @@ struct EventMetrics {
   std::int64_t duplicates = 0;
   std::int64_t skippedMessages = 0;
   std::int64_t rebalances = 0;
+  std::int64_t redeliveries = 0;         ///< pop groups: see Totals
+  double invisiblePastDeadlineMsgS = 0;  ///< pop groups: see Totals
   /// Groups whose convergence is judged: the event's group, or every group (broker events).
   std::vector<std::string> groups;
   /// Per broker: the longest time one of its queues stayed unowned (s), for plain-language warnings.
@@ -62,6 +67,9 @@ struct GroupFinal {
   std::string strategy;
   bool broadcasting = false;
   bool orderly = false;
+  bool pop = false;                   ///< rebalance: pop: no queues, messages shared (message_share)
+  /// Pop groups: every client that consumed (by name) -> its fraction of the group's messages.
+  std::map<std::string, double> messageShare;
   BalanceStats balance;               ///< loads summed over the group's topics (retry included)
   std::vector<TopicFinal> topics;
   std::map<std::string, std::int64_t> loadByClient;  ///< live clients by name

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <optional>
 
+#include "report/pop_metrics_meaning.h"
 #include "report/warnings.h"
 
 namespace rmqsim {
@@ -31,7 +32,7 @@ Json balanceJson(const BalanceStats& b) {
 }
 
 /// The summary keys, for the run or one group (excess_moves only where it is defined: the run).
-Json totalsJson(const Totals& t, std::optional<std::int64_t> excessMoves, bool orderly) {
+Json totalsJson(const Totals& t, std::optional<std::int64_t> excessMoves, bool orderly, bool pop) {
   Json j;
   j["rebalances"] = t.rebalances;
   j["changed_rebalances"] = t.changedRebalances;
@@ -44,6 +45,10 @@ Json totalsJson(const Totals& t, std::optional<std::int64_t> excessMoves, bool o
   j["duplicates"] = t.duplicates;
   j["skipped_messages"] = t.skippedMessages;
   j["max_lag"] = t.maxLag;
+  if (pop) {
+    j["redeliveries"] = t.redeliveries;
+    j["invisible_past_deadline_msg_s"] = r3(t.invisiblePastDeadlineMsgS);
+  }
   return j;
 }
 
@@ -71,9 +76,9 @@ nlohmann::ordered_json buildJsonReport(const Scenario& scenario, const RunResult
   // window, or in groups an event is not judged on, are in queue_moves only).
   std::int64_t excess = 0;
   for (const EventMetrics& e : r.events) excess += e.queueMoves - e.minMoves;
-  bool anyOrderly = false;
-  for (const GroupSpec& g : scenario.groups) anyOrderly |= g.orderly;
-  Json sum = totalsJson(s, excess, anyOrderly);
+  bool anyOrderly = false, anyPop = false;
+  for (const GroupSpec& g : scenario.groups) anyOrderly |= g.orderly, anyPop |= g.rebalance == RebalanceMode::POP;
+  Json sum = totalsJson(s, excess, anyOrderly, anyPop);
   sum["notifications"] = s.notifications;
   sum["channel_expiries"] = s.channelExpiries;
   sum["lock_failures"] = s.lockFailures;
@@ -87,7 +92,16 @@ nlohmann::ordered_json buildJsonReport(const Scenario& scenario, const RunResult
     gj["strategy"] = g.strategy;
     gj["model"] = g.broadcasting ? "broadcasting" : "clustering";
     gj["unowned_queues"] = g.unownedQueues;
-    gj.update(totalsJson(g.totals, std::nullopt, g.orderly));  // this group's share of the summary
+    gj.update(totalsJson(g.totals, std::nullopt, g.orderly, g.pop));  // this group's share of the summary
+    if (g.pop) {
+      gj["rebalance"] = "pop";
+      Json share = Json::object();
+      for (const auto& [name, f] : g.messageShare) appendNew(share, name, r3(f));
+      gj["message_share"] = share;
+      Json meaning = Json::object();
+      for (const auto& [key, text] : popMetricsMeaning()) appendNew(meaning, key, text);
+      gj["metric_meaning"] = meaning;
+    }
     Json topics = Json::object();
     for (const TopicFinal& t : g.topics) topics[t.topic] = balanceJson(t.balance);
     gj["topics"] = topics;
@@ -119,6 +133,10 @@ nlohmann::ordered_json buildJsonReport(const Scenario& scenario, const RunResult
     ej["duplicates"] = e.duplicates;
     ej["skipped_messages"] = e.skippedMessages;
     ej["rebalances"] = e.rebalances;
+    if (anyPop) {
+      ej["redeliveries"] = e.redeliveries;
+      ej["invisible_past_deadline_msg_s"] = r3(e.invisiblePastDeadlineMsgS);
+    }
     ej["groups"] = e.groups;
     Json longest = Json::object();
     for (const auto& [b, sec] : e.longestOrphanByBroker) longest[b] = r3(sec);

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "report/queue_ranges.h"
+#include "report/pop_metrics_meaning.h"
 #include "report/warnings.h"
 #include "scenario/duration.h"
 
@@ -36,6 +37,18 @@ std::string table(const std::vector<std::vector<std::string>>& rows, std::size_t
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + "\n";
   }
+  return out;
+}
+
+/// A rebalance: pop group owns no queue: its messages per client, and what the figures mean.
+std::string popGroupText(const GroupFinal& g) {
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& [name, share] : g.messageShare) rows.push_back({name, fixed(100.0 * share, 1) + "% of the messages"});
+  std::string out = "    rebalance: pop, no queue is owned; " + std::to_string(g.totals.redeliveries) + " redeliveries, " +
+                    fixed(g.totals.invisiblePastDeadlineMsgS, 1) + " msg*s invisible past the deadline\n";
+  out += table(rows, 2, "    ");
+  out += "    for this group:\n";
+  for (const auto& [key, text] : popMetricsMeaning()) out += "      " + key + ": " + text + "\n";
   return out;
 }
 
@@ -97,6 +110,10 @@ std::string renderTextReport(const Scenario& scenario, const RunResult& r, const
   out += "\n" + bold + "Assignment" + reset + " (end of run)\n";
   for (const GroupFinal& g : r.groups) {
     out += "  " + g.name + "\n";
+    if (g.pop) {
+      out += popGroupText(g);
+      continue;
+    }
     std::map<std::string, std::vector<std::string>> byClient;
     std::vector<std::string> unowned;
     for (const auto& [queue, owners] : g.assignment) {

@@ -141,11 +141,6 @@ void readClients(Context& c, const YAML::Node& n, const std::string& path, Group
 /// `rebalance:`; the profile is read before the groups, so a line without server-side assignment
 /// (4.9) refuses the modes that need its brokers' QUERY_ASSIGNMENT.
 void readRebalance(Context& c, const YAML::Node& n, const std::string& path, GroupSpec& g) {
-  if (n.IsScalar() && n.Scalar() == "pop") {
-    c.r.error(n, path, "rebalance: pop (the 5.x proxy's message-level POP consumption) is not modelled yet",
-              listText(rebalanceModeNames()));
-    return;
-  }
   const auto v = c.r.oneOf(n, path, rebalanceModeNames());
   if (!v) return;
   g.rebalance = *parseRebalanceMode(*v);
@@ -154,6 +149,17 @@ void readRebalance(Context& c, const YAML::Node& n, const std::string& path, Gro
               "rebalance: " + *v + " needs brokers that answer QUERY_ASSIGNMENT (RocketMQ 5.x); profile " +
                   c.s.profile.name + " has none",
               "client under " + c.s.profile.name + ", or profile: rocketmq-5");
+  if (g.rebalance != RebalanceMode::POP) return;
+  if (!c.s.profile.behaviour.query_assignment)
+    c.r.error(n, path, "rebalance: pop needs 5.x brokers and proxy (POP consumption); profile " + c.s.profile.name + " has none",
+              "client under " + c.s.profile.name + ", or profile: rocketmq-5");
+  else if (g.orderly)
+    // 5.x gives FIFO groups queues through allocate4Pop; that path is not modelled.
+    c.r.error(n, path, "rebalance: pop with orderly: true (FIFO POP through allocate4Pop) is not modelled",
+              "orderly: false, or rebalance: client | server");
+  else if (g.model == MessageModel::BROADCASTING)
+    c.r.error(n, path, "rebalance: pop with model: broadcasting is not possible (POP is clustering only)",
+              "model: clustering, or rebalance: client");
 }
 
 }  // namespace

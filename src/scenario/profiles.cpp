@@ -44,6 +44,8 @@ constexpr TimingKey kTimingKeys[] = {
     {"admin_timeout", &Timing::admin_timeout, false},
     {"query_assignment_timeout", &Timing::query_assignment_timeout, false},
     {"load_balance_poll_interval", &Timing::load_balance_poll_interval, false},
+    {"pop_invisible_time", &Timing::pop_invisible_time, false},
+    {"pop_revive_interval", &Timing::pop_revive_interval, false},
 };
 constexpr BehaviourKey kBehaviourKeys[] = {
     {"adaptive_rebalance_wait", &Behaviour::adaptive_rebalance_wait},
@@ -101,6 +103,8 @@ Profile rocketmq5() {
   t.admin_timeout = 6 * kSecond;                   // MQAdminImpl.timeoutMillis (maxOffset, searchOffset)
   t.query_assignment_timeout = 3 * kSecond;        // RebalanceImpl QUERY_ASSIGNMENT_TIMEOUT (5.x)
   t.load_balance_poll_interval = 30 * kSecond;     // BrokerConfig.loadBalancePollNameServerInterval (TopicRouteInfoManager)
+  t.pop_invisible_time = 60 * kSecond;             // ProxyConfig.defaultInvisibleTimeMills (gRPC push consumers, autoRenew)
+  t.pop_revive_interval = 1 * kSecond;             // BrokerConfig.reviveInterval (PopReviveService)
   Behaviour& b = p.behaviour;
   b.adaptive_rebalance_wait = true;                // RebalanceService (5.x): balanced ? waitInterval : 1 s
   b.start_rebalance_needs_heartbeat = true;        // DefaultMQPushConsumerImpl.start (5.x)

@@ -21,10 +21,11 @@ SimTime InvariantChecker::settleTime() const {
 
 bool InvariantChecker::groupOwnsAllQueuesByDesign(GroupIndex g) const {
   // CONFIG and MACHINE_ROOM hand out only configured queues / rooms: unowned queues are intended.
-  // So do strategies a broker refuses under rebalance: server (nobody gets a queue).
+  // So do strategies a broker refuses under rebalance: server (nobody gets a queue), and pop.
   const GroupSpec& gs = scenario_.groups[static_cast<std::size_t>(g)];
   const std::string& s = gs.strategy.name;
   if (serverRefusesStrategy(gs.rebalance, gs.orderly, gs.model == MessageModel::BROADCASTING, s)) return false;
+  if (gs.rebalance == RebalanceMode::POP) return false;  // no queue is ever owned: messages are shared
   return s != "CONFIG" && s != "MACHINE_ROOM";
 }
 

@@ -6,6 +6,7 @@
 #include "engine/sim_assert.h"
 #include "engine/sim_network.h"
 #include "engine/timer.h"
+#include "rocketmq/broker/pop_message_processor.h"
 #include "rocketmq/client/allocation_cache.h"
 #include "rocketmq/common/mix_all.h"
 #include "sim/cluster.h"
@@ -33,6 +34,7 @@ struct Simulation::Impl {
         cluster(ctx, s),
         traffic(ctx, s, cluster),
         faults(ctx, s, cluster, traffic),
+        pop(ctx, [this](const std::string& topic) -> const std::vector<QueueIndex>& { return traffic.queueSet(topic); }),
         sampleTimer(loop) {}
 
   void sample();
@@ -49,6 +51,7 @@ struct Simulation::Impl {
   Cluster cluster;
   Traffic traffic;
   FaultInjector faults;
+  PopMessageProcessor pop;  ///< steps only with a rebalance: pop group
   Timer sampleTimer;
   std::unique_ptr<SteadyState> steady;  ///< with fastForward (and a scenario it applies to)
   std::unique_ptr<InvariantChecker> invariants;  ///< with checkInvariants: sees every event first
@@ -79,7 +82,9 @@ void Simulation::Impl::sample() {
         Broker* b = ctx.findBroker(trace.queue(q).brokerName);
         if (!b) continue;
         const auto gi = static_cast<GroupIndex>(g);
-        trace.emit(EvQueueSample{loop.now(), gi, q, b->maxOffset(q, loop.now()), b->committedOffset(gi, q)});
+        // A pop group has no committed offsets: its lag is what the brokers have not popped yet.
+        const std::int64_t done = gs.rebalance == RebalanceMode::POP ? pop.popOffset(gi, q) : b->committedOffset(gi, q);
+        trace.emit(EvQueueSample{loop.now(), gi, q, b->maxOffset(q, loop.now()), done});
       }
     }
   }
@@ -120,6 +125,9 @@ RunStats Simulation::run() {
   for (std::size_t g = 0; g < m.scenario.groups.size(); ++g)
     m.cluster.startClients(static_cast<GroupIndex>(g), m.scenario.groups[g].clients);
   m.faults.scheduleAll();
+  if (std::any_of(m.scenario.groups.begin(), m.scenario.groups.end(),
+                  [](const GroupSpec& g) { return g.rebalance == RebalanceMode::POP; }))
+    m.pop.start();
   const SimTime interval = sampleInterval(m.scenario.duration_ms);
   m.sampleTimer.startPeriodic(interval, interval, [&m] { m.sample(); });
   if (m.fastForwardApplies()) {
@@ -128,6 +136,7 @@ RunStats Simulation::run() {
   }
   const bool complete = m.loop.runUntil(m.scenario.duration_ms);
   m.sampleTimer.cancel();
+  m.pop.stop();
   const SimTime end = m.loop.now();
   for (auto& c : m.cluster.clients()) c->flushDeliveries();
   m.trace.emit(EvRunEnd{end, !complete});

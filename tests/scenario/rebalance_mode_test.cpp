@@ -33,12 +33,18 @@ TEST_CASE("scenario/rebalance: client by default; each mode by name, from the fi
 TEST_CASE("scenario/rebalance: a misspelt mode is a located error with the allowed names and a suggestion") {
   const std::string e = errorsOf(scenarioText("r", "1m") + "", {"groups.0.rebalance=sever"});
   CHECK(e.find("--set groups.0.rebalance=sever") != std::string::npos);
-  CHECK(e.find("client, server, sticky, uniform") != std::string::npos);
+  CHECK(e.find("client, server, sticky, uniform, pop") != std::string::npos);
   CHECK(e.find("did you mean 'server'") != std::string::npos);
-  // POP consumption is a mode of its own, not modelled yet: said so, not "did you mean".
-  const std::string pop = errorsOf(scenarioText("r", "1m"), {"groups.0.rebalance=pop"});
-  CHECK(pop.find("is not modelled yet") != std::string::npos);
-  CHECK(pop.find("did you mean") == std::string::npos);
+}
+
+TEST_CASE("scenario/rebalance: pop is accepted for clustering groups under 5.x; orderly, broadcasting and 4.9 are located errors") {
+  const std::string file = scenarioText("r", "1m");
+  CHECK(parseScenarioText(file, "r.yaml", {"groups.0.rebalance=pop"}).groups[0].rebalance == RebalanceMode::POP);
+  const std::string orderly = errorsOf(file, {"groups.0.rebalance=pop", "groups.0.orderly=true"});
+  CHECK(orderly.find("allocate4Pop") != std::string::npos);
+  CHECK(orderly.find("is not modelled") != std::string::npos);
+  CHECK(errorsOf(file, {"groups.0.rebalance=pop", "groups.0.model=broadcasting"}).find("clustering only") != std::string::npos);
+  CHECK(errorsOf(file, {"groups.0.rebalance=pop", "profile=rocketmq-4.9"}).find("profile rocketmq-4.9") != std::string::npos);
 }
 
 TEST_CASE("scenario/rebalance: the 4.9 profile has no server-side assignment, and says so where the key is") {
@@ -55,9 +61,10 @@ TEST_CASE("scenario/rebalance: the 4.9 profile has no server-side assignment, an
 }
 
 TEST_CASE("scenario/rebalance: a sweep axis over the modes gives one override per point") {
-  const auto grid = buildGrid({parseVary("groups.0.rebalance=client,server,sticky")});
-  REQUIRE(grid.size() == 3);
+  const auto grid = buildGrid({parseVary("groups.0.rebalance=client,server,sticky,pop")});
+  REQUIRE(grid.size() == 4);
   const std::string file = scenarioText("r", "1m");
   CHECK(parseScenarioText(file, "r.yaml", grid[1].sets).groups[0].rebalance == RebalanceMode::SERVER);
   CHECK(parseScenarioText(file, "r.yaml", grid[2].sets).groups[0].rebalance == RebalanceMode::STICKY);
+  CHECK(parseScenarioText(file, "r.yaml", grid[3].sets).groups[0].rebalance == RebalanceMode::POP);
 }

@@ -17,6 +17,9 @@ bool RebalanceImpl::ofTopic(QueueIndex mq, const std::string& topic) const {
 
 Task<bool> RebalanceImpl::doRebalance(bool isOrder) {
   bool balanced = true;
+  // rebalance: pop (5.x gRPC push consumers via the proxy): no queue is ever assigned, the
+  // broker shares every queue's messages (PopMessageProcessor), so there is no round to run.
+  if (client_.setup().rebalanceMode == RebalanceMode::POP) co_return true;
   for (const std::string& topic : subscriptionInner_) {  // fixed once started: safe across waits
     const bool topicBalanced =
         clientRebalance(topic) ? co_await rebalanceByTopic(topic, isOrder) : co_await getRebalanceResultFromBroker(topic, isOrder);

@@ -1,5 +1,5 @@
 // twin of client/src/main/java/org/apache/rocketmq/client/impl/consumer/RebalanceImpl.java, 4.9.x and 5.x;
-// differences: no POP; the 5.x server-side path (clientRebalance false: getRebalanceResultFromBroker)
+// differences: rebalance: pop runs no round (PopMessageProcessor shares messages); the 5.x server-side path (clientRebalance false: getRebalanceResultFromBroker)
 // is in rebalance_server_path.cpp, PULL assignments only; queues are
 // interned indices; the synchronous calls (consumer list, lock, offset query) are coroutines
 // awaiting MQClientAPIImpl; unlocks are oneway messages (the sync unlock's reply is never used).

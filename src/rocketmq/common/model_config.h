@@ -46,6 +46,8 @@ struct ModelTiming {
   SimTime admin_timeout = 6 * kSecond;                  ///< MQAdminImpl.timeoutMillis (maxOffset, searchOffset)
   SimTime query_assignment_timeout = 3 * kSecond;       ///< 5.x RebalanceImpl QUERY_ASSIGNMENT_TIMEOUT
   SimTime load_balance_poll_interval = 30 * kSecond;    ///< 5.x BrokerConfig.loadBalancePollNameServerInterval
+  SimTime pop_invisible_time = 60 * kSecond;            ///< 5.x ProxyConfig.defaultInvisibleTimeMills (push consumers)
+  SimTime pop_revive_interval = 1 * kSecond;            ///< 5.x BrokerConfig.reviveInterval (PopReviveService scan)
 };
 
 /// Behaviours that differ between the RocketMQ lines (spec §6); the profile sets them.

@@ -3,7 +3,7 @@
 namespace rmqsim {
 
 const std::vector<std::string>& rebalanceModeNames() {
-  static const std::vector<std::string> names = {"client", "server", "sticky", "uniform"};
+  static const std::vector<std::string> names = {"client", "server", "sticky", "uniform", "pop"};
   return names;
 }
 

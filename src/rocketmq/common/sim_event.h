@@ -60,10 +60,17 @@ struct EvQueueSetChanged { SimTime at; std::string topic; std::vector<QueueIndex
 struct EvScenarioEvent { SimTime at; std::int32_t index; std::string action; std::string target; };
 /// The end of the run (the last record of every stream).
 struct EvRunEnd { SimTime at; bool partial; };
+/// rebalance: pop: the client consumed `messages` it had popped; `duplicates` of them had been
+/// revived (and handed out again) before it got to them, or had been consumed before.
+struct EvPopConsumed { SimTime at; ClientIndex client; std::int64_t messages; std::int64_t duplicates; };
+/// rebalance: pop: `messages` popped by the client and never acked were revived (made visible
+/// again for redelivery), `overdueMsgMs` after their invisible deadline in total (messages x ms);
+/// `duplicates` of them the client had consumed (its ack was lost): the redelivery repeats them.
+struct EvPopRevived { SimTime at; ClientIndex client; std::int64_t messages; std::int64_t duplicates; std::int64_t overdueMsgMs; };
 
 using SimEvent = std::variant<EvClientLifecycle, EvQueueAdded, EvQueueRemoved, EvQueueLocked, EvRebalance,
                               EvSteadyRebalances, EvNotify, EvChannelExpired, EvLockFailed, EvDelivered, EvQueueSample,
-                              EvQueueSetChanged, EvScenarioEvent, EvRunEnd>;
+                              EvQueueSetChanged, EvScenarioEvent, EvRunEnd, EvPopConsumed, EvPopRevived>;
 
 /// Receives the event stream in order; catalog entries exist before any event names them.
 class TraceSink {

@@ -39,6 +39,8 @@ void TraceBus::emit(const SimEvent& ev) {
         else if constexpr (std::is_same_v<T, EvQueueSetChanged>) { f.str(e.topic); for (auto q : e.queues) f.i64(q); }
         else if constexpr (std::is_same_v<T, EvScenarioEvent>) { f.i64(e.index); f.str(e.action); f.str(e.target); }
         else if constexpr (std::is_same_v<T, EvRunEnd>) { f.i64(e.partial); }
+        else if constexpr (std::is_same_v<T, EvPopConsumed>) { f.i64(e.client); f.i64(e.messages); f.i64(e.duplicates); }
+        else if constexpr (std::is_same_v<T, EvPopRevived>) { f.i64(e.client); f.i64(e.messages); f.i64(e.duplicates); f.i64(e.overdueMsgMs); }
       },
       ev);
   fingerprint_ = f.h;
