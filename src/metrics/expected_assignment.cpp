@@ -73,13 +73,12 @@ ExpectedAssignment::Result ExpectedAssignment::allocate(GroupIndex group, const 
   std::stable_sort(ids.begin(), ids.end(), [](const auto& a, const auto& b) { return javaCompare(a.first, b.first) < 0; });
   std::vector<std::string> cidAll;
   for (const auto& [id, c] : ids) cidAll.push_back(id);
-  const std::vector<AllocateOutcome> outcomes = strategy->allocateAll(spec.name, tc.mqAll, cidAll);
+  // Positions in mqAll, which is `out`'s order: no search by MessageQueue (string compares).
+  const std::vector<AllocatePositions> outcomes = strategy->allocateAllPositions(spec.name, tc.mqAll, cidAll);
   for (std::size_t i = 0; i < ids.size() && i < outcomes.size(); ++i) {
     if (!outcomes[i].result) continue;
-    for (const MessageQueue& mq : *outcomes[i].result) {
-      auto it = std::lower_bound(tc.mqAll.begin(), tc.mqAll.end(), mq);
-      if (it != tc.mqAll.end() && *it == mq) out[static_cast<std::size_t>(it - tc.mqAll.begin())].second.push_back(ids[i].second);
-    }
+    for (std::int32_t p : *outcomes[i].result)
+      if (p >= 0 && static_cast<std::size_t>(p) < out.size()) out[static_cast<std::size_t>(p)].second.push_back(ids[i].second);
   }
   for (auto& [q, owners] : out) std::sort(owners.begin(), owners.end());
   return out;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -17,6 +18,7 @@ struct SimulationOptions {
   bool checkInvariants = false;                 ///< extra always-on checks (SIM_ASSERT)
   std::int64_t maxEvents = 0;                   ///< 0 = no limit; else stop (partial) after that many
   bool useAllocationCache = true;               ///< share strategy results between identical views
+  std::size_t allocationCacheIdBudget = 0;      ///< 0 = the default; tests shrink it to force evictions
   bool fastForward = true;                      ///< account for steady periodic work at once (same results)
   const std::atomic<bool>* stopFlag = nullptr;  ///< set (e.g. by SIGINT): stop and report partial
   bool verbose = false;                         ///< RocketMQ-style logs on stderr, virtual time

@@ -36,16 +36,30 @@ AllocationOutcome outcomeOf(const Outcome& o, ToIndex toIndex) {
   return out;
 }
 
-constexpr std::size_t kMaxEntries = 4096;  // bounded memory; results never depend on eviction
+// Bounded memory; results never depend on eviction. Entries are counted, and so are the client
+// ids they hold (a 1,000-client list in a view, its raw copy and a result's per-id table): a
+// rolling restart makes a new list every few seconds, and 4,096 of them were a gigabyte.
+constexpr std::size_t kMaxEntries = 4096;
+constexpr std::size_t kListsKept = 16;  ///< the budget holds at least this many of the longest lists
 
 }  // namespace
 
+void AllocationCache::hold(std::size_t ids) {
+  heldIds_ += ids;
+  longestList_ = std::max(longestList_, ids);
+}
+
 void AllocationCache::trim() {
   if (byRoute_.size() > kMaxEntries) byRoute_.clear();
-  if (byRaw_.size() > kMaxEntries) byRaw_.clear();
   if (mqIntern_.size() > kMaxEntries) mqIntern_.clear();
-  if (cidIntern_.size() > kMaxEntries) cidIntern_.clear();
-  if (results_.size() > kMaxEntries) results_.clear();
+  // Everything that holds id lists goes at once: their weight is counted together.
+  if (byRaw_.size() > kMaxEntries || cidIntern_.size() > kMaxEntries || results_.size() > kMaxEntries ||
+      heldIds_ > std::max(minIdBudget_, kListsKept * longestList_)) {
+    byRaw_.clear();
+    cidIntern_.clear();
+    results_.clear();
+    heldIds_ = 0;
+  }
 }
 
 std::shared_ptr<const MqView> AllocationCache::mqViewForRoute(const std::shared_ptr<const TopicRouteData>& route) {
@@ -80,7 +94,9 @@ std::shared_ptr<const CidView> AllocationCache::cidView(const std::shared_ptr<co
   std::uint64_t h = 0xcbf29ce484222325ULL;
   for (const auto& id : view->cidAll) h = fnv1a64(id, fnv1a64("\n", h));
   view->hash = h;
-  auto result = internByContent(cidIntern_, std::move(view), [](const CidView& a, const CidView& b) { return a.cidAll == b.cidAll; });
+  auto result = internByContent(cidIntern_, view, [](const CidView& a, const CidView& b) { return a.cidAll == b.cidAll; });
+  if (result == view) hold(result->cidAll.size());  // newly interned
+  hold(raw->size());
   byRaw_[raw.get()] = {raw, result};
   return result;
 }
@@ -116,6 +132,7 @@ AllocationOutcome AllocationCache::allocate(GroupIndex group, const std::string&
     Entry e{mqs, cids, {}};
     const auto all = strategy.allocateAllPositions(groupName, mqs->mqAll, cids->cidAll);
     for (std::size_t i = 0; i < all.size(); ++i) e.byId.emplace(cids->cidAll[i], toOutcome(all[i], *mqs));
+    hold(all.size());
     it = results_.emplace(key, std::move(e)).first;
   }
   auto r = it->second.byId.find(clientId);

@@ -40,7 +40,10 @@ struct AllocationOutcome {
 
 class AllocationCache {
  public:
-  AllocationCache(TraceBus& trace, bool enabled) : trace_(trace), enabled_(enabled) {}
+  /// The cache holds at most max(minIdBudget, 16 x the longest list) client ids (plus one entry).
+  static constexpr std::size_t kDefaultIdBudget = std::size_t{1} << 16;
+  AllocationCache(TraceBus& trace, bool enabled, std::size_t minIdBudget = kDefaultIdBudget)
+      : trace_(trace), enabled_(enabled), minIdBudget_(minIdBudget) {}
 
   /// Subscribable queues of a route (readable QueueDatas, ids 0..readQueueNums-1), interned.
   std::shared_ptr<const MqView> mqViewForRoute(const std::shared_ptr<const TopicRouteData>& route);
@@ -51,6 +54,8 @@ class AllocationCache {
                              const std::string& clientId, const std::shared_ptr<const MqView>& mqs,
                              const std::shared_ptr<const CidView>& cids);
   std::int64_t computations() const { return computations_; }
+  /// Client ids the cache holds now (views, raw lists kept alive, per-id result tables).
+  std::size_t heldIds() const { return heldIds_; }
 
  private:
   struct Key {
@@ -71,10 +76,14 @@ class AllocationCache {
   AllocationOutcome toOutcome(const AllocateOutcome& o);
   AllocationOutcome toOutcome(const AllocatePositions& o, const MqView& mqs);
   void trim();
+  void hold(std::size_t ids);  ///< counts ids now held by an entry
 
   TraceBus& trace_;
   bool enabled_;
+  std::size_t minIdBudget_;
   std::int64_t computations_ = 0;
+  std::size_t heldIds_ = 0;      ///< ids held by byRaw_, cidIntern_ and results_
+  std::size_t longestList_ = 0;  ///< the longest id list seen
   std::map<const TopicRouteData*, std::pair<std::shared_ptr<const TopicRouteData>, std::shared_ptr<const MqView>>> byRoute_;
   std::map<const std::vector<std::string>*, std::pair<std::shared_ptr<const std::vector<std::string>>, std::shared_ptr<const CidView>>> byRaw_;
   std::unordered_map<std::uint64_t, std::vector<std::shared_ptr<const MqView>>> mqIntern_;

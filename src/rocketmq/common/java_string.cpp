@@ -1,10 +1,29 @@
 // Java String semantics (twin of java.lang.String#compareTo and #hashCode, UTF-16 based).
 #include "rocketmq/common/java_string.h"
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
 
 namespace rmqsim {
 namespace {
+
+/// The first index where a and b differ, at most min(sizes): 8 bytes per step (client ids
+/// share long prefixes such as "10.0.").
+std::size_t mismatchAt(std::string_view a, std::string_view b) {
+  const std::size_t n = a.size() < b.size() ? a.size() : b.size();
+  std::size_t k = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    for (; k + 8 <= n; k += 8) {
+      std::uint64_t wa, wb;
+      std::memcpy(&wa, a.data() + k, 8);
+      std::memcpy(&wb, b.data() + k, 8);
+      if (wa != wb) return k + static_cast<std::size_t>(std::countr_zero(wa ^ wb) / 8);
+    }
+  }
+  while (k < n && a[k] == b[k]) ++k;
+  return k;
+}
 
 // Decodes one UTF-8 sequence at s[i] (advancing i) into UTF-16 code units; returns the count.
 // Malformed bytes map to themselves as one unit, so the order stays total on bad input.
@@ -34,8 +53,19 @@ int nextUnits(std::string_view s, std::size_t& i, char16_t out[2]) {
 }  // namespace
 
 int javaCompare(std::string_view a, std::string_view b) {
+  // Fast path: equal bytes up to the first difference, and ASCII there (or the end of the
+  // shorter string before an ASCII byte of the longer): an ASCII byte is never inside a
+  // UTF-8 sequence, so the equal prefixes decode alike and that byte decides, as in UTF-16.
+  {
+    const std::size_t k = mismatchAt(a, b);
+    const bool endA = k == a.size(), endB = k == b.size();
+    if (endA && endB) return 0;
+    const auto ca = endA ? 0u : static_cast<unsigned char>(a[k]);
+    const auto cb = endB ? 0u : static_cast<unsigned char>(b[k]);
+    if (ca < 0x80 && cb < 0x80) return endA ? -1 : endB ? 1 : (ca < cb ? -1 : 1);
+  }
   std::size_t i = 0, j = 0;
-  // ASCII fast path: for bytes < 0x80 UTF-8 order equals UTF-16 order.
+  // ASCII prefix: for bytes < 0x80 UTF-8 order equals UTF-16 order.
   while (i < a.size() && j < b.size()) {
     auto ca = static_cast<unsigned char>(a[i]), cb = static_cast<unsigned char>(b[j]);
     if (ca >= 0x80 || cb >= 0x80) break;
