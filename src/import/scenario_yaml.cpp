@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "import/importer.h"
+#include "util/yaml_quote.h"
 
 namespace rmqsim {
 namespace {
@@ -17,19 +18,7 @@ std::string yamlText(const std::string& s) {
   bool plain = !s.empty() && (std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_');
   for (char c : s) plain = plain && (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.');
   for (const char* w : kWords) plain = plain && lower != w;
-  if (plain) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (static_cast<unsigned char>(c) < 0x20) {
-      out += "\\u00";
-      out += "0123456789abcdef"[(c >> 4) & 0xf];
-      out += "0123456789abcdef"[c & 0xf];
-      continue;
-    }
-    out += c;
-  }
-  return out + "\"";
+  return plain ? s : yamlDoubleQuoted(s);
 }
 
 // One line for a comment: no line breaks.

@@ -8,19 +8,11 @@
 
 #include "scenario/duration.h"
 #include "strategy/strategy_registry.h"
+#include "util/yaml_quote.h"
 
 namespace rmqsim {
 
 namespace {
-
-std::string quote(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
 
 std::string utcText(std::int64_t epochMs) {
   using namespace std::chrono;
@@ -59,7 +51,7 @@ std::string writeReplayScenario(const ReplayStory& story, const ReplayPlan& plan
   y << "# Written by `rmq-rebalance-sim replay --to-scenario` from " << sources << ".\n";
   y << "# Times are from the first client's start (" << utcText(story.t0EpochMs) << " UTC in the logs).\n";
   y << "name: replay\n";
-  y << "description: " << quote("What the client logs show, replayed: " + std::to_string(story.clients.size()) +
+  y << "description: " << yamlDoubleQuoted("What the client logs show, replayed: " + std::to_string(story.clients.size()) +
                                 " client(s), " + std::to_string(plan.episodes.size()) + " episode(s), from " +
                                 utcText(story.t0EpochMs) + " UTC")
     << "\n";
@@ -80,8 +72,8 @@ std::string writeReplayScenario(const ReplayStory& story, const ReplayPlan& plan
   }
   y << "brokers:\n";
   for (const auto& [b, topics] : brokers) {
-    y << "  - name: " << quote(b) << "\n    topics:\n";
-    for (const auto& [t, n] : topics) y << "      " << quote(t) << ": {queues: " << n << "}\n";
+    y << "  - name: " << yamlDoubleQuoted(b) << "\n    topics:\n";
+    for (const auto& [t, n] : topics) y << "      " << yamlDoubleQuoted(t) << ": {queues: " << n << "}\n";
   }
   y << "groups:\n";
   for (const std::string& g : plan.groupOrder) {
@@ -94,8 +86,8 @@ std::string writeReplayScenario(const ReplayStory& story, const ReplayPlan& plan
             topics.push_back(t);
             break;
           }
-    y << "  - name: " << quote(g) << "\n    subscribe: [";
-    for (std::size_t i = 0; i < topics.size(); ++i) y << (i ? ", " : "") << quote(topics[i]);
+    y << "  - name: " << yamlDoubleQuoted(g) << "\n    subscribe: [";
+    for (std::size_t i = 0; i < topics.size(); ++i) y << (i ? ", " : "") << yamlDoubleQuoted(topics[i]);
     y << "]\n";
     const std::string java = facts == story.groups.end() ? "AVG" : facts->second.strategy;
     y << "    strategy: " << strategyName(java) << "\n";
@@ -107,19 +99,19 @@ std::string writeReplayScenario(const ReplayStory& story, const ReplayPlan& plan
     y << "    clients:\n      count: " << (ini == plan.initialClients.end() ? 0 : ini->second) << "\n";
     y << "      ids: [";
     const auto& ids = plan.ids.at(g);
-    for (std::size_t i = 0; i < ids.size(); ++i) y << (i ? ", " : "") << quote(ids[i]);
+    for (std::size_t i = 0; i < ids.size(); ++i) y << (i ? ", " : "") << yamlDoubleQuoted(ids[i]);
     y << "]\n";
   }
   if (!plan.episodes.empty()) y << "events:\n";
   for (const Episode& e : plan.episodes) {
     y << "  - {at: " << formatDuration(e.at) << ", action: " << e.action;
-    if (e.action == "start") y << ", group: " << quote(e.group) << ", count: " << e.count;
+    if (e.action == "start") y << ", group: " << yamlDoubleQuoted(e.group) << ", count: " << e.count;
     if (!e.clients.empty()) {
       y << ", clients: [";
-      for (std::size_t i = 0; i < e.clients.size(); ++i) y << (i ? ", " : "") << quote(plan.names[static_cast<std::size_t>(e.clients[i])]);
+      for (std::size_t i = 0; i < e.clients.size(); ++i) y << (i ? ", " : "") << yamlDoubleQuoted(plan.names[static_cast<std::size_t>(e.clients[i])]);
       y << "]";
     }
-    if (e.action == "set_queues") y << ", topic: " << quote(e.topic) << ", broker: " << quote(e.broker) << ", queues: " << e.queues;
+    if (e.action == "set_queues") y << ", topic: " << yamlDoubleQuoted(e.topic) << ", broker: " << yamlDoubleQuoted(e.broker) << ", queues: " << e.queues;
     y << "}\n";
   }
   return y.str();
