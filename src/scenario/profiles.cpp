@@ -1,4 +1,4 @@
-// The rocketmq-5 and rocketmq-4.9 profiles: one line per default, citing where RocketMQ sets it
+// The rocketmq-5, rocketmq-5.0 and rocketmq-4.9 profiles: one line per default, citing where RocketMQ sets it
 // (../shared/spec/rocketmq-rebalance.md §1 and §6; Java wins where they differ).
 #include "scenario/profiles.h"
 
@@ -27,12 +27,12 @@ constexpr TimingKey kTimingKeys[] = {
     {"orderly_remove_try_lock", &Timing::orderly_remove_try_lock, true},
     {"orderly_force_unlock_after", &Timing::orderly_force_unlock_after, false},
     {"unlock_delay", &Timing::unlock_delay, true},
-    {"long_poll_suspend", &Timing::long_poll_suspend, false},
     {"pull_retry_flow_control", &Timing::pull_retry_flow_control, false},
     {"pull_retry_error", &Timing::pull_retry_error, false},
     {"channel_expired_timeout", &Timing::channel_expired_timeout, false},
     {"housekeeping_scan_interval", &Timing::housekeeping_scan_interval, false},
     {"notify_batch_interval", &Timing::notify_batch_interval, false},
+    {"notify_batch_initial_delay", &Timing::notify_batch_initial_delay, true},
     {"broker_register_interval", &Timing::broker_register_interval, false},
     {"broker_register_initial_delay", &Timing::broker_register_initial_delay, true},
     {"broker_expired_timeout", &Timing::broker_expired_timeout, false},
@@ -50,7 +50,6 @@ constexpr TimingKey kTimingKeys[] = {
 constexpr BehaviourKey kBehaviourKeys[] = {
     {"adaptive_rebalance_wait", &Behaviour::adaptive_rebalance_wait},
     {"start_rebalance_needs_heartbeat", &Behaviour::start_rebalance_needs_heartbeat},
-    {"expiry_fires_unregister", &Behaviour::expiry_fires_unregister},
     {"real_time_notify", &Behaviour::real_time_notify},
     {"orderly_remove_forced", &Behaviour::orderly_remove_forced},
     {"lock_failure_rebalance_later", &Behaviour::lock_failure_rebalance_later},
@@ -61,11 +60,23 @@ constexpr BehaviourKey kBehaviourKeys[] = {
 static_assert(sizeof(Timing) == std::size(kTimingKeys) * sizeof(SimTime), "a Timing field has no timing: key");
 static_assert(sizeof(Behaviour) == std::size(kBehaviourKeys) * sizeof(bool), "a Behaviour field has no behaviour: key");
 
+// Keys older scenarios may still carry: each had no effect on any result, so it was removed
+// rather than left as a silent no-op (issue 15).
+constexpr RemovedKey kRemovedKeys[] = {
+    {"timing", "long_poll_suspend",
+     "pulls are not events in this model: a caught-up queue consumes each message as it arrives, which is what "
+     "the broker's 15 s long-poll hold (BROKER_SUSPEND_MAX_TIME_MILLIS, a Java constant) gives; its length changed "
+     "no result"},
+    {"behaviour", "expiry_fires_unregister",
+     "the CLIENT_UNREGISTER event that 5.x ConsumerManager.scanNotActiveChannel fires is ignored by "
+     "DefaultConsumerIdsChangeListener (no notification, no rebalance), so the flag changed no result"},
+};
+
 
 Profile rocketmq5() {
   Profile p;
   p.name = "rocketmq-5";
-  p.description = "RocketMQ 5.x client and broker (5.3.x): adaptive rebalance wait, 500 ms pull dispatch delay";
+  p.description = "RocketMQ 5.2.0-5.3.x client and broker: adaptive rebalance wait, forced orderly removal, 500 ms pull dispatch delay";
   Timing& t = p.timing;
   t.rebalance_interval = 20 * kSecond;             // RebalanceService waitInterval (rocketmq.client.rebalance.waitInterval)
   t.rebalance_min_interval = 1 * kSecond;          // RebalanceService minInterval (rocketmq.client.rebalance.minInterval)
@@ -86,17 +97,17 @@ Profile rocketmq5() {
   t.orderly_remove_try_lock = 500;                 // RebalancePushImpl.tryRemoveOrderMessageQueue: tryLock 500 ms
   t.orderly_force_unlock_after = 20 * kSecond;     // RebalancePushImpl: forced once 20 s passed since the last lock
   t.unlock_delay = 20 * kSecond;                   // RebalancePushImpl UNLOCK_DELAY_TIME_MILLS (rocketmq.client.unlockDelayTimeMills)
-  t.long_poll_suspend = 15 * kSecond;              // DefaultMQPushConsumerImpl BROKER_SUSPEND_MAX_TIME_MILLIS
   t.pull_retry_flow_control = 50;                  // DefaultMQPushConsumerImpl PULL_TIME_DELAY_MILLS_WHEN_FLOW_CONTROL
   t.pull_retry_error = 3 * kSecond;                // DefaultMQPushConsumerImpl pullTimeDelayMillsWhenException
   t.channel_expired_timeout = 120 * kSecond;       // BrokerConfig.channelExpiredTimeout
   t.housekeeping_scan_interval = 10 * kSecond;     // ClientHousekeepingService: scan every 10 s
   t.notify_batch_interval = 15 * kSecond;          // DefaultConsumerIdsChangeListener (realTimeNotifyConsumerChange off)
+  t.notify_batch_initial_delay = 30 * kSecond;     // DefaultConsumerIdsChangeListener: scheduleAtFixedRate(…, 30, 15, SECONDS)
   t.broker_register_interval = 30 * kSecond;       // BrokerConfig.registerNameServerPeriod (clamped 10–60 s)
   t.broker_register_initial_delay = 10 * kSecond;  // BrokerController: first registration after 10 s
   t.broker_expired_timeout = 120 * kSecond;        // RouteInfoManager DEFAULT_BROKER_CHANNEL_EXPIRED_TIME
-  t.namesrv_scan_interval = 5 * kSecond;           // NamesrvConfig.scanNotActiveBrokerInterval
-  t.namesrv_scan_initial_delay = 5 * kSecond;      // NamesrvController: first scan after 5 s
+  t.namesrv_scan_interval = 5 * kSecond;           // NamesrvConfig.scanNotActiveBrokerInterval (5.0.0+)
+  t.namesrv_scan_initial_delay = 5;                // NamesrvController: scheduleAtFixedRate(…, 5, interval, MILLISECONDS)
   t.api_timeout = 3 * kSecond;                     // ClientConfig.mqClientApiTimeout
   t.lock_batch_timeout = 1 * kSecond;              // RebalanceImpl.lock / lockAll: lockBatchMQ(addr, body, 1000)
   t.query_offset_timeout = 5 * kSecond;            // RemoteBrokerOffsetStore.fetchConsumeOffsetFromBroker: 1000 * 5
@@ -108,7 +119,6 @@ Profile rocketmq5() {
   Behaviour& b = p.behaviour;
   b.adaptive_rebalance_wait = true;                // RebalanceService (5.x): balanced ? waitInterval : 1 s
   b.start_rebalance_needs_heartbeat = true;        // DefaultMQPushConsumerImpl.start (5.x)
-  b.expiry_fires_unregister = true;                // ConsumerManager.scanNotActiveChannel (5.x): CLIENT_UNREGISTER
   b.real_time_notify = true;                       // BrokerConfig.realTimeNotifyConsumerChange
   b.orderly_remove_forced = true;                  // RebalancePushImpl (5.x)
   b.lock_failure_rebalance_later = true;           // RebalanceImpl.updateProcessQueueTableInRebalance (5.x)
@@ -117,19 +127,30 @@ Profile rocketmq5() {
   return p;
 }
 
-Profile rocketmq49() {
+// 5.0.0-5.1.4: the 5.x broker, name server and RebalanceImpl (500 ms dispatch delay,
+// rebalanceLater(500)), but the 4.9 RebalanceService loop and RebalancePushImpl orderly removal,
+// and start() rebalancing whatever the heartbeat did; all three changed in 5.2.0.
+Profile rocketmq50() {
   Profile p = rocketmq5();
+  p.name = "rocketmq-5.0";
+  p.description = "RocketMQ 5.0.0-5.1.4: fixed 20 s rebalance wait, 4.9-style orderly removal, 500 ms pull dispatch delay";
+  p.timing.rebalance_min_interval = 0;                         // 5.1.4 RebalanceService: waitForRunning(waitInterval) only
+  p.timing.rebalance_unbalanced_interval = 20 * kSecond;       // 5.1.4: fixed waitInterval
+  p.timing.orderly_remove_try_lock = 1 * kSecond;              // 5.1.4 RebalancePushImpl: tryLock(1000 ms), then unlockDelay
+  p.behaviour.adaptive_rebalance_wait = false;                 // minInterval and the balanced test arrived in 5.2.0
+  p.behaviour.start_rebalance_needs_heartbeat = false;         // 5.1.4 start(): rebalanceImmediately always
+  p.behaviour.orderly_remove_forced = false;                   // 5.1.4: unlockDelay 20 s while messages are buffered
+  return p;
+}
+
+Profile rocketmq49() {
+  Profile p = rocketmq50();
   p.name = "rocketmq-4.9";
   p.description = "RocketMQ 4.9.x (4.9.8): fixed 20 s rebalance wait, immediate pull dispatch, delayed orderly unlock";
-  p.timing.rebalance_min_interval = 0;                         // 4.9.8 RebalanceService: no minimum gap
-  p.timing.rebalance_unbalanced_interval = 20 * kSecond;       // 4.9.8: fixed waitInterval
   p.timing.pull_dispatch_delay = 0;                            // 4.9.8: dispatchPullRequest immediately
-  p.timing.orderly_remove_try_lock = 1 * kSecond;              // 4.9.8 RebalancePushImpl: tryLock 1000 ms
-  p.behaviour.adaptive_rebalance_wait = false;
-  p.behaviour.start_rebalance_needs_heartbeat = false;         // 4.9.8 start(): rebalanceImmediately always
-  p.behaviour.expiry_fires_unregister = false;                 // 4.9.8 scanNotActiveChannel fires no event
-  p.behaviour.real_time_notify = true;                         // 4.9.8 notifies at once
-  p.behaviour.orderly_remove_forced = false;                   // 4.9.8: unlock delayed 20 s while messages are buffered
+  p.timing.namesrv_scan_interval = 10 * kSecond;               // 4.9.8 NamesrvController: scheduleAtFixedRate(…, 5, 10, SECONDS)
+  p.timing.namesrv_scan_initial_delay = 5 * kSecond;
+  p.behaviour.real_time_notify = true;                         // 4.9.8 notifies at once (no such switch)
   p.behaviour.lock_failure_rebalance_later = false;            // 4.9.8: a refused lock waits for the next round
   p.behaviour.query_assignment = false;                        // 4.9.8: no QueryAssignmentProcessor, no clientRebalance switch
   return p;
@@ -139,9 +160,10 @@ Profile rocketmq49() {
 
 std::span<const TimingKey> timingKeys() { return kTimingKeys; }
 std::span<const BehaviourKey> behaviourKeys() { return kBehaviourKeys; }
+std::span<const RemovedKey> removedKeys() { return kRemovedKeys; }
 
 const std::vector<Profile>& builtinProfiles() {
-  static const std::vector<Profile> profiles = {rocketmq5(), rocketmq49()};
+  static const std::vector<Profile> profiles = {rocketmq5(), rocketmq50(), rocketmq49()};
   return profiles;
 }
 

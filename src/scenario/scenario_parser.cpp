@@ -84,6 +84,24 @@ void sortDiagnostics(std::vector<Diagnostic>& d) {
   });
 }
 
+// A removed timing:/behaviour: key gets its own message (what it was, why it went) instead of
+// "unknown key"; returns the map without such keys for checkKeys, so nothing is reported twice.
+YAML::Node rejectRemovedKeys(Context& c, const YAML::Node& map, const std::string& section) {
+  const bool any = std::any_of(removedKeys().begin(), removedKeys().end(),
+                               [&](const RemovedKey& r) { return section == r.section && map[r.name]; });
+  if (!any) return map;  // as given, so checkKeys still sees a key given twice
+  YAML::Node rest(YAML::NodeType::Map);
+  for (const auto kv : map) {  // a copy: yaml-cpp's operator-> points into a temporary
+    const std::string k = kv.first.IsScalar() ? kv.first.Scalar() : "";
+    const auto removed = std::find_if(removedKeys().begin(), removedKeys().end(),
+                                      [&](const RemovedKey& r) { return section == r.section && k == r.name; });
+    if (removed == removedKeys().end()) rest[kv.first] = kv.second;
+    else c.r.error(kv.first, joinPath(section, k), section + "." + k + " was removed: " + removed->why,
+                   "delete the key; `rmq-rebalance-sim profiles` lists the " + section + ": keys");
+  }
+  return rest;
+}
+
 void readProfile(Context& c, const YAML::Node& root) {
   std::string name = "rocketmq-5";
   if (root["profile"]) {
@@ -96,7 +114,7 @@ void readProfile(Context& c, const YAML::Node& root) {
     std::vector<std::string> keys;
     for (const auto& k : timingKeys()) keys.push_back(k.name);
     if (c.r.expectMap(t, "timing", "timing: {heartbeat_interval: 30s}")) {
-      c.r.checkKeys(t, "timing", keys, "timing");
+      c.r.checkKeys(rejectRemovedKeys(c, t, "timing"), "timing", keys, "timing");
       for (const auto& k : timingKeys())
         if (t[k.name])
           if (auto d = c.r.duration(t[k.name], joinPath("timing", k.name), k.allowZero)) c.s.profile.timing.*k.member = *d;
@@ -106,7 +124,7 @@ void readProfile(Context& c, const YAML::Node& root) {
     std::vector<std::string> keys;
     for (const auto& k : behaviourKeys()) keys.push_back(k.name);
     if (c.r.expectMap(b, "behaviour", "behaviour: {real_time_notify: false}")) {
-      c.r.checkKeys(b, "behaviour", keys, "behaviour");
+      c.r.checkKeys(rejectRemovedKeys(c, b, "behaviour"), "behaviour", keys, "behaviour");
       for (const auto& k : behaviourKeys())
         if (b[k.name])
           if (auto v = c.r.boolean(b[k.name], joinPath("behaviour", k.name))) c.s.profile.behaviour.*k.member = *v;

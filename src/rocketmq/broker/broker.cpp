@@ -11,6 +11,11 @@
 
 namespace rmqsim {
 
+namespace {
+// BrokerController.start: Math.max(10000, Math.min(registerNameServerPeriod, 60000)), 4.9 and 5.x.
+SimTime registerPeriod(const ModelTiming& t) { return std::clamp<SimTime>(t.broker_register_interval, 10 * kSecond, 60 * kSecond); }
+}  // namespace
+
 Broker::Broker(ModelContext& ctx, std::string name)
     : ctx_(ctx),
       name_(std::move(name)),
@@ -32,10 +37,10 @@ void Broker::start(bool alreadyRegistered) {
   const ModelTiming& t = ctx_.timing();
   registerBrokerAll(alreadyRegistered);  // BrokerController.start registers at once, then periodically
   queryAssignmentProcessor_.start(ctx_.now());
-  registerTimer_.startPeriodic(t.broker_register_initial_delay, t.broker_register_interval, [this] { registerBrokerAll(); });
+  registerTimer_.startPeriodic(t.broker_register_initial_delay, registerPeriod(t), [this] { registerBrokerAll(); });
   housekeeping_.start(t.housekeeping_scan_interval, t.channel_expired_timeout);
   if (!ctx_.behaviour().real_time_notify)
-    notifyTimer_.startPeriodic(t.notify_batch_interval, t.notify_batch_interval, [this] { flushBatchedNotifications(); });
+    notifyTimer_.startPeriodic(t.notify_batch_initial_delay, t.notify_batch_interval, [this] { flushBatchedNotifications(); });
 }
 
 void Broker::goDown() {

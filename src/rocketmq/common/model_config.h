@@ -29,7 +29,6 @@ struct ModelTiming {
   SimTime orderly_remove_try_lock = 500;                ///< 5.x 500 ms, 4.9 1 s
   SimTime orderly_force_unlock_after = 20 * kSecond;    ///< 5.x: removal forced after this since last lock
   SimTime unlock_delay = 20 * kSecond;                  ///< 4.9: broker unlock delayed while messages buffered
-  SimTime long_poll_suspend = 15 * kSecond;
   SimTime pull_retry_flow_control = 50;
   SimTime pull_retry_error = 3 * kSecond;
   SimTime channel_expired_timeout = 120 * kSecond;      ///< BrokerConfig channelExpiredTimeout
@@ -38,8 +37,8 @@ struct ModelTiming {
   SimTime broker_register_interval = 30 * kSecond;      ///< registerNameServerPeriod
   SimTime broker_register_initial_delay = 10 * kSecond;
   SimTime broker_expired_timeout = 120 * kSecond;       ///< RouteInfoManager DEFAULT_BROKER_CHANNEL_EXPIRED_TIME
-  SimTime namesrv_scan_interval = 5 * kSecond;          ///< scanNotActiveBrokerInterval
-  SimTime namesrv_scan_initial_delay = 5 * kSecond;
+  SimTime namesrv_scan_interval = 5 * kSecond;          ///< 5.x scanNotActiveBrokerInterval (4.9: 10 s)
+  SimTime namesrv_scan_initial_delay = 5;               ///< 5.x NamesrvController: 5 ms (4.9: 5 s)
   SimTime api_timeout = 3 * kSecond;                    ///< ClientConfig.mqClientApiTimeout (route, consumer list)
   SimTime lock_batch_timeout = 1 * kSecond;             ///< RebalanceImpl.lock/lockAll: lockBatchMQ(…, 1000)
   SimTime query_offset_timeout = 5 * kSecond;           ///< RemoteBrokerOffsetStore: queryConsumerOffset(…, 5000)
@@ -48,13 +47,15 @@ struct ModelTiming {
   SimTime load_balance_poll_interval = 30 * kSecond;    ///< 5.x BrokerConfig.loadBalancePollNameServerInterval
   SimTime pop_invisible_time = 60 * kSecond;            ///< 5.x ProxyConfig.defaultInvisibleTimeMills (push consumers)
   SimTime pop_revive_interval = 1 * kSecond;            ///< 5.x BrokerConfig.reviveInterval (PopReviveService scan)
+
+  // Profiles (issue 15): timers the fidelity audit found missing.
+  SimTime notify_batch_initial_delay = 30 * kSecond;    ///< 5.x DefaultConsumerIdsChangeListener: first batched flush
 };
 
 /// Behaviours that differ between the RocketMQ lines (spec §6); the profile sets them.
 struct ModelBehaviour {
   bool adaptive_rebalance_wait = true;        ///< 5.x: 1 s after an unbalanced round, >= min interval
   bool start_rebalance_needs_heartbeat = true;///< 5.x: start-up rebalance only if the heartbeat succeeded
-  bool expiry_fires_unregister = true;        ///< 5.x: scan expiry fires CLIENT_UNREGISTER (never notifies)
   bool real_time_notify = true;               ///< 5.x realTimeNotifyConsumerChange
   bool orderly_remove_forced = true;          ///< 5.x forced removal after orderly_force_unlock_after; 4.9 delayed unlock
   bool lock_failure_rebalance_later = true;   ///< 5.x rebalanceLater(lock_retry_delay) after a lock failure (4.9: none)
