@@ -29,8 +29,15 @@ std::string commentText(std::string s) {
 }
 
 std::string profileOf(const ConsumerConnection& cc, std::string& why) {
-  bool v4 = false, v5 = false;
-  for (const auto& c : cc.connections) (c.version.starts_with("V4_") ? v4 : v5) = true;
+  bool v4 = false, v5 = false, v50 = true;  // v50: every 5.x client is 5.0.x or 5.1.x
+  for (const auto& c : cc.connections) {
+    (c.version.starts_with("V4_") ? v4 : v5) = true;
+    if (!c.version.starts_with("V4_") && !c.version.starts_with("V5_0_") && !c.version.starts_with("V5_1_")) v50 = false;
+  }
+  if (v5 && !v4 && v50) {
+    why = "the clients report 5.0.x-5.1.x versions";
+    return "rocketmq-5.0";
+  }
   why = v4 && v5 ? "clients of both lines; the 5.x timings are kept" : v4 ? "the clients report 4.x versions" : "the clients report 5.x versions";
   return v4 && !v5 ? "rocketmq-4.9" : "rocketmq-5";
 }

@@ -154,4 +154,12 @@ TEST_CASE("cli/profiles/lists the built-in profiles") {
   REQUIRE(j.size() >= 1);
   CHECK(j[0]["name"] == "rocketmq-5");
   CHECK(j[0]["timing"].contains("rebalance_interval"));
+  REQUIRE(j.size() == 3);
+  CHECK(j[1]["name"] == "rocketmq-5.0");
+  CHECK(j[1]["behaviour"]["adaptive_rebalance_wait"] == false);
+  CHECK(j[1]["timing"]["pull_dispatch_delay"] == "500ms");
+  CHECK(j[2]["name"] == "rocketmq-4.9");
+  CHECK(j[2]["timing"]["namesrv_scan_interval"] == "10s");
+  CHECK_FALSE(j[0]["timing"].contains("long_poll_suspend"));
+  CHECK(j[0]["timing"]["notify_batch_initial_delay"] == "30s");
 }

@@ -163,3 +163,24 @@ TEST_CASE("import/broadcasting: no %RETRY% subscription, so --group names the gr
   CHECK(sc.groups[0].model == MessageModel::BROADCASTING);
   CHECK(sc.groups[0].name == "order-consumer");
 }
+
+TEST_CASE("import/profile: 5.0.x-5.1.x clients get rocketmq-5.0, later 5.x rocketmq-5") {
+  // RebalanceService's adaptive wait and the forced orderly removal arrived in 5.2.0.
+  auto profileFor = [](const std::string& version) {
+    const std::string conn =
+        "#ClientId                            #ClientAddr            #Language  #Version\n"
+        "10.0.2.1@DEFAULT                     10.0.2.1:50000         JAVA       " + version + "\n"
+        "\nBelow is subscription:\n#Topic               #SubExpression\norders               *\n%RETRY%billing       *\n"
+        "\nConsumeType: CONSUME_PASSIVELY\nMessageModel: CLUSTERING\nConsumeFromWhere: CONSUME_FROM_FIRST_OFFSET\n";
+    ImportSources s;
+    s.connection = sourceFromString(conn, "conn.txt");
+    s.routes.emplace_back("orders", sourceFromString(
+        "{\"queueDatas\":[{\"brokerName\":\"broker-a\",\"perm\":6,\"readQueueNums\":4,\"topicSysFlag\":0,\"writeQueueNums\":4}]}",
+        "a.json"));
+    return parseScenarioText(importCluster(s, {}).yaml, "imported.yaml").profile.name;
+  };
+  CHECK(profileFor("V5_1_4") == "rocketmq-5.0");
+  CHECK(profileFor("V5_0_0") == "rocketmq-5.0");
+  CHECK(profileFor("V5_2_0") == "rocketmq-5");
+  CHECK(profileFor("V4_9_8") == "rocketmq-4.9");
+}

@@ -140,3 +140,57 @@ TEST_CASE("profile timers/batched notifications: first flush 30 s after the brok
   CHECK(inFirst == 4);
   CHECK(inSecond == 8);  // the 45 s flush tells all 8 members
 }
+
+namespace {
+
+bool tookOver(const Profile& p, SimTime until) {
+  // 4 orderly clients on 2 x 8 queues; g-3 is killed at 60 s: the survivors are notified at once,
+  // but g-3's broker locks were last renewed by lockAll at 41 s (1 s + 20 s x k) and live until
+  // 101 s, so every lock attempt before that fails.
+  Scenario s = basicScenario(2, 8, 4, until);
+  s.profile = p;
+  s.groups[0].orderly = true;
+  s.events.push_back(event(60 * kSecond, "kill", {"g-3"}));
+  OwnershipSink sink;
+  runWith(s, sink);
+  const auto loads = sink.loads("orders");
+  return sink.complete("orders") && loads.size() == 3 &&
+         std::all_of(loads.begin(), loads.end(), [](const auto& l) { return l.second >= 5 && l.second <= 6; });
+}
+
+}  // namespace
+
+TEST_CASE("profile timers/rocketmq-5.0: rebalanceLater(500) like 5.x, the fixed 20 s loop like 4.9") {
+  // 5.0.0-5.1.4 and 5.2+: a refused lock wakes the RebalanceService 500 ms later (5.2+: after the
+  // 1 s minimum gap), so the queues move within about a second of the 101 s lock expiry.
+  CHECK(tookOver(*findProfile("rocketmq-5.0"), 103 * kSecond));
+  CHECK(tookOver(profile5(), 103 * kSecond));
+  // 4.9.8 has no rebalanceLater: after the notified round at 60 s the next ones come at 80 s and
+  // 100 s (lock still live), then 120 s.
+  CHECK_FALSE(tookOver(profile49(), 110 * kSecond));
+  CHECK(tookOver(profile49(), 122 * kSecond));
+}
+
+TEST_CASE("profile timers/fast-forward stays exact under rocketmq-5.0 and batched notifications") {
+  for (bool batched : {false, true}) {
+    CAPTURE(batched);
+    Scenario s = basicScenario(2, 4, 3, 20 * kMinute);
+    s.profile = *findProfile("rocketmq-5.0");
+    s.profile.behaviour.real_time_notify = !batched;
+    s.events.push_back(event(5 * kMinute, "crash", {"g-1"}));
+    EventSpec e = event(12 * kMinute, "start");
+    e.count = 2;
+    s.events.push_back(e);
+    OwnershipSink ff, plain;
+    SimulationOptions off;
+    off.fastForward = false;
+    const RunStats a = runWith(s, ff);
+    const RunStats b = runWith(s, plain, off);
+    CHECK(ff.added == plain.added);
+    CHECK(ff.notifies.size() == plain.notifies.size());
+    CHECK(ff.expired.size() == plain.expired.size());
+    CHECK(ff.delivered.size() == plain.delivered.size());
+    CHECK(duplicates(ff) == duplicates(plain));
+    CHECK(a.events <= b.events);
+  }
+}
