@@ -48,6 +48,7 @@ struct ModelTiming {
   SimTime load_balance_poll_interval = 30 * kSecond;    ///< 5.x BrokerConfig.loadBalancePollNameServerInterval
   SimTime pop_invisible_time = 60 * kSecond;            ///< 5.x ProxyConfig.defaultInvisibleTimeMills (push consumers)
   SimTime pop_revive_interval = 1 * kSecond;            ///< 5.x BrokerConfig.reviveInterval (PopReviveService scan)
+  SimTime connect_timeout = 3 * kSecond;                ///< NettyClientConfig.connectTimeoutMillis (a lost host's SYN)
 };
 
 /// Behaviours that differ between the RocketMQ lines (spec §6); the profile sets them.
@@ -60,6 +61,8 @@ struct ModelBehaviour {
   bool lock_failure_rebalance_later = true;   ///< 5.x rebalanceLater(lock_retry_delay) after a lock failure (4.9: none)
   bool query_assignment = true;               ///< 5.x brokers answer QUERY_ASSIGNMENT (4.9: no such request)
   bool server_load_balancer_enable = true;    ///< 5.x BrokerConfig.serverLoadBalancerEnable (false: every queue to everyone)
+  bool close_socket_if_timeout = true;        ///< NettyClientConfig.clientCloseSocketIfTimeout (both lines: true)
+  bool oneway_waits_connect = false;          ///< 4.9: a oneway call blocks on its connect; 5.3: connects asynchronously
 };
 
 struct ModelConfig {
