@@ -50,15 +50,21 @@ Task<void> MQClientInstance::startTail() {
 }
 
 Task<void> MQClientInstance::routePollThread() {
+  routePolling_ = true;
   co_await updateTopicRouteInfoFromNameServer();
+  routePolling_ = false;
   skipSteadyRoutePolls();
 }
 
 void MQClientInstance::startScheduledTask() {
   const ModelTiming& t = ctx_.timing();
   // MQClientInstance.startScheduledTask: three fixed-rate tasks on one thread.
+  // The poll asks a name server it can reach: its round trip (a few ms) does not hold the
+  // thread here, and a poll still waiting on a lost reply skips the tick (lockNamesrv tryLock).
   routeTimer_.startPeriodic(t.route_poll_initial_delay, t.route_poll_interval, [this] {
-    executeScheduled([this] { blockScheduler(routePollThread()); });
+    executeScheduled([this] {
+      if (!routePolling_) spawn(routePollThread());
+    });
   });
   heartbeatTimer_.startPeriodic(t.heartbeat_initial_delay, t.heartbeat_interval,
                                 [this] { executeScheduled([this] { heartbeatTick(); }); });
@@ -154,6 +160,7 @@ void MQClientInstance::die(ClientLifecycle how, bool closeChannels) {
   threads_.cancelAll();  // and threads blocked on them end here
   schedulerBusy_ = false;
   schedulerQueue_.clear();
+  routePolling_ = false;
   consumer_->advanceAll();
   consumer_->rebalanceImpl().destroy();
   if (closeChannels) {

@@ -165,8 +165,6 @@ class MQClientInstance {
   /// How many of the timer's next ticks the fast-forward may account for now (each ending
   /// `slack` after it starts, before the horizon).
   std::int64_t steadyTicks(const Timer& timer, SimTime slack, bool forCommits) const;
-  /// Whether a tick due at `t` would find a steady route poll holding the scheduler thread.
-  bool duringRoutePoll(SimTime t) const;
   void skipSteadyPersistTicks();
   void skipSteadyHeartbeats();
   void skipSteadyRoutePolls();
@@ -187,6 +185,7 @@ class MQClientInstance {
   RebalanceService rebalanceService_;
   MQClientAPIImpl api_;
   TaskScope threads_;  ///< after api_: destroyed first, while pending calls can still be dropped
+  bool routePolling_ = false;
   bool schedulerBusy_ = false;  ///< the scheduler thread waits on a synchronous call
   std::deque<std::function<void()>> schedulerQueue_;  ///< ticks due meanwhile, in due order
   std::unique_ptr<DefaultMQPushConsumerImpl> consumer_;

@@ -68,21 +68,7 @@ std::int64_t MQClientInstance::steadyTicks(const Timer& timer, SimTime slack, bo
   const SimTime horizon = steadyHorizon(forCommits);
   const SimTime first = timer.due();
   if (horizon <= ctx_.now() || first + slack >= horizon) return 0;
-  const std::int64_t count = (horizon - slack - 1 - first) / timer.period() + 1;
-  if (&timer == &routeTimer_) return count;
-  // A tick due while a route poll holds the scheduler thread runs late: it must run as an event.
-  for (std::int64_t k = 0; k < count; ++k)
-    if (duringRoutePoll(first + k * timer.period())) return k;
-  return count;
-}
-
-bool MQClientInstance::duringRoutePoll(SimTime t) const {
-  // Route polls fall on due + k * period (those before `due` included: skipped ones ran there
-  // too) and hold the thread for at most steadyCallSlack() each.
-  const SimTime due = routeTimer_.due(), period = routeTimer_.period();
-  if (due == kNever || period <= 0) return false;
-  const SimTime last = t >= due ? due + (t - due) / period * period : due - (due - t + period - 1) / period * period;
-  return t - last <= steadyCallSlack();
+  return (horizon - slack - 1 - first) / timer.period() + 1;
 }
 
 void MQClientInstance::skipSteadyPersistTicks() {
