@@ -3,7 +3,7 @@
 namespace rmqsim {
 
 NodeId SimNetwork::addNode(std::string name) {
-  nodes_.push_back(Node{std::move(name), true, 0});
+  nodes_.push_back(Node{std::move(name), true, false, 0});
   return static_cast<NodeId>(nodes_.size() - 1);
 }
 
@@ -11,6 +11,7 @@ void SimNetwork::setUp(NodeId n, bool up) {
   Node& node = nodes_[n];
   if (node.up == up) return;
   node.up = up;
+  node.refuses = false;
   ++node.epoch;  // messages in flight to the old incarnation are lost
 }
 

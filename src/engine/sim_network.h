@@ -2,6 +2,8 @@
 // sender's stream, nodes that are up or down, and directional link cuts. The only place that
 // knows links. A message is lost when its link is cut at send time or its destination is down
 // (or restarted) when it arrives. A synchronous request is two messages (MQClientAPIImpl).
+// A down node is silent (its host is lost: nothing answers) unless it refuses connections (its
+// process died on a live host: the kernel answers a SYN or a segment with a reset at once).
 #pragma once
 
 #include <algorithm>
@@ -30,6 +32,15 @@ class SimNetwork {
   /// Brings a node down (its in-flight inbound messages are lost) or up (a new incarnation).
   void setUp(NodeId n, bool up);
   bool isUp(NodeId n) const { return nodes_[n].up; }
+  /// The down node's host is alive (a killed process): connections to it are refused until it
+  /// comes up again, instead of timing out.
+  void refuseConnections(NodeId n) {
+    if (!nodes_[n].up) nodes_[n].refuses = true;
+  }
+  /// A connection attempt from -> to gets a reset now (both links work, nothing listens at `to`).
+  bool refuses(NodeId from, NodeId to) const {
+    return nodes_[to].refuses && !nodes_[to].up && nodes_[from].up && !isCut(from, to) && !isCut(to, from);
+  }
 
   /// Cuts / heals the directed link from -> to.
   void cut(NodeId from, NodeId to) { cuts_.insert({from, to}); }
@@ -70,6 +81,7 @@ class SimNetwork {
   struct Node {
     std::string name;
     bool up = true;
+    bool refuses = false;  ///< down, host alive (see refuseConnections)
     std::uint32_t epoch = 0;
   };
   EventLoop& loop_;

@@ -46,6 +46,7 @@ constexpr TimingKey kTimingKeys[] = {
     {"load_balance_poll_interval", &Timing::load_balance_poll_interval, false},
     {"pop_invisible_time", &Timing::pop_invisible_time, false},
     {"pop_revive_interval", &Timing::pop_revive_interval, false},
+    {"connect_timeout", &Timing::connect_timeout, false},
 };
 constexpr BehaviourKey kBehaviourKeys[] = {
     {"adaptive_rebalance_wait", &Behaviour::adaptive_rebalance_wait},
@@ -55,6 +56,8 @@ constexpr BehaviourKey kBehaviourKeys[] = {
     {"lock_failure_rebalance_later", &Behaviour::lock_failure_rebalance_later},
     {"query_assignment", &Behaviour::query_assignment},
     {"server_load_balancer_enable", &Behaviour::server_load_balancer_enable},
+    {"close_socket_if_timeout", &Behaviour::close_socket_if_timeout},
+    {"oneway_waits_connect", &Behaviour::oneway_waits_connect},
 };
 // A field without a row could not be set from a file nor listed by `profiles`: keep them in step.
 static_assert(sizeof(Timing) == std::size(kTimingKeys) * sizeof(SimTime), "a Timing field has no timing: key");
@@ -116,6 +119,7 @@ Profile rocketmq5() {
   t.load_balance_poll_interval = 30 * kSecond;     // BrokerConfig.loadBalancePollNameServerInterval (TopicRouteInfoManager)
   t.pop_invisible_time = 60 * kSecond;             // ProxyConfig.defaultInvisibleTimeMills (gRPC push consumers, autoRenew)
   t.pop_revive_interval = 1 * kSecond;             // BrokerConfig.reviveInterval (PopReviveService)
+  t.connect_timeout = 3 * kSecond;                 // NettySystemConfig.connectTimeoutMillis (com.rocketmq.remoting.client.connect.timeout)
   Behaviour& b = p.behaviour;
   b.adaptive_rebalance_wait = true;                // RebalanceService (5.x): balanced ? waitInterval : 1 s
   b.start_rebalance_needs_heartbeat = true;        // DefaultMQPushConsumerImpl.start (5.x)
@@ -124,6 +128,8 @@ Profile rocketmq5() {
   b.lock_failure_rebalance_later = true;           // RebalanceImpl.updateProcessQueueTableInRebalance (5.x)
   b.query_assignment = true;                       // QueryAssignmentProcessor (broker 5.x; rebalance: server)
   b.server_load_balancer_enable = true;            // BrokerConfig.serverLoadBalancerEnable
+  b.close_socket_if_timeout = true;                // NettySystemConfig.clientCloseSocketIfTimeout, "true"
+  b.oneway_waits_connect = false;                  // 5.3 NettyRemotingClient.invokeOneway: connect listener, no wait
   return p;
 }
 
@@ -140,6 +146,7 @@ Profile rocketmq50() {
   p.behaviour.adaptive_rebalance_wait = false;                 // minInterval and the balanced test arrived in 5.2.0
   p.behaviour.start_rebalance_needs_heartbeat = false;         // 5.1.4 start(): rebalanceImmediately always
   p.behaviour.orderly_remove_forced = false;                   // 5.1.4: unlockDelay 20 s while messages are buffered
+  p.behaviour.oneway_waits_connect = true;                     // 4.9.8-5.2 NettyRemotingClient.createChannel awaits the connect
   return p;
 }
 

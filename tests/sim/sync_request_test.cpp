@@ -42,12 +42,17 @@ TEST_CASE("sim/sync requests: each new queue of a round waits for an offset quer
 }
 
 TEST_CASE("sim/sync requests: a request into a cut link fails after its timeout") {
-  // The client's link to its only broker is cut at 5 s: each later round waits api_timeout for the
-  // consumer list of each of its two topics (%RETRY%g, orders), so the two failed rebalances of
-  // one round are exactly api_timeout apart, and the timeout is a timing key.
+  // The client's link to its only broker is cut at 5 s: each later round asks for the consumer
+  // list of each of its two topics (%RETRY%g, orders). Without clientCloseSocketIfTimeout both
+  // wait api_timeout on the open channel, so the two failed rebalances of one round are exactly
+  // api_timeout apart; with it (the default) the first call closes the channel and the second
+  // waits out its connect: connect_timeout apart.
   for (SimTime timeout : {SimTime{3000}, SimTime{700}}) {
+    for (bool closeOnTimeout : {false, true}) {
     Scenario s = basicScenario(1, 4, 1, 40 * kSecond);
     s.profile.timing.api_timeout = timeout;
+    s.profile.timing.connect_timeout = 1300;
+    s.profile.behaviour.close_socket_if_timeout = closeOnTimeout;
     EventSpec cut = event(5 * kSecond, "partition", {"g-0"});
     cut.brokers = {"broker-a"};
     s.events.push_back(cut);
@@ -57,7 +62,8 @@ TEST_CASE("sim/sync requests: a request into a cut link fails after its timeout"
     for (const auto& r : sink.rebalances)
       if (!r.ok && r.at > 5 * kSecond) failed.push_back(r.at);
     REQUIRE(failed.size() >= 2);
-    CHECK(failed[1] - failed[0] == timeout);
+    CHECK(failed[1] - failed[0] == (closeOnTimeout ? 1300 : timeout));
+    }
   }
 }
 
@@ -86,4 +92,68 @@ TEST_CASE("sim/sync requests: a paused client's reply waits for it to wake") {
   REQUIRE(times.size() == 4);
   for (SimTime t : times) CHECK((t <= 1500 || t >= 4000));
   CHECK(times.back() >= 4000);
+}
+
+namespace {
+
+EventSpec brokerEvent(SimTime at, std::string action, std::string broker) {
+  EventSpec e = event(at, std::move(action));
+  e.brokers = {std::move(broker)};
+  return e;
+}
+
+}  // namespace
+
+TEST_CASE("sim/sync requests: a killed broker refuses at once, a lost host times out") {
+  // One broker, fixed one-way latency L = 2 ms; it goes down at 5 s. The round at ~21 s asks it
+  // for the consumer list of each of the two topics, one after the other. Killed (its host
+  // answers with a reset): each call fails after a round trip, so the two failures are 2 L
+  // apart. Host lost: the first call waits api_timeout on the open channel, which it then
+  // closes (clientCloseSocketIfTimeout); the second must connect again and gives up after
+  // connect_timeout (1.2 s here, to tell the two timers apart).
+  for (const char* action : {"broker_kill", "broker_crash"}) {
+    Scenario s = basicScenario(1, 4, 1, 28 * kSecond);
+    s.latency = LatencySpec{2, 2};
+    s.profile.timing.connect_timeout = 1200;
+    s.events.push_back(brokerEvent(5 * kSecond, action, "broker-a"));
+    OwnershipSink sink;
+    runWith(s, sink);
+    std::vector<SimTime> failed;
+    for (const auto& r : sink.rebalances)
+      if (!r.ok && r.at > 5 * kSecond) failed.push_back(r.at);
+    REQUIRE(failed.size() >= 2);
+    CAPTURE(action);
+    if (std::string(action) == "broker_kill") CHECK(failed[1] - failed[0] == 4);
+    else CHECK(failed[1] - failed[0] == 1200);
+  }
+}
+
+TEST_CASE("sim/sync requests: a heartbeat blocked on a lost host holds back the route poll behind it") {
+  // Three brokers; broker-b is killed at 5 s, so the name server drops it at once and the client
+  // drops broker-b's queues at its first round (every 1 s here) after the route poll that shows
+  // it (30.010 s). The periodic heartbeat comes at 29 s. With broker-a's host lost too (at 5 s),
+  // the heartbeat to broker-a holds the single scheduler thread until its call fails 3 s later
+  // (reply or connect timeout): the route poll due at 30.010 s runs after 32 s, and broker-b's
+  // queues go only then (rounds get their consumer list from broker-c). With broker-a alive the
+  // poll runs on time.
+  for (bool lost : {false, true}) {
+    Scenario s = basicScenario(3, 2, 1, 60 * kSecond);
+    s.latency = LatencySpec{2, 2};
+    s.profile.timing.rebalance_interval = 1 * kSecond;
+    s.profile.timing.heartbeat_initial_delay = 29 * kSecond;
+    if (lost) s.events.push_back(brokerEvent(5 * kSecond, "broker_crash", "broker-a"));
+    s.events.push_back(brokerEvent(5 * kSecond, "broker_kill", "broker-b"));
+    OwnershipSink sink;
+    SimTime lastRemoval = 0;
+    sink.onAfter = [&](const SimEvent& ev) {
+      if (const auto* r = std::get_if<EvQueueRemoved>(&ev))
+        if (sink.catalog->queues[static_cast<std::size_t>(r->queue)].brokerName == "broker-b") lastRemoval = r->at;
+    };
+    runWith(s, sink);
+    CAPTURE(lost);
+    REQUIRE(lastRemoval > 0);
+    CHECK(lastRemoval > 30010);
+    if (lost) CHECK(lastRemoval >= 29 * kSecond + 3 * kSecond);
+    else CHECK(lastRemoval < 29 * kSecond + 3 * kSecond);
+  }
 }

@@ -61,6 +61,7 @@ void Broker::kill() {
   for (NameServer* ns : ctx_.nameservers)
     ctx_.net.send(node_, ns->node(), rng_, [ns, n = name_] { ns->routeInfoManager().onChannelDestroy(n); });
   goDown();
+  ctx_.net.refuseConnections(node_);  // the host lives on: clients' connects are reset, not left hanging
 }
 
 void Broker::crash() {

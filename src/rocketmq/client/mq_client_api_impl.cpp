@@ -16,10 +16,33 @@ void MQClientAPIImpl::invokeSync(std::unique_ptr<PendingCall> call) {
   ModelContext& ctx = client_.ctx();
   const std::uint64_t id = nextId_++;
   const NodeId target = call->target;
-  call->deadline = ctx.now() + call->timeout;
-  const bool steady = call->steady();
+  const SimTime now = ctx.now();
+  call->deadline = now + call->timeout;
+  const bool steady = call->steady;
+  const bool connectOnly = call->connectOnly;
   Random& rng = streamOf(*call);
   pending_.emplace_back(id, std::move(call));
+  // NettyRemotingClient.invokeSync → getAndCreateChannel: a refused connect (or a reset on the
+  // open channel, whose FIN came when the process died) fails after a round trip.
+  if (ctx.net.refuses(client_.node(), target)) {
+    channelTables_.erase(target);
+    const SimTime rtt = ctx.net.drawLatency(rng) + ctx.net.drawLatency(rng);
+    failAt(id, now + rtt);
+    return;
+  }
+  if (!channelTables_.count(target)) {
+    // createChannel awaits the connect for connectTimeoutMillis whatever the call's own timeout.
+    if (!ctx.net.roundTrip(client_.node(), target)) {
+      failAt(id, now + ctx.timing().connect_timeout);
+      return;
+    }
+    channelTables_.insert(target);  // the handshake's round trip is not modelled
+  }
+  if (connectOnly) {
+    pending_.back().second->answer();
+    ctx.loop.schedule(now, [this, id] { client_.deliverOrDefer([this, id] { resume(id, true); }); });
+    return;
+  }
   // Closures hold (this, id) only: small enough for std::function's inline storage, and a call
   // dropped meanwhile (the process died) is simply absent.
   ctx.net.send(client_.node(), target, rng, [this, id] {
@@ -28,7 +51,7 @@ void MQClientAPIImpl::invokeSync(std::unique_ptr<PendingCall> call) {
     it->second->answer();
     client_.ctx().net.send(it->second->target, client_.node(), streamOf(*it->second),
                            [this, id] { client_.deliverOrDefer([this, id] { resume(id, true); }); },
-                           [this, id] { lost(id); }, it->second->steady());
+                           [this, id] { lost(id); }, it->second->steady);
   }, [this, id] { lost(id); }, steady);
 }
 
@@ -38,8 +61,19 @@ void MQClientAPIImpl::lost(std::uint64_t id) {
   auto it = find(id);
   if (it == pending_.end()) return;
   ModelContext& ctx = client_.ctx();
-  ctx.loop.schedule(std::max(it->second->deadline, ctx.now()),
-                    [this, id] { client_.deliverOrDefer([this, id] { resume(id, false); }); });
+  if (ctx.net.refuses(client_.node(), it->second->target)) {
+    // The process died with the request on its way: its host answers with a reset, and the
+    // channel's close fails the waiting call at once (NettyRemotingAbstract.failFast).
+    channelTables_.erase(it->second->target);
+    failAt(id, ctx.now() + ctx.net.drawLatency(streamOf(*it->second)));
+    return;
+  }
+  it->second->timedOut = true;
+  failAt(id, std::max(it->second->deadline, ctx.now()));
+}
+
+void MQClientAPIImpl::failAt(std::uint64_t id, SimTime at) {
+  client_.ctx().loop.schedule(at, [this, id] { client_.deliverOrDefer([this, id] { resume(id, false); }); });
 }
 
 void MQClientAPIImpl::resume(std::uint64_t id, bool replied) {
@@ -48,7 +82,23 @@ void MQClientAPIImpl::resume(std::uint64_t id, bool replied) {
   std::unique_ptr<PendingCall> call = std::move(it->second);
   pending_.erase(it);
   if (replied) call->deliver();
+  // RemotingTimeoutException: invokeSync closes the channel (4.9 always, 5.x when more than
+  // 100 ms of the timeout were left for the reply: always here, connects cost nothing).
+  else if (call->timedOut && client_.ctx().behaviour().close_socket_if_timeout)
+    channelTables_.erase(call->target);
   call->waiting.resume();
+}
+
+bool MQClientAPIImpl::channelReady(NodeId target) {
+  ModelContext& ctx = client_.ctx();
+  if (ctx.net.refuses(client_.node(), target)) {
+    channelTables_.erase(target);
+    return false;
+  }
+  if (channelTables_.count(target)) return true;
+  if (!ctx.net.roundTrip(client_.node(), target)) return false;
+  channelTables_.insert(target);
+  return true;
 }
 
 }  // namespace rmqsim
@@ -59,13 +109,13 @@ MQClientAPIImpl::Call<std::shared_ptr<const TopicRouteData>> MQClientAPIImpl::ge
     NameServer& ns, const std::string& topic, Random& rng) {
   return makeCall<std::shared_ptr<const TopicRouteData>>(
       ns.node(), client_.ctx().timing().api_timeout,
-      [&ns, t = topic] { return ns.routeInfoManager().pickupTopicRouteData(t); }, &rng);
+      [&ns, t = topic] { return ns.routeInfoManager().pickupTopicRouteData(t); }, &rng, true);
 }
 
 MQClientAPIImpl::Call<std::shared_ptr<const std::vector<std::string>>> MQClientAPIImpl::getConsumerIdListByGroup(
     Broker& b, const std::string& group, Random& rng) {
   return makeCall<std::shared_ptr<const std::vector<std::string>>>(
-      b.node(), client_.ctx().timing().api_timeout, [&b, &group] { return b.getConsumerIdListByGroup(group); }, &rng);
+      b.node(), client_.ctx().timing().api_timeout, [&b, &group] { return b.getConsumerIdListByGroup(group); }, &rng, true);
 }
 
 MQClientAPIImpl::Call<std::shared_ptr<const std::vector<QueueIndex>>> MQClientAPIImpl::queryAssignment(
@@ -74,7 +124,7 @@ MQClientAPIImpl::Call<std::shared_ptr<const std::vector<QueueIndex>>> MQClientAP
   QueryAssignmentRequest req{topic, s.groupName, s.group, s.clientId, s.broadcasting, s.strategy->getName(), s.rebalanceMode};
   return makeCall<std::shared_ptr<const std::vector<QueueIndex>>>(
       b.node(), client_.ctx().timing().query_assignment_timeout,
-      [&b, r = std::move(req)] { return b.queryAssignment(r); }, &rng);
+      [&b, r = std::move(req)] { return b.queryAssignment(r); }, &rng, true);
 }
 
 MQClientAPIImpl::Call<std::vector<QueueIndex>> MQClientAPIImpl::lockBatchMQ(Broker& b, std::vector<QueueIndex> mqs) {
@@ -97,6 +147,21 @@ MQClientAPIImpl::Call<std::int64_t> MQClientAPIImpl::searchOffset(Broker& b, Que
   return makeCall<std::int64_t>(b.node(), client_.ctx().timing().admin_timeout, [&b, mq, timestamp, &loop = client_.ctx().loop] {
     return b.searchOffset(mq, timestamp, loop.now());
   });
+}
+
+MQClientAPIImpl::Call<bool> MQClientAPIImpl::sendHeartbeat(Broker& b, std::shared_ptr<const ConsumerData> data, Random& rng) {
+  return makeCall<bool>(b.node(), client_.ctx().timing().api_timeout,
+                        [&b, ch = client_.index(), &id = client_.getClientId(), d = std::move(data)] {
+                          b.heartbeat(ch, id, *d);
+                          return true;
+                        },
+                        &rng);
+}
+
+MQClientAPIImpl::Call<bool> MQClientAPIImpl::awaitConnect(NodeId target) {
+  auto call = makeCall<bool>(target, client_.ctx().timing().connect_timeout, [] { return true; });
+  call.call->connectOnly = true;
+  return call;
 }
 
 }  // namespace rmqsim

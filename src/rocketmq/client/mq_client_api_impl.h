@@ -3,12 +3,17 @@
 // differences: a call is a request message and a reply message, each with the network's latency;
 // the target answers from its state when the request arrives; when either message is lost the
 // awaiting thread resumes empty-handed at the call's timeout (RemotingTimeoutException).
+// Channels (NettyRemotingClient.channelTables): a call on a closed channel connects first; the
+// connect is instant to a reachable node, refused after a round trip by a killed process's host
+// (RemotingConnectException), and given up after connect_timeout to a lost host or across a cut
+// link. A timed-out call closes its channel (clientCloseSocketIfTimeout, both lines).
 #pragma once
 
 #include <coroutine>
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,6 +26,7 @@ namespace rmqsim {
 class Broker;
 class MQClientInstance;
 class NameServer;
+struct ConsumerData;
 struct TopicRouteData;
 
 class MQClientAPIImpl {
@@ -37,9 +43,11 @@ class MQClientAPIImpl {
     SimTime timeout = 0;
     SimTime deadline = 0;  ///< send time + timeout
     Random* rng = nullptr;  ///< the stream both messages' latencies come from (null: the process's)
-    /// The route and consumer-list queries, the calls with a stream of their own, are the
-    /// steady state's periodic work (SimNetwork::unsteadyInFlight does not count them).
-    bool steady() const { return rng != nullptr; }
+    /// The route and consumer-list queries are the steady state's periodic work
+    /// (SimNetwork::unsteadyInFlight does not count them).
+    bool steady = false;
+    bool connectOnly = false;  ///< no request: only the connect is awaited (4.9's oneway path)
+    bool timedOut = false;     ///< a message was lost on a silent path: the call fails at the deadline
   };
   template <class T>
   struct TypedCall : PendingCall {
@@ -89,22 +97,36 @@ class MQClientAPIImpl {
   Call<std::int64_t> getMaxOffset(Broker& b, QueueIndex mq);
   /// SEARCH_OFFSET_BY_TIMESTAMP (MQAdminImpl.searchOffset).
   Call<std::int64_t> searchOffset(Broker& b, QueueIndex mq, SimTime timestamp);
+  /// HEART_BEAT, synchronous (MQClientAPIImpl.sendHearbeat, mqClientApiTimeout); the periodic
+  /// heartbeat sends it to a broker it cannot reach at once, so its scheduler thread waits.
+  Call<bool> sendHeartbeat(Broker& b, std::shared_ptr<const ConsumerData> data, Random& rng);
+  /// Whether a oneway to `target` can be written now: its channel is open, or a connect succeeds
+  /// at once (which opens it).
+  bool channelReady(NodeId target);
+  /// Waits out a connect to `target` that channelReady() said cannot succeed now: 4.9's oneway
+  /// (createChannel awaits the connect), resuming at connect_timeout, or a round trip if refused.
+  Call<bool> awaitConnect(NodeId target);
+  bool channelOpen(NodeId target) const { return channelTables_.count(target) > 0; }
 
   /// The process died: replies and timeouts still in flight resume nothing.
   void cancelAll() { pending_.clear(); }
 
  private:
   template <class T, class F>
-  Call<T> makeCall(NodeId target, SimTime timeout, F handler, Random* rng = nullptr) {
+  Call<T> makeCall(NodeId target, SimTime timeout, F handler, Random* rng = nullptr, bool steady = false) {
     auto c = std::make_unique<CallOf<T, F>>(std::move(handler));
     c->target = target;
     c->timeout = timeout;
     c->rng = rng;
+    c->steady = steady;
     return Call<T>{this, std::move(c), std::nullopt};
   }
   void invokeSync(std::unique_ptr<PendingCall> call);
   Random& streamOf(const PendingCall& call);
-  void lost(std::uint64_t id);  ///< the request or the reply was lost: fail at the deadline
+  /// The request or the reply was lost: fail a round trip later if the target's host resets the
+  /// connection, else at the deadline.
+  void lost(std::uint64_t id);
+  void failAt(std::uint64_t id, SimTime at);
   void resume(std::uint64_t id, bool replied);
 
   MQClientInstance& client_;
@@ -114,6 +136,7 @@ class MQClientAPIImpl {
   /// Calls in flight (a handful per process); messages carry only (this, id), so a call dropped
   /// meanwhile is simply absent.
   Pending pending_;
+  std::set<NodeId> channelTables_;  ///< nodes with an open channel (NettyRemotingClient.channelTables)
 };
 
 }  // namespace rmqsim

@@ -58,19 +58,72 @@ Task<void> MQClientInstance::routePollThread() {
 
 void MQClientInstance::startScheduledTask() {
   const ModelTiming& t = ctx_.timing();
-  // A poll still waiting on a silent name server skips the tick (Java: lockNamesrv tryLock).
+  // MQClientInstance.startScheduledTask: three fixed-rate tasks on one thread.
+  // The poll asks a name server it can reach: its round trip (a few ms) does not hold the
+  // thread here, and a poll still waiting on a lost reply skips the tick (lockNamesrv tryLock).
   routeTimer_.startPeriodic(t.route_poll_initial_delay, t.route_poll_interval, [this] {
-    if (!routePolling_) spawn(routePollThread());
+    executeScheduled([this] {
+      if (!routePolling_) spawn(routePollThread());
+    });
   });
-  heartbeatTimer_.startPeriodic(t.heartbeat_initial_delay, t.heartbeat_interval, [this] {
-    sendHeartbeatToAllBrokerWithLock();
-    skipSteadyHeartbeats();
-  });
-  persistTimer_.startPeriodic(t.persist_offset_initial_delay, t.persist_offset_interval, [this] {
-    if (setup_.orderly) consumer_->reshare();  // client-side lock expiry gates orderly consumption
-    consumer_->persistConsumerOffset();
-    skipSteadyPersistTicks();
-  });
+  heartbeatTimer_.startPeriodic(t.heartbeat_initial_delay, t.heartbeat_interval,
+                                [this] { executeScheduled([this] { heartbeatTick(); }); });
+  persistTimer_.startPeriodic(t.persist_offset_initial_delay, t.persist_offset_interval,
+                              [this] { executeScheduled([this] { persistTick(); }); });
+}
+
+void MQClientInstance::executeScheduled(std::function<void()> job) {
+  if (schedulerBusy_) {
+    schedulerQueue_.push_back(std::move(job));
+    return;
+  }
+  job();
+}
+
+void MQClientInstance::blockScheduler(Task<void> blocking) {
+  schedulerBusy_ = true;
+  spawn(schedulerJob(std::move(blocking)));
+}
+
+Task<void> MQClientInstance::schedulerJob(Task<void> blocking) {
+  co_await std::move(blocking);
+  schedulerBusy_ = false;
+  while (!schedulerBusy_ && !schedulerQueue_.empty()) {
+    std::function<void()> job = std::move(schedulerQueue_.front());
+    schedulerQueue_.pop_front();
+    job();
+  }
+}
+
+void MQClientInstance::persistTick() {
+  if (setup_.orderly) consumer_->reshare();  // client-side lock expiry gates orderly consumption
+  if (ctx_.behaviour().oneway_waits_connect) {
+    for (const auto& [mq, pq] : consumer_->rebalanceImpl().processQueueTable()) {
+      if (pq.broker && brokerAddrTable_.count(pq.broker->name()) && !api_.channelReady(pq.broker->node())) {
+        blockScheduler(persistWaitingConnects());
+        return;
+      }
+    }
+  }
+  consumer_->persistConsumerOffset();
+  skipSteadyPersistTicks();
+}
+
+Task<void> MQClientInstance::persistWaitingConnects() {
+  // 4.9 persistAll: queue by queue, each UPDATE_CONSUMER_OFFSET oneway first gets its channel
+  // (NettyRemotingClient.createChannel awaits the connect), so a lost broker costs a connect
+  // timeout per queue it holds, and the queues after it are committed that much later.
+  std::vector<std::pair<QueueIndex, Broker*>> mqs;
+  for (const auto& [mq, pq] : consumer_->rebalanceImpl().processQueueTable()) mqs.emplace_back(mq, pq.broker);
+  for (const auto& [mq, b] : mqs) {
+    if (b && brokerAddrTable_.count(b->name()) && !api_.channelReady(b->node())) {
+      auto call = api_.awaitConnect(b->node());
+      co_await call;
+      continue;
+    }
+    consumer_->advanceAll();
+    consumer_->offsetStore().persist(mq, b);
+  }
 }
 
 void MQClientInstance::stopTimers() {
@@ -105,6 +158,8 @@ void MQClientInstance::die(ClientLifecycle how, bool closeChannels) {
   if (state_ == State::PAUSED) state_ = State::RUNNING;  // a frozen process can be killed too
   api_.cancelAll();  // replies still in flight resume nothing,
   threads_.cancelAll();  // and threads blocked on them end here
+  schedulerBusy_ = false;
+  schedulerQueue_.clear();
   routePolling_ = false;
   consumer_->advanceAll();
   consumer_->rebalanceImpl().destroy();
@@ -201,8 +256,9 @@ Task<bool> MQClientInstance::doRebalance() {
 }
 
 void MQClientInstance::rebalanceLater(SimTime delay) {
+  // scheduledExecutorService.schedule(rebalanceService::wakeup, delay): behind a blocked tick.
   if (delay <= 0) rebalanceImmediately();
-  else schedule(delay, [this] { rebalanceImmediately(); });
+  else schedule(delay, [this] { executeScheduled([this] { rebalanceImmediately(); }); });
 }
 
 Task<void> MQClientInstance::updateTopicRouteInfoFromNameServer() {
@@ -238,14 +294,12 @@ Task<bool> MQClientInstance::updateTopicRouteInfoFromNameServer(std::string topi
   co_return true;
 }
 
-bool MQClientInstance::sendHeartbeatToAllBrokerWithLock() {
-  if (brokerAddrTable_.empty()) return false;
+void MQClientInstance::prepareHeartbeat() {
   // The subscription is fixed once started: one heartbeat body for the process's life.
   if (!heartbeatData_)
     heartbeatData_ = std::make_shared<const ConsumerData>(
         ConsumerData{setup_.groupName, setup_.group, setup_.broadcasting, consumer_->rebalanceImpl().subscriptionInner(),
                      setup_.retryQueueNums, setup_.notifyConsumerIdsChangedEnable});
-  const std::shared_ptr<const ConsumerData>& shared = heartbeatData_;
   if (heartbeatTargetsStale_) {  // brokerAddrTable_ changed: resolve the names once
     heartbeatTargets_.clear();
     for (const auto& name : brokerAddrTable_) {
@@ -254,17 +308,54 @@ bool MQClientInstance::sendHeartbeatToAllBrokerWithLock() {
     }
     heartbeatTargetsStale_ = false;
   }
-  for (Broker* b : heartbeatTargets_) {
-    if (!b) continue;
-    // Steady state: the heartbeat only refreshes a known channel's timestamp on arrival; apply
-    // that now with the arrival time instead of scheduling a message (same effect, one event less).
-    if (b->isUp() && ctx_.net.canReach(node_, b->node()) &&
-        b->refreshHeartbeat(setup_.index, setup_.clientId, shared, ctx_.now() + ctx_.net.drawLatency(heartbeatRng_)))
-      continue;
-    ctx_.net.send(node_, b->node(), heartbeatRng_,
-                  [b, ch = setup_.index, id = setup_.clientId, shared] { b->heartbeat(ch, id, *shared); });
-  }
+}
+
+void MQClientInstance::heartbeatTo(Broker* b) {
+  // Steady state: the heartbeat only refreshes a known channel's timestamp on arrival; apply
+  // that now with the arrival time instead of scheduling a message (same effect, one event less).
+  const std::shared_ptr<const ConsumerData>& shared = heartbeatData_;
+  if (b->isUp() && ctx_.net.canReach(node_, b->node()) &&
+      b->refreshHeartbeat(setup_.index, setup_.clientId, shared, ctx_.now() + ctx_.net.drawLatency(heartbeatRng_)))
+    return;
+  ctx_.net.send(node_, b->node(), heartbeatRng_,
+                [b, ch = setup_.index, id = setup_.clientId, shared] { b->heartbeat(ch, id, *shared); });
+}
+
+bool MQClientInstance::sendHeartbeatToAllBrokerWithLock() {
+  if (brokerAddrTable_.empty()) return false;
+  prepareHeartbeat();
+  for (Broker* b : heartbeatTargets_)
+    if (b) heartbeatTo(b);
   return true;
+}
+
+void MQClientInstance::heartbeatTick() {
+  // A broker that answers at once costs the thread a round trip (a few ms, not modelled); any
+  // other holds it until the call fails: connect or reply timeout, or a reset's round trip.
+  if (!brokerAddrTable_.empty()) {
+    prepareHeartbeat();
+    for (Broker* b : heartbeatTargets_) {
+      if (b && !ctx_.net.roundTrip(node_, b->node())) {
+        blockScheduler(sendHeartbeatWaiting());
+        return;
+      }
+    }
+  }
+  sendHeartbeatToAllBrokerWithLock();
+  skipSteadyHeartbeats();
+}
+
+Task<void> MQClientInstance::sendHeartbeatWaiting() {
+  const std::vector<Broker*> targets = heartbeatTargets_;  // a route update may change the table meanwhile
+  for (Broker* b : targets) {
+    if (!b) continue;
+    if (ctx_.net.roundTrip(node_, b->node())) {
+      heartbeatTo(b);
+      continue;
+    }
+    auto call = api_.sendHeartbeat(*b, heartbeatData_, heartbeatRng_);
+    co_await call;  // failed or not, the next broker's heartbeat follows (Java logs and goes on)
+  }
 }
 
 Task<Broker*> MQClientInstance::findBrokerByTopic(std::string topic) {

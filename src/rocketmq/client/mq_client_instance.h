@@ -1,9 +1,12 @@
 // twin of client/src/main/java/org/apache/rocketmq/client/impl/factory/MQClientInstance.java, 4.9.x and 5.x;
 // differences: one simulated process with one push consumer; its threads are coroutines that
 // suspend on synchronous requests (MQClientAPIImpl); a paused process defers everything addressed
-// to it until it resumes; a dead one drops its threads mid-request.
+// to it until it resumes; a dead one drops its threads mid-request. The route poll, heartbeat,
+// offset persistence and rebalanceLater share one scheduler thread (scheduledExecutorService is
+// single-threaded), so a tick blocked on a timeout holds back the ticks due behind it.
 #pragma once
 
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -113,6 +116,12 @@ class MQClientInstance {
   void sendToBroker(Broker& broker, std::function<void(Broker&)> request);
   /// Runs `fn` after `delay` in this process (deferred while paused, dropped once dead).
   void schedule(SimTime delay, std::function<void()> fn);
+  /// MQClientInstance.scheduledExecutorService: runs `job` now when the scheduler thread is idle,
+  /// else once the jobs due before it are done (Java runs them late, in due order).
+  void executeScheduled(std::function<void()> job);
+  /// Called last in a job: the scheduler thread stays busy until `blocking` ends.
+  void blockScheduler(Task<void> blocking);
+  bool schedulerIdle() const { return !schedulerBusy_ && schedulerQueue_.empty(); }
   const std::set<std::string>& brokerAddrTable() const { return brokerAddrTable_; }
 
   // Fast-forward (steady_state_skip.cpp, docs/performance.md). While nothing but the clients'
@@ -142,6 +151,17 @@ class MQClientInstance {
   /// findBrokerAddrByTopic: a random broker of the route, after one route update if none.
   Task<Broker*> findBrokerByTopic(std::string topic);
   Task<void> routePollThread();
+  Task<void> schedulerJob(Task<void> blocking);
+  /// The periodic heartbeat: oneway-like to brokers that answer at once; a synchronous call that
+  /// waits for its failure to any other (sendHeartbeatToAllBroker is synchronous in Java).
+  void heartbeatTick();
+  Task<void> sendHeartbeatWaiting();
+  void heartbeatTo(Broker* b);
+  void prepareHeartbeat();
+  /// The persist tick; 4.9 waits for each connect to a broker it cannot reach (oneway calls
+  /// block on createChannel), 5.3 does not.
+  void persistTick();
+  Task<void> persistWaitingConnects();
   /// How many of the timer's next ticks the fast-forward may account for now (each ending
   /// `slack` after it starts, before the horizon).
   std::int64_t steadyTicks(const Timer& timer, SimTime slack, bool forCommits) const;
@@ -166,6 +186,8 @@ class MQClientInstance {
   MQClientAPIImpl api_;
   TaskScope threads_;  ///< after api_: destroyed first, while pending calls can still be dropped
   bool routePolling_ = false;
+  bool schedulerBusy_ = false;  ///< the scheduler thread waits on a synchronous call
+  std::deque<std::function<void()>> schedulerQueue_;  ///< ticks due meanwhile, in due order
   std::unique_ptr<DefaultMQPushConsumerImpl> consumer_;
   FlatMap<std::string, std::shared_ptr<const TopicRouteData>> topicRouteTable_;
   std::set<std::string> brokerAddrTable_;

@@ -12,6 +12,7 @@ namespace rmqsim {
 
 bool MQClientInstance::isSteady() {
   if (state_ != State::RUNNING || !heartbeatData_ || heartbeatTargetsStale_ || ctx_.nameservers.empty()) return false;
+  if (!schedulerIdle()) return false;  // a tick waits on a failing call, or behind one
   // Broker-side assignment (rebalance: server, sticky, uniform): the round's answer is the
   // broker's, which no client-side memo can vouch for, so such a fleet is never fast-forwarded.
   if (setup_.rebalanceMode != RebalanceMode::CLIENT) return false;

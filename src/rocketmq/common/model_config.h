@@ -50,6 +50,7 @@ struct ModelTiming {
 
   // Profiles (issue 15): timers the fidelity audit found missing.
   SimTime notify_batch_initial_delay = 30 * kSecond;    ///< 5.x DefaultConsumerIdsChangeListener: first batched flush
+  SimTime connect_timeout = 3 * kSecond;                ///< NettyClientConfig.connectTimeoutMillis (a lost host's SYN)
 };
 
 /// Behaviours that differ between the RocketMQ lines (spec §6); the profile sets them.
@@ -61,6 +62,8 @@ struct ModelBehaviour {
   bool lock_failure_rebalance_later = true;   ///< 5.x rebalanceLater(lock_retry_delay) after a lock failure (4.9: none)
   bool query_assignment = true;               ///< 5.x brokers answer QUERY_ASSIGNMENT (4.9: no such request)
   bool server_load_balancer_enable = true;    ///< 5.x BrokerConfig.serverLoadBalancerEnable (false: every queue to everyone)
+  bool close_socket_if_timeout = true;        ///< NettyClientConfig.clientCloseSocketIfTimeout (both lines: true)
+  bool oneway_waits_connect = false;          ///< 4.9: a oneway call blocks on its connect; 5.3: connects asynchronously
 };
 
 struct ModelConfig {
