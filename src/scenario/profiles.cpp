@@ -32,6 +32,7 @@ constexpr TimingKey kTimingKeys[] = {
     {"pull_retry_error", &Timing::pull_retry_error, false},
     {"channel_expired_timeout", &Timing::channel_expired_timeout, false},
     {"housekeeping_scan_interval", &Timing::housekeeping_scan_interval, false},
+    {"server_channel_max_idle", &Timing::server_channel_max_idle, true},
     {"notify_batch_interval", &Timing::notify_batch_interval, false},
     {"broker_register_interval", &Timing::broker_register_interval, false},
     {"broker_register_initial_delay", &Timing::broker_register_initial_delay, true},
@@ -56,6 +57,7 @@ constexpr BehaviourKey kBehaviourKeys[] = {
     {"lock_failure_rebalance_later", &Behaviour::lock_failure_rebalance_later},
     {"query_assignment", &Behaviour::query_assignment},
     {"server_load_balancer_enable", &Behaviour::server_load_balancer_enable},
+    {"heartbeat_on_channel_active", &Behaviour::heartbeat_on_channel_active},
 };
 // A field without a row could not be set from a file nor listed by `profiles`: keep them in step.
 static_assert(sizeof(Timing) == std::size(kTimingKeys) * sizeof(SimTime), "a Timing field has no timing: key");
@@ -91,6 +93,7 @@ Profile rocketmq5() {
   t.pull_retry_error = 3 * kSecond;                // DefaultMQPushConsumerImpl pullTimeDelayMillsWhenException
   t.channel_expired_timeout = 120 * kSecond;       // BrokerConfig.channelExpiredTimeout
   t.housekeeping_scan_interval = 10 * kSecond;     // ClientHousekeepingService: scan every 10 s
+  t.server_channel_max_idle = 120 * kSecond;       // NettyServerConfig.serverChannelMaxIdleTimeSeconds (IdleStateHandler ALL_IDLE)
   t.notify_batch_interval = 15 * kSecond;          // DefaultConsumerIdsChangeListener (realTimeNotifyConsumerChange off)
   t.broker_register_interval = 30 * kSecond;       // BrokerConfig.registerNameServerPeriod (clamped 10–60 s)
   t.broker_register_initial_delay = 10 * kSecond;  // BrokerController: first registration after 10 s
@@ -114,6 +117,7 @@ Profile rocketmq5() {
   b.lock_failure_rebalance_later = true;           // RebalanceImpl.updateProcessQueueTableInRebalance (5.x)
   b.query_assignment = true;                       // QueryAssignmentProcessor (broker 5.x; rebalance: server)
   b.server_load_balancer_enable = true;            // BrokerConfig.serverLoadBalancerEnable
+  b.heartbeat_on_channel_active = true;            // MQClientInstance onChannelActive (5.2.0+, enableHeartbeatChannelEventListener)
   return p;
 }
 
@@ -132,6 +136,7 @@ Profile rocketmq49() {
   p.behaviour.orderly_remove_forced = false;                   // 4.9.8: unlock delayed 20 s while messages are buffered
   p.behaviour.lock_failure_rebalance_later = false;            // 4.9.8: a refused lock waits for the next round
   p.behaviour.query_assignment = false;                        // 4.9.8: no QueryAssignmentProcessor, no clientRebalance switch
+  p.behaviour.heartbeat_on_channel_active = false;             // 4.9.8: NettyRemotingClient posts no ACTIVE event
   return p;
 }
 

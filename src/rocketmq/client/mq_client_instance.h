@@ -114,6 +114,10 @@ class MQClientInstance {
   /// Runs `fn` after `delay` in this process (deferred while paused, dropped once dead).
   void schedule(SimTime delay, std::function<void()> fn);
   const std::set<std::string>& brokerAddrTable() const { return brokerAddrTable_; }
+  /// The channel to `b` before sending to it (NettyRemotingClient.getAndCreateChannel): a closed
+  /// one (broker restarted, or it closed the channel: idle, expiry) is replaced by a new
+  /// connection, whose ACTIVE event runs onChannelActive unless a heartbeat opened it.
+  void ensureChannel(Broker& b, bool byHeartbeat);
 
   // Fast-forward (steady_state_skip.cpp, docs/performance.md). While nothing but the clients'
   // steady periodic work can happen before a horizon, each periodic activity, at the end of a
@@ -141,6 +145,9 @@ class MQClientInstance {
   Task<void> startTail();
   /// findBrokerAddrByTopic: a random broker of the route, after one route update if none.
   Task<Broker*> findBrokerByTopic(std::string topic);
+  /// 5.2+ channel event listener: heartbeat the broker, then rebalanceImmediately if it answered.
+  void onChannelActive(Broker& b);
+  const std::shared_ptr<const ConsumerData>& heartbeatData();
   Task<void> routePollThread();
   /// How many of the timer's next ticks the fast-forward may account for now (each ending
   /// `slack` after it starts, before the horizon).
@@ -170,6 +177,7 @@ class MQClientInstance {
   FlatMap<std::string, std::shared_ptr<const TopicRouteData>> topicRouteTable_;
   std::set<std::string> brokerAddrTable_;
   std::set<std::string> connectedBrokers_;  ///< brokers this process opened a channel to
+  std::vector<std::pair<const Broker*, std::uint64_t>> channelIds_;  ///< the open channel to each broker (by its id there)
   std::shared_ptr<const ConsumerData> heartbeatData_;  ///< built at the first heartbeat
   std::vector<Broker*> heartbeatTargets_;  ///< brokerAddrTable_ resolved (null: no such broker)
   bool heartbeatTargetsStale_ = true;

@@ -34,6 +34,7 @@ struct ModelTiming {
   SimTime pull_retry_error = 3 * kSecond;
   SimTime channel_expired_timeout = 120 * kSecond;      ///< BrokerConfig channelExpiredTimeout
   SimTime housekeeping_scan_interval = 10 * kSecond;    ///< ClientHousekeepingService
+  SimTime server_channel_max_idle = 120 * kSecond;      ///< NettyServerConfig.serverChannelMaxIdleTimeSeconds (0: off)
   SimTime notify_batch_interval = 15 * kSecond;         ///< 5.x when realTimeNotifyConsumerChange is off
   SimTime broker_register_interval = 30 * kSecond;      ///< registerNameServerPeriod
   SimTime broker_register_initial_delay = 10 * kSecond;
@@ -60,6 +61,7 @@ struct ModelBehaviour {
   bool lock_failure_rebalance_later = true;   ///< 5.x rebalanceLater(lock_retry_delay) after a lock failure (4.9: none)
   bool query_assignment = true;               ///< 5.x brokers answer QUERY_ASSIGNMENT (4.9: no such request)
   bool server_load_balancer_enable = true;    ///< 5.x BrokerConfig.serverLoadBalancerEnable (false: every queue to everyone)
+  bool heartbeat_on_channel_active = true;    ///< 5.2+: a new broker connection sends a heartbeat, then rebalanceImmediately
 };
 
 struct ModelConfig {
