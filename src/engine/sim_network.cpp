@@ -3,7 +3,7 @@
 namespace rmqsim {
 
 NodeId SimNetwork::addNode(std::string name) {
-  nodes_.push_back(Node{std::move(name), true, false, 0});
+  nodes_.push_back(Node{std::move(name), true, false, 0, {}});
   return static_cast<NodeId>(nodes_.size() - 1);
 }
 
@@ -20,6 +20,7 @@ bool SimNetwork::send(NodeId from, NodeId to, Random& senderRng, std::function<v
   const bool counted = !steady;
   const SimTime latency = drawLatency(senderRng);
   ++sent_;
+  if (nodes_[from].tap) nodes_[from].tap(to, true);
   if (!canReach(from, to)) {
     ++lost_;
     if (onLost) onLost();
@@ -27,13 +28,14 @@ bool SimNetwork::send(NodeId from, NodeId to, Random& senderRng, std::function<v
   }
   const std::uint32_t epoch = nodes_[to].epoch;
   if (counted) ++unsteadyInFlight_;
-  loop_.scheduleAfter(latency, [this, to, epoch, counted, fn = std::move(deliver), lost = std::move(onLost)] {
+  loop_.scheduleAfter(latency, [this, from, to, epoch, counted, fn = std::move(deliver), lost = std::move(onLost)] {
     if (counted) --unsteadyInFlight_;
     if (!nodes_[to].up || nodes_[to].epoch != epoch) {
       ++lost_;
       if (lost) lost();
       return;
     }
+    if (nodes_[to].tap) nodes_[to].tap(from, false);
     fn();
   });
   return true;

@@ -29,6 +29,11 @@ class SimNetwork {
   /// Registers a node (up) and returns its id.
   NodeId addNode(std::string name);
   const std::string& nodeName(NodeId n) const { return nodes_[n].name; }
+  /// Watches a node's traffic: `tap(peer, outbound)` runs when the node sends a message (at send
+  /// time, even one lost on the way: a socket write completes locally) and when a message from
+  /// `peer` is delivered to it (inbound). The brokers' idle-channel handler reads it.
+  using Tap = std::function<void(NodeId peer, bool outbound)>;
+  void setTap(NodeId n, Tap tap) { nodes_[n].tap = std::move(tap); }
   /// Brings a node down (its in-flight inbound messages are lost) or up (a new incarnation).
   void setUp(NodeId n, bool up);
   bool isUp(NodeId n) const { return nodes_[n].up; }
@@ -83,6 +88,7 @@ class SimNetwork {
     bool up = true;
     bool refuses = false;  ///< down, host alive (see refuseConnections)
     std::uint32_t epoch = 0;
+    Tap tap;
   };
   EventLoop& loop_;
   SimTime minLatency_;

@@ -141,7 +141,7 @@ void TimelineRecorder::record(const E& e, const RunCatalog& catalog) {
   } else if constexpr (std::is_same_v<E, EvNotify>) {
     instant(e.at, e.client, "notify", "NOTIFY_CONSUMER_IDS_CHANGED from " + e.broker);
   } else if constexpr (std::is_same_v<E, EvChannelExpired>) {
-    instant(e.at, e.client, "channel_expired", "expired by " + e.broker);
+    instant(e.at, e.client, "channel_expired", std::string(e.idle ? "idle channel closed by " : "expired by ") + e.broker);
   } else if constexpr (std::is_same_v<E, EvLockFailed>) {
     instant(e.at, e.client, "lock_failed", catalog.queues[static_cast<std::size_t>(e.queue)].toString());
   } else if constexpr (std::is_same_v<E, EvQueueSample>) {

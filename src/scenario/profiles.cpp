@@ -31,6 +31,7 @@ constexpr TimingKey kTimingKeys[] = {
     {"pull_retry_error", &Timing::pull_retry_error, false},
     {"channel_expired_timeout", &Timing::channel_expired_timeout, false},
     {"housekeeping_scan_interval", &Timing::housekeeping_scan_interval, false},
+    {"server_channel_max_idle", &Timing::server_channel_max_idle, true},
     {"notify_batch_interval", &Timing::notify_batch_interval, false},
     {"notify_batch_initial_delay", &Timing::notify_batch_initial_delay, true},
     {"broker_register_interval", &Timing::broker_register_interval, false},
@@ -58,6 +59,7 @@ constexpr BehaviourKey kBehaviourKeys[] = {
     {"server_load_balancer_enable", &Behaviour::server_load_balancer_enable},
     {"close_socket_if_timeout", &Behaviour::close_socket_if_timeout},
     {"oneway_waits_connect", &Behaviour::oneway_waits_connect},
+    {"heartbeat_on_channel_active", &Behaviour::heartbeat_on_channel_active},
 };
 // A field without a row could not be set from a file nor listed by `profiles`: keep them in step.
 static_assert(sizeof(Timing) == std::size(kTimingKeys) * sizeof(SimTime), "a Timing field has no timing: key");
@@ -104,6 +106,7 @@ Profile rocketmq5() {
   t.pull_retry_error = 3 * kSecond;                // DefaultMQPushConsumerImpl pullTimeDelayMillsWhenException
   t.channel_expired_timeout = 120 * kSecond;       // BrokerConfig.channelExpiredTimeout
   t.housekeeping_scan_interval = 10 * kSecond;     // ClientHousekeepingService: scan every 10 s
+  t.server_channel_max_idle = 120 * kSecond;       // NettyServerConfig.serverChannelMaxIdleTimeSeconds (IdleStateHandler ALL_IDLE)
   t.notify_batch_interval = 15 * kSecond;          // DefaultConsumerIdsChangeListener (realTimeNotifyConsumerChange off)
   t.notify_batch_initial_delay = 30 * kSecond;     // DefaultConsumerIdsChangeListener: scheduleAtFixedRate(…, 30, 15, SECONDS)
   t.broker_register_interval = 30 * kSecond;       // BrokerConfig.registerNameServerPeriod (clamped 10–60 s)
@@ -130,6 +133,7 @@ Profile rocketmq5() {
   b.server_load_balancer_enable = true;            // BrokerConfig.serverLoadBalancerEnable
   b.close_socket_if_timeout = true;                // NettySystemConfig.clientCloseSocketIfTimeout, "true"
   b.oneway_waits_connect = false;                  // 5.3 NettyRemotingClient.invokeOneway: connect listener, no wait
+  b.heartbeat_on_channel_active = true;            // MQClientInstance onChannelActive (5.2.0+, enableHeartbeatChannelEventListener)
   return p;
 }
 
@@ -147,6 +151,7 @@ Profile rocketmq50() {
   p.behaviour.start_rebalance_needs_heartbeat = false;         // 5.1.4 start(): rebalanceImmediately always
   p.behaviour.orderly_remove_forced = false;                   // 5.1.4: unlockDelay 20 s while messages are buffered
   p.behaviour.oneway_waits_connect = true;                     // 4.9.8-5.2 NettyRemotingClient.createChannel awaits the connect
+  p.behaviour.heartbeat_on_channel_active = false;             // the ACTIVE-event listener arrived in 5.2.0
   return p;
 }
 

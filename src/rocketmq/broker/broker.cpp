@@ -22,6 +22,7 @@ Broker::Broker(ModelContext& ctx, std::string name)
       node_(ctx.net.addNode(name_)),
       rng_(Random::forEntity(ctx.seed, "broker/" + name_)),
       consumerManager_([this](const std::string& g, const std::vector<ClientIndex>& ch) { onConsumerIdsChanged(g, ch); }),
+      remotingServer_(ctx.loop, [this](ClientIndex c) { onChannelIdle(c); }),
       housekeeping_(ctx.loop, consumerManager_,
                     [this](const std::string& g, const ClientChannelInfo& c) { onChannelExpired(g, c); }),
       lockManager_(ctx.timing().broker_lock_max_live_time),
@@ -29,6 +30,8 @@ Broker::Broker(ModelContext& ctx, std::string name)
       registerTimer_(ctx.loop),
       notifyTimer_(ctx.loop) {
   ctx_.net.setUp(node_, false);
+  // Every message read from or written to a client is traffic on its channel (IdleStateHandler).
+  ctx_.net.setTap(node_, [this](NodeId peer, bool) { remotingServer_.touch(peer, ctx_.now()); });
 }
 
 void Broker::start(bool alreadyRegistered) {
@@ -39,6 +42,7 @@ void Broker::start(bool alreadyRegistered) {
   queryAssignmentProcessor_.start(ctx_.now());
   registerTimer_.startPeriodic(t.broker_register_initial_delay, registerPeriod(t), [this] { registerBrokerAll(); });
   housekeeping_.start(t.housekeeping_scan_interval, t.channel_expired_timeout);
+  remotingServer_.start(t.server_channel_max_idle);
   if (!ctx_.behaviour().real_time_notify)
     notifyTimer_.startPeriodic(t.notify_batch_initial_delay, t.notify_batch_interval, [this] { flushBatchedNotifications(); });
 }
@@ -48,6 +52,7 @@ void Broker::goDown() {
   registerTimer_.cancel();
   notifyTimer_.cancel();
   housekeeping_.shutdown();
+  remotingServer_.shutdown();  // every connection is gone: clients reconnect to the new process
   consumerManager_.clear();  // in-memory tables are lost; offsets and messages are on disk
   lockManager_.clear();
   queryAssignmentProcessor_.clear();
@@ -108,6 +113,7 @@ void Broker::heartbeat(ClientIndex channel, const std::string& clientId, const C
 bool Broker::refreshHeartbeat(ClientIndex channel, const std::string& clientId,
                               const std::shared_ptr<const ConsumerData>& data, SimTime at) {
   if (!data->broadcasting && !topicConfigManager_.selectTopicConfig(getRetryTopic(data->groupName))) return false;
+  remotingServer_.touch(ctx_.clients[static_cast<std::size_t>(channel)]->node(), at);
   // Aliasing pointer: the topics live (and stay alive) inside the client's heartbeat data.
   return consumerManager_.refreshConsumer(data->groupName, channel, clientId,
                                           std::shared_ptr<const std::set<std::string>>(data, &data->topics), at);
@@ -117,7 +123,10 @@ void Broker::unregisterClient(ClientIndex channel, const ConsumerData& data) {
   consumerManager_.unregisterConsumer(data.groupName, channel, data.notifyConsumerIdsChangedEnable);
 }
 
-void Broker::channelClosed(ClientIndex channel) { consumerManager_.doChannelCloseEvent(channel); }
+void Broker::channelClosed(ClientIndex channel) {
+  remotingServer_.close(ctx_.clients[static_cast<std::size_t>(channel)]->node());
+  consumerManager_.doChannelCloseEvent(channel);
+}
 
 std::vector<QueueIndex> Broker::lockBatchMQ(GroupIndex group, const std::vector<QueueIndex>& mqs,
                                             const std::string& clientId) {
@@ -235,11 +244,31 @@ void Broker::notifyConsumerIdsChanged(const std::string& group, const std::vecto
 }
 
 void Broker::onChannelExpired(const std::string& group, const ClientChannelInfo& info) {
-  ctx_.trace.emit(EvChannelExpired{ctx_.now(), info.channel, name_});
+  // scanNotActiveChannel closes the connection too (RemotingHelper.closeChannel, J4
+  // ConsumerManager.java:162, J5 :373): no idle event follows, the client reconnects when it next sends.
+  remotingServer_.close(ctx_.clients[static_cast<std::size_t>(info.channel)]->node());
+  ctx_.trace.emit(EvChannelExpired{ctx_.now(), info.channel, name_, false});
   if (ctx_.log.enabled())
     ctx_.log.warn(ctx_.now(), "ConsumerManager",
                   "SCAN: remove expired channel from ConsumerManager consumerTable. channel=" + info.clientId +
                       ", consumerGroup=" + group);
+}
+
+void Broker::onChannelIdle(ClientIndex client) {
+  // NettyConnectManageHandler.userEventTriggered(ALL_IDLE) closes the channel and posts IDLE;
+  // ClientHousekeepingService.onChannelIdle -> ConsumerManager.doChannelCloseEvent: CHANGE, so
+  // the group is notified (J4 NettyRemotingServer.java:479-486, ClientHousekeepingService.java:82-85;
+  // J5 :617-624, :85-89). The CLOSE event that follows finds nothing left to remove.
+  const ConsumerGroupInfo* registered = nullptr;
+  for (const auto& [group, info] : consumerManager_.consumerTable())
+    if (info.channelInfoTable().count(client)) registered = &info;
+  if (registered) {
+    ctx_.trace.emit(EvChannelExpired{ctx_.now(), client, name_, true});
+    if (ctx_.log.enabled())
+      ctx_.log.warn(ctx_.now(), "NettyRemotingServer",
+                    "NETTY SERVER PIPELINE: IDLE exception [" + ctx_.clients[static_cast<std::size_t>(client)]->getClientId() + "]");
+  }
+  consumerManager_.doChannelCloseEvent(client);
 }
 
 }  // namespace rmqsim

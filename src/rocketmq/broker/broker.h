@@ -16,6 +16,7 @@
 #include "rocketmq/broker/client_housekeeping_service.h"
 #include "rocketmq/broker/consumer_manager.h"
 #include "rocketmq/broker/consumer_offset_manager.h"
+#include "rocketmq/broker/netty_remoting_server.h"
 #include "rocketmq/broker/query_assignment_processor.h"
 #include "rocketmq/broker/rebalance_lock_manager.h"
 #include "rocketmq/broker/topic_config_manager.h"
@@ -62,6 +63,22 @@ class Broker {
                         SimTime at);
   void unregisterClient(ClientIndex channel, const ConsumerData& data);
   void channelClosed(ClientIndex channel);
+  // The client's connection (NettyRemotingServer): opened by its first message, closed by either side.
+  /// The client connects now: its new channel's id.
+  std::uint64_t acceptChannel(NodeId clientNode, ClientIndex client) { return remotingServer_.accept(clientNode, client); }
+  /// The client's channel `id` is still open at this broker (up, not closed by idle or scan).
+  bool channelOpen(NodeId clientNode, std::uint64_t id) const { return up_ && remotingServer_.isOpen(clientNode, id); }
+  /// The client's pull loop runs over its channel now (continuous traffic), or stopped now.
+  void setPulling(NodeId clientNode, bool pulling) { remotingServer_.setPulling(clientNode, pulling); }
+  /// Traffic on the client's channel at `at` (a message the fast-forward accounts for unsent).
+  void touchChannel(NodeId clientNode, SimTime at) { remotingServer_.touch(clientNode, at); }
+  /// PullMessageProcessor's group check: a pull without subscription data (postSubscriptionWhenPull
+  /// false) fails with SUBSCRIPTION_NOT_EXIST unless a heartbeat of the group brought the topic's
+  /// subscription (J4 :172-196, J5 :415-449).
+  bool pullSubscriptionExists(const std::string& group, const std::string& topic) const {
+    const ConsumerGroupInfo* g = consumerManager_.getConsumerGroupInfo(group);
+    return g && g->subscriptionTable().count(topic) > 0;
+  }
   std::shared_ptr<const std::vector<std::string>> getConsumerIdListByGroup(const std::string& group) const {
     return consumerManager_.findConsumerIdList(group);
   }
@@ -138,6 +155,7 @@ class Broker {
   void notifyConsumerIdsChanged(const std::string& group, const std::vector<ClientIndex>& channels);
   void flushBatchedNotifications();
   void onChannelExpired(const std::string& group, const ClientChannelInfo& info);
+  void onChannelIdle(ClientIndex client);
   void goDown();
 
   ModelContext& ctx_;
@@ -147,6 +165,7 @@ class Broker {
   bool up_ = false;
   TopicConfigManager topicConfigManager_;
   ConsumerManager consumerManager_;
+  NettyRemotingServer remotingServer_;
   ClientHousekeepingService housekeeping_;
   RebalanceLockManager lockManager_;
   ConsumerOffsetManager offsetManager_;

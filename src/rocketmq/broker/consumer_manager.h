@@ -39,6 +39,7 @@ class ConsumerManager {
   /// GET_CONSUMER_LIST_BY_GROUP: nullptr when the group is unknown (the client then gets null).
   std::shared_ptr<const std::vector<std::string>> findConsumerIdList(const std::string& group) const;
   const ConsumerGroupInfo* getConsumerGroupInfo(const std::string& group) const;
+  const std::map<std::string, ConsumerGroupInfo>& consumerTable() const { return consumerTable_; }
   /// Forgets everything (broker restart: the table lives in memory).
   void clear() { consumerTable_.clear(); }
   /// The group has this channel with this client id (the steady-state check).

@@ -83,11 +83,43 @@ void DefaultMQPushConsumerImpl::updateTopicSubscribeInfo(const std::string& topi
   if (rebalanceImpl_.subscriptionInner().count(topic)) rebalanceImpl_.topicSubscribeInfoTable()[topic] = std::move(view);
 }
 
-bool DefaultMQPushConsumerImpl::isActive(const ProcessQueue& pq, SimTime now) {
+bool DefaultMQPushConsumerImpl::isPulling(const ProcessQueue& pq, SimTime now) const {
   if (pq.dropped || !client_.isRunning() || now < pq.pullStart) return false;
+  return pq.broker && client_.ctx().net.roundTrip(client_.node(), pq.broker->node());
+}
+
+bool DefaultMQPushConsumerImpl::pullFails(ProcessQueue& pq, SimTime now) {
+  if (now < pq.pullRetryAt) return true;  // waiting out the back-off of the last failure
+  if (pq.broker->pullSubscriptionExists(client_.setup().groupName, client_.ctx().trace.queue(pq.mq).topic)) return false;
+  // PullCallback.onException -> executePullRequestLater(pullTimeDelayMillsWhenException), J4
+  // DefaultMQPushConsumerImpl.java:403-413, J5 :436-450: the next pull goes 3 s later.
+  pq.pullRetryAt = now + client_.ctx().timing().pull_retry_error;
   ModelContext& ctx = client_.ctx();
-  Broker* b = pq.broker;
-  if (!b || !ctx.net.roundTrip(client_.node(), b->node())) return false;
+  if (ctx.log.enabled())
+    ctx.log.warn(now, "DefaultMQPushConsumerImpl",
+                 "execute the pull request exception, group=" + client_.setup().groupName + ", messageQueue=" +
+                     ctx.trace.queue(pq.mq).toString() + ": SUBSCRIPTION_NOT_EXIST, the consumer's group info not exist");
+  if (retryScheduledAt_ != pq.pullRetryAt) {
+    retryScheduledAt_ = pq.pullRetryAt;
+    client_.schedule(client_.ctx().timing().pull_retry_error, [this] { reshare(); });
+  }
+  return true;
+}
+
+void DefaultMQPushConsumerImpl::updatePullingBrokers(std::vector<Broker*> pulling) {
+  const NodeId self = client_.node();
+  for (Broker* b : pullingBrokers_)
+    if (std::find(pulling.begin(), pulling.end(), b) == pulling.end()) b->setPulling(self, false);
+  for (Broker* b : pulling) {
+    client_.ensureChannel(*b, false);  // a pull is the first message after a broker restart or a channel close
+    b->setPulling(self, true);
+  }
+  pullingBrokers_ = std::move(pulling);
+}
+
+bool DefaultMQPushConsumerImpl::isActive(const ProcessQueue& pq, SimTime now) {
+  if (!isPulling(pq, now)) return false;
+  ModelContext& ctx = client_.ctx();
   if (client_.setup().orderly && !client_.setup().broadcasting)
     return pq.locked && !pq.isLockExpired(now, ctx.timing().client_lock_max_live_time);
   return true;
@@ -167,12 +199,16 @@ void DefaultMQPushConsumerImpl::reshare() {
   advanceAll();
   auto& table = rebalanceImpl_.processQueueTable();
   std::size_t active = 0;
+  std::vector<Broker*> pulling;
   for (auto& [mq, pq] : table) {
-    const bool on = isActive(pq, now);
+    const bool sending = isPulling(pq, now);
+    if (sending && std::find(pulling.begin(), pulling.end(), pq.broker) == pulling.end()) pulling.push_back(pq.broker);
+    const bool on = isActive(pq, now) && !pullFails(pq, now);
     setPullCommits(pq, on);  // a queue that stops pulling leaves its last pull's commit (old share)
     pq.share = on ? 1.0 : 0.0;
     active += on;
   }
+  updatePullingBrokers(std::move(pulling));
   if (active == 0) return;
   const double share = client_.setup().consumeRatePerSecond / static_cast<double>(active);
   for (auto& [mq, pq] : table)

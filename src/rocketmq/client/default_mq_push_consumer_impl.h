@@ -43,6 +43,8 @@ class DefaultMQPushConsumerImpl final : public PullCommitSource {
   // Fluid consumption.
   /// Brings every queue's consumed offset up to now and recomputes the shares.
   void reshare();
+  /// The process died: its pulls stop reaching the brokers now.
+  void stopPulling() { updatePullingBrokers({}); }
   /// Brings every queue's consumed offset up to now (shares unchanged).
   void advanceAll();
   void advanceAllAt(SimTime now);
@@ -65,11 +67,19 @@ class DefaultMQPushConsumerImpl final : public PullCommitSource {
   /// Attaches the queue's pulls to its broker's offsets (pulling) or detaches them (stopped).
   void setPullCommits(ProcessQueue& pq, bool pulling);
   bool isActive(const ProcessQueue& pq, SimTime now);
+  /// The queue's pull loop reaches its broker now (pulls are sent, whether they succeed or not).
+  bool isPulling(const ProcessQueue& pq, SimTime now) const;
+  /// A pull that reaches the broker now fails with SUBSCRIPTION_NOT_EXIST: backs off (true) or not.
+  bool pullFails(ProcessQueue& pq, SimTime now);
+  /// Tells the brokers whose channel carries pulls now, and opens the channels they need.
+  void updatePullingBrokers(std::vector<Broker*> pulling);
 
   MQClientInstance& client_;
   RebalancePushImpl rebalanceImpl_;
   RemoteBrokerOffsetStore offsetStore_;
   ConsumeMessageOrderlyService orderlyService_;
+  std::vector<Broker*> pullingBrokers_;  ///< brokers the pull loop sends to (the broker's channel activity)
+  SimTime retryScheduledAt_ = -1;  ///< the last pull retry wake-up scheduled (one per retry time)
 };
 
 }  // namespace rmqsim

@@ -1,5 +1,7 @@
 #include "rocketmq/client/mq_client_instance.h"
 
+#include <algorithm>
+
 #include "rocketmq/broker/broker.h"
 #include "rocketmq/client/default_mq_push_consumer_impl.h"
 #include "rocketmq/namesrv/name_server.h"
@@ -23,6 +25,12 @@ MQClientInstance::MQClientInstance(ModelContext& ctx, ConsumerSetup setup)
       consumer_(std::make_unique<DefaultMQPushConsumerImpl>(*this)) {
   ctx_.net.setUp(node_, false);
   if (!ctx_.nameservers.empty()) namesrvIndex_ = rng_.nextBounded(ctx_.nameservers.size());
+  // Whatever the process sends to a broker goes over its channel to it, connecting first if needed.
+  ctx_.net.setTap(node_, [this](NodeId peer, bool outbound) {
+    if (!outbound || state_ != State::RUNNING) return;
+    for (const auto& [name, b] : ctx_.brokers)
+      if (b->node() == peer) ensureChannel(*b, false);
+  });
 }
 
 MQClientInstance::~MQClientInstance() {
@@ -162,7 +170,9 @@ void MQClientInstance::die(ClientLifecycle how, bool closeChannels) {
   schedulerQueue_.clear();
   routePolling_ = false;
   consumer_->advanceAll();
+  consumer_->stopPulling();
   consumer_->rebalanceImpl().destroy();
+  ctx_.net.setTap(node_, {});  // a dead process opens no channel
   if (closeChannels) {
     // The OS closes the sockets: each broker sees its channel close (unless the link is cut).
     for (const auto& name : connectedBrokers_) {
@@ -294,12 +304,17 @@ Task<bool> MQClientInstance::updateTopicRouteInfoFromNameServer(std::string topi
   co_return true;
 }
 
-void MQClientInstance::prepareHeartbeat() {
+const std::shared_ptr<const ConsumerData>& MQClientInstance::heartbeatData() {
   // The subscription is fixed once started: one heartbeat body for the process's life.
   if (!heartbeatData_)
     heartbeatData_ = std::make_shared<const ConsumerData>(
         ConsumerData{setup_.groupName, setup_.group, setup_.broadcasting, consumer_->rebalanceImpl().subscriptionInner(),
                      setup_.retryQueueNums, setup_.notifyConsumerIdsChangedEnable});
+  return heartbeatData_;
+}
+
+void MQClientInstance::prepareHeartbeat() {
+  heartbeatData();
   if (heartbeatTargetsStale_) {  // brokerAddrTable_ changed: resolve the names once
     heartbeatTargets_.clear();
     for (const auto& name : brokerAddrTable_) {
@@ -311,6 +326,7 @@ void MQClientInstance::prepareHeartbeat() {
 }
 
 void MQClientInstance::heartbeatTo(Broker* b) {
+  ensureChannel(*b, true);  // under lockHeartbeat: the ACTIVE event's own heartbeat is skipped
   // Steady state: the heartbeat only refreshes a known channel's timestamp on arrival; apply
   // that now with the arrival time instead of scheduling a message (same effect, one event less).
   const std::shared_ptr<const ConsumerData>& shared = heartbeatData_;
@@ -407,6 +423,35 @@ void MQClientInstance::sendToBroker(const std::string& brokerName, std::function
 
 void MQClientInstance::sendToBroker(Broker& b, std::function<void(Broker&)> request) {
   ctx_.net.send(node_, b.node(), rng_, [&b, req = std::move(request)] { req(b); });
+}
+
+void MQClientInstance::ensureChannel(Broker& b, bool byHeartbeat) {
+  // No connection can be made to a down broker or across a cut link (the message is lost anyway).
+  if (!b.isUp() || !ctx_.net.roundTrip(node_, b.node())) return;
+  auto it = std::find_if(channelIds_.begin(), channelIds_.end(), [&b](const auto& c) { return c.first == &b; });
+  if (it != channelIds_.end() && b.channelOpen(node_, it->second)) return;
+  const std::uint64_t id = b.acceptChannel(node_, setup_.index);
+  if (it == channelIds_.end()) channelIds_.emplace_back(&b, id);
+  else it->second = id;
+  connectedBrokers_.insert(b.name());
+  // sendHeartbeatToBroker(..., strictLockMode=false) needs lockHeartbeat.tryLock(): while the
+  // heartbeat that opened the channel holds it, the listener's heartbeat is skipped (J5
+  // MQClientInstance.java:603-636), and with it the rebalance.
+  if (!byHeartbeat && ctx_.behaviour().heartbeat_on_channel_active) onChannelActive(b);
+}
+
+void MQClientInstance::onChannelActive(Broker& b) {
+  // J5 MQClientInstance.java:157-195 (5.2.0+; 4.9.8's NettyRemotingClient posts no ACTIVE event):
+  // run by the NettyEventExecutor thread, for a broker of brokerAddrTable; the heartbeat is
+  // synchronous and rebalanceImmediately follows its reply.
+  schedule(0, [this, &b] {
+    if (!brokerAddrTable_.count(b.name())) return;
+    const std::shared_ptr<const ConsumerData>& shared = heartbeatData();
+    ctx_.net.send(node_, b.node(), rng_, [this, &b, shared] {
+      b.heartbeat(setup_.index, setup_.clientId, *shared);
+      ctx_.net.send(b.node(), node_, rng_, [this] { deliverOrDefer([this] { rebalanceImmediately(); }); });
+    });
+  });
 }
 
 }  // namespace rmqsim

@@ -123,6 +123,10 @@ class MQClientInstance {
   void blockScheduler(Task<void> blocking);
   bool schedulerIdle() const { return !schedulerBusy_ && schedulerQueue_.empty(); }
   const std::set<std::string>& brokerAddrTable() const { return brokerAddrTable_; }
+  /// The channel to `b` before sending to it (NettyRemotingClient.getAndCreateChannel): a closed
+  /// one (broker restarted, or it closed the channel: idle, expiry) is replaced by a new
+  /// connection, whose ACTIVE event runs onChannelActive unless a heartbeat opened it.
+  void ensureChannel(Broker& b, bool byHeartbeat);
 
   // Fast-forward (steady_state_skip.cpp, docs/performance.md). While nothing but the clients'
   // steady periodic work can happen before a horizon, each periodic activity, at the end of a
@@ -150,6 +154,9 @@ class MQClientInstance {
   Task<void> startTail();
   /// findBrokerAddrByTopic: a random broker of the route, after one route update if none.
   Task<Broker*> findBrokerByTopic(std::string topic);
+  /// 5.2+ channel event listener: heartbeat the broker, then rebalanceImmediately if it answered.
+  void onChannelActive(Broker& b);
+  const std::shared_ptr<const ConsumerData>& heartbeatData();
   Task<void> routePollThread();
   Task<void> schedulerJob(Task<void> blocking);
   /// The periodic heartbeat: oneway-like to brokers that answer at once; a synchronous call that
@@ -192,6 +199,7 @@ class MQClientInstance {
   FlatMap<std::string, std::shared_ptr<const TopicRouteData>> topicRouteTable_;
   std::set<std::string> brokerAddrTable_;
   std::set<std::string> connectedBrokers_;  ///< brokers this process opened a channel to
+  std::vector<std::pair<const Broker*, std::uint64_t>> channelIds_;  ///< the open channel to each broker (by its id there)
   std::shared_ptr<const ConsumerData> heartbeatData_;  ///< built at the first heartbeat
   std::vector<Broker*> heartbeatTargets_;  ///< brokerAddrTable_ resolved (null: no such broker)
   bool heartbeatTargetsStale_ = true;

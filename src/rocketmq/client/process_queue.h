@@ -37,6 +37,7 @@ class ProcessQueue {
 
   // Fluid pull/consume state.
   SimTime pullStart = 0;            ///< first pull (dispatchPullRequest delay)
+  SimTime pullRetryAt = 0;          ///< a failed pull's retry (executePullRequestLater, pullTimeDelayMillsWhenException)
   double consumed = 0;              ///< next offset to consume, fractional
   std::int64_t deliveredFrom = 0;   ///< start of the range not yet reported in EvDelivered
   SimTime lastAdvance = 0;

@@ -56,8 +56,10 @@ SimTime MQClientInstance::drawSteadyRound(SimTime start) {
     auto it = topicRouteTable_.find(topic);
     SIM_ASSERT(it != topicRouteTable_.end() && it->second && !it->second->queueDatas.empty(), ctx_.now(), setup_.clientId,
                "steady round without a route of " + topic);
-    rebalanceRng_.nextBounded(it->second->queueDatas.size());
+    const auto& qd = it->second->queueDatas[rebalanceRng_.nextBounded(it->second->queueDatas.size())];
     t += ctx_.net.drawLatency(rebalanceRng_);
+    // The request and its reply are traffic on the channel (what the broker's idle handler sees).
+    if (Broker* b = ctx_.findBroker(qd.brokerName)) b->touchChannel(node_, t);
     t += ctx_.net.drawLatency(rebalanceRng_);
   }
   return t;

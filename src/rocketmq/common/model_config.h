@@ -33,6 +33,7 @@ struct ModelTiming {
   SimTime pull_retry_error = 3 * kSecond;
   SimTime channel_expired_timeout = 120 * kSecond;      ///< BrokerConfig channelExpiredTimeout
   SimTime housekeeping_scan_interval = 10 * kSecond;    ///< ClientHousekeepingService
+  SimTime server_channel_max_idle = 120 * kSecond;      ///< NettyServerConfig.serverChannelMaxIdleTimeSeconds (0: off)
   SimTime notify_batch_interval = 15 * kSecond;         ///< 5.x when realTimeNotifyConsumerChange is off
   SimTime broker_register_interval = 30 * kSecond;      ///< registerNameServerPeriod
   SimTime broker_register_initial_delay = 10 * kSecond;
@@ -64,6 +65,7 @@ struct ModelBehaviour {
   bool server_load_balancer_enable = true;    ///< 5.x BrokerConfig.serverLoadBalancerEnable (false: every queue to everyone)
   bool close_socket_if_timeout = true;        ///< NettyClientConfig.clientCloseSocketIfTimeout (both lines: true)
   bool oneway_waits_connect = false;          ///< 4.9: a oneway call blocks on its connect; 5.3: connects asynchronously
+  bool heartbeat_on_channel_active = true;    ///< 5.2+: a new broker connection sends a heartbeat, then rebalanceImmediately
 };
 
 struct ModelConfig {

@@ -47,7 +47,7 @@ struct EvSteadyRebalances { SimTime at; ClientIndex client; std::int64_t count; 
 /// A broker told the client NOTIFY_CONSUMER_IDS_CHANGED.
 struct EvNotify { SimTime at; ClientIndex client; std::string broker; };
 /// A broker's housekeeping scan expired the client's channel.
-struct EvChannelExpired { SimTime at; ClientIndex client; std::string broker; };
+struct EvChannelExpired { SimTime at; ClientIndex client; std::string broker; bool idle; };  ///< idle: closed by the idle handler (CHANGE), not the scan
 /// An orderly lock request was refused by the broker.
 struct EvLockFailed { SimTime at; ClientIndex client; QueueIndex queue; };
 /// Messages [from, to) of the queue were handed to the client's listener.

@@ -1,0 +1,63 @@
+// twin of remoting/src/main/java/org/apache/rocketmq/remoting/netty/NettyRemotingServer.java (its
+// channels and IdleStateHandler(0, 0, serverChannelMaxIdleTimeSeconds)), 4.9.x and 5.x;
+// differences: only the broker's client connections; a connection opens when the client first
+// sends (the handshake takes no time); a client's pulls are continuous traffic while it pulls.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "engine/sim_network.h"
+#include "engine/timer.h"
+#include "rocketmq/common/sim_event.h"
+
+namespace rmqsim {
+
+class NettyRemotingServer {
+ public:
+  /// ALL_IDLE: the channel was closed for lack of reads and writes (NettyConnectManageHandler).
+  using IdleHandler = std::function<void(ClientIndex client)>;
+
+  NettyRemotingServer(EventLoop& loop, IdleHandler onIdle) : loop_(loop), timer_(loop), onIdle_(std::move(onIdle)) {}
+
+  /// Serves with this idle time (0: no idle handler, Netty's "disabled").
+  void start(SimTime maxIdle) { maxIdle_ = maxIdle; }
+  /// The process went down: every channel is gone.
+  void shutdown();
+
+  /// A client connects: a new channel id (an older channel of that node is replaced).
+  std::uint64_t accept(NodeId node, ClientIndex client);
+  /// The client's channel `id` is still open here.
+  bool isOpen(NodeId node, std::uint64_t id) const {
+    const auto i = static_cast<std::size_t>(node);
+    return i < channels_.size() && channels_[i].id == id && id != 0;
+  }
+  /// Traffic on the node's channel (a read or a write) at `at`, which may lie ahead (a message the
+  /// fast-forward applied at send time with its arrival time).
+  void touch(NodeId node, SimTime at);
+  /// The client pulls over this channel now (continuous traffic) or stopped pulling now.
+  void setPulling(NodeId node, bool pulling);
+  /// The channel closed (either side); false if there was none.
+  bool close(NodeId node);
+
+ private:
+  struct Channel {
+    std::uint64_t id = 0;  ///< 0: no channel
+    ClientIndex client = 0;
+    SimTime lastActivity = 0;
+    bool pulling = false;
+  };
+  SimTime deadline(const Channel& c) const { return c.id == 0 || c.pulling ? kNever : c.lastActivity + maxIdle_; }
+  void armFor(SimTime at);
+  void onTimer();
+
+  EventLoop& loop_;
+  Timer timer_;
+  IdleHandler onIdle_;
+  SimTime maxIdle_ = 0;
+  std::uint64_t nextId_ = 1;
+  std::vector<Channel> channels_;  ///< by node id (dense): every message delivered looks one up
+};
+
+}  // namespace rmqsim
