@@ -34,6 +34,7 @@ class ProcessQueue {
   SimTime lastLockTimestamp;
   SimTime lastPullTimestamp;
   int tryUnlockTimes = 0;
+  bool lockExpiryReported = false;  ///< EvQueueLocked{false} sent for the client-side expiry
 
   // Fluid pull/consume state.
   SimTime pullStart = 0;            ///< first pull (dispatchPullRequest delay)

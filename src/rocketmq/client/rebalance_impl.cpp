@@ -128,9 +128,29 @@ void RebalanceImpl::setDropped(ProcessQueue& pq) {
   ctx.trace.emit(EvQueueRemoved{ctx.now(), client_.index(), pq.mq});
 }
 
+void RebalanceImpl::renewLock(ProcessQueue& pq) {
+  if (pq.lockExpiryReported) {
+    // The expired lock was reported as lost (it gated consumption): report it back.
+    pq.lockExpiryReported = false;
+    if (pq.locked) client_.ctx().trace.emit(EvQueueLocked{client_.ctx().now(), client_.index(), pq.mq, true});
+  }
+  setLocked(pq, true);
+  pq.lastLockTimestamp = client_.ctx().now();
+}
+
+void RebalanceImpl::reportLockExpired(ProcessQueue& pq) {
+  if (pq.lockExpiryReported || !pq.locked) return;
+  pq.lockExpiryReported = true;
+  client_.ctx().trace.emit(EvQueueLocked{client_.ctx().now(), client_.index(), pq.mq, false});
+}
+
 void RebalanceImpl::setLocked(ProcessQueue& pq, bool locked) {
   if (pq.locked == locked) return;
   pq.locked = locked;
+  if (!locked && pq.lockExpiryReported) {
+    pq.lockExpiryReported = false;  // already reported as not locked
+    return;
+  }
   if (client_.setup().orderly && !client_.setup().broadcasting)
     client_.ctx().trace.emit(EvQueueLocked{client_.ctx().now(), client_.index(), pq.mq, locked});
 }
@@ -208,10 +228,7 @@ Task<bool> RebalanceImpl::lock(QueueIndex mq) {
   const auto locked = co_await call;
   const bool ok = locked && std::find(locked->begin(), locked->end(), mq) != locked->end();
   auto it = processQueueTable_.find(mq);
-  if (ok && it != processQueueTable_.end()) {
-    setLocked(it->second, true);
-    it->second.lastLockTimestamp = client_.ctx().now();
-  }
+  if (ok && it != processQueueTable_.end()) renewLock(it->second);
   co_return ok;
 }
 
@@ -231,8 +248,7 @@ Task<void> RebalanceImpl::lockAll() {
       auto it = processQueueTable_.find(mq);  // the round may have removed it meanwhile
       if (it == processQueueTable_.end()) continue;
       if (std::binary_search(locked.begin(), locked.end(), mq)) {
-        setLocked(it->second, true);
-        it->second.lastLockTimestamp = client_.ctx().now();
+        renewLock(it->second);
       } else {
         setLocked(it->second, false);
       }

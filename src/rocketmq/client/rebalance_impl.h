@@ -38,6 +38,10 @@ class RebalanceImpl {
   void unlockAll();
   /// Drops every process queue (shutdown / death); emits their removal.
   void destroy();
+  /// A granted lock: locked, timestamp now (a lock reported expired is reported held again).
+  void renewLock(ProcessQueue& pq);
+  /// The client-side lock expired (ProcessQueue.isLockExpired): reported once as not locked.
+  void reportLockExpired(ProcessQueue& pq);
 
   std::set<std::string>& subscriptionInner() { return subscriptionInner_; }
   FlatMap<std::string, std::shared_ptr<const MqView>>& topicSubscribeInfoTable() { return topicSubscribeInfoTable_; }
