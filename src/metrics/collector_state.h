@@ -60,6 +60,7 @@ struct GroupState {
   std::int64_t maxLag = 0;
   std::int64_t redeliveries = 0;
   std::int64_t overdueMsgMs = 0;
+  std::int64_t fifoBlockedMs = 0;  ///< FIFO pop: queue x ms blocked behind a late batch
   std::map<ClientIndex, std::int64_t> popConsumed;  ///< pop: messages consumed per client
 };
 

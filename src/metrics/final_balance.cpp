@@ -43,7 +43,9 @@ GroupFinal groupFinal(const GroupState& g, const GroupSpec& spec, const RunCatal
   tot.maxLag = g.maxLag;
   tot.redeliveries = g.redeliveries;
   tot.invisiblePastDeadlineMsgS = static_cast<double>(g.overdueMsgMs) / 1000.0;
+  tot.fifoBlockedQueueS = static_cast<double>(g.fifoBlockedMs) / 1000.0;
   gf.pop = g.pop;
+  gf.popAssigned = spec.pop_request_mode;
   if (g.pop) return popFinal(g, catalog, gf);
 
   // Live clients sharing one id: RocketMQ computes the same allocation for both.

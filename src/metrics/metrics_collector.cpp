@@ -35,7 +35,8 @@ struct MetricsCollector::Impl {
       gs.name = s.groups[g].name;
       gs.broadcasting = s.groups[g].model == MessageModel::BROADCASTING;
       gs.orderly = s.groups[g].orderly && !gs.broadcasting;
-      gs.pop = s.groups[g].rebalance == RebalanceMode::POP;
+      // POP-assigned queues (message_request_mode: pop) are popped, not owned, like pop's.
+      gs.pop = s.groups[g].rebalance == RebalanceMode::POP || s.groups[g].pop_request_mode;
       if (!gs.broadcasting && s.groups[g].rebalance == RebalanceMode::STICKY) gs.target = GroupState::Target::BALANCED_PER_TOPIC;
       if (!gs.broadcasting && s.groups[g].rebalance == RebalanceMode::UNIFORM) gs.target = GroupState::Target::BALANCED_OVERALL;
       gs.topics = s.groups[g].subscribe;
@@ -195,7 +196,7 @@ struct MetricsCollector::Impl {
       const std::int64_t overlap = g.overlapExcess * dt;
       g.orphanQueueMs += orphan;
       g.overlapQueueMs += overlap;
-      if (g.orderly && !g.live.empty()) g.orphanConsumingQueueMs += g.noConsumer * dt;
+      if (g.orderly && !g.pop && !g.live.empty()) g.orphanConsumingQueueMs += g.noConsumer * dt;
       if (window && window->judged[gi]) window->orphanQueueMs += orphan, window->overlapQueueMs += overlap;
     }
     now = t;
@@ -349,6 +350,10 @@ struct MetricsCollector::Impl {
     if (auto* w = currentWindow(gi))
       w->redeliveries += e.messages, w->invisiblePastDeadlineMsgS += static_cast<double>(e.overdueMsgMs) / 1000.0;
     countDuplicates(gi, e.duplicates);
+  }
+  void on(const EvPopBlocked& e) {
+    groups[static_cast<std::size_t>(client(e.client).group)].fifoBlockedMs += e.blockedMs;
+    res.summary.fifoBlockedQueueS += static_cast<double>(e.blockedMs) / 1000.0;
   }
   void countDuplicates(GroupIndex gi, std::int64_t dup) {
     groups[static_cast<std::size_t>(gi)].duplicates += dup;

@@ -28,6 +28,7 @@ struct Totals {
   // rebalance: pop groups only (no queue ownership, so no orphans nor overlaps there):
   std::int64_t redeliveries = 0;             ///< popped messages revived past their invisible time
   double invisiblePastDeadlineMsgS = 0;      ///< messages x seconds between the deadline and the revive
+  double fifoBlockedQueueS = 0;  ///< FIFO pop: queue x seconds blocked behind a batch not acked at the next step
 };
 
 struct Summary : Totals {
@@ -68,6 +69,7 @@ struct GroupFinal {
   bool broadcasting = false;
   bool orderly = false;
   bool pop = false;                   ///< rebalance: pop: no queues, messages shared (message_share)
+  bool popAssigned = false;           ///< pop by rebalance: server + message_request_mode: pop
   /// Pop groups: every client that consumed (by name) -> its fraction of the group's messages.
   std::map<std::string, double> messageShare;
   BalanceStats balance;               ///< loads summed over the group's topics (retry included)

@@ -32,7 +32,7 @@ Json balanceJson(const BalanceStats& b) {
 }
 
 /// The summary keys, for the run or one group (excess_moves only where it is defined: the run).
-Json totalsJson(const Totals& t, std::optional<std::int64_t> excessMoves, bool orderly, bool pop) {
+Json totalsJson(const Totals& t, std::optional<std::int64_t> excessMoves, bool orderly, bool pop, bool fifoPop) {
   Json j;
   j["rebalances"] = t.rebalances;
   j["changed_rebalances"] = t.changedRebalances;
@@ -49,6 +49,7 @@ Json totalsJson(const Totals& t, std::optional<std::int64_t> excessMoves, bool o
     j["redeliveries"] = t.redeliveries;
     j["invisible_past_deadline_msg_s"] = r3(t.invisiblePastDeadlineMsgS);
   }
+  if (fifoPop) j["fifo_blocked_queue_s"] = r3(t.fifoBlockedQueueS);
   return j;
 }
 
@@ -76,9 +77,12 @@ nlohmann::ordered_json buildJsonReport(const Scenario& scenario, const RunResult
   // window, or in groups an event is not judged on, are in queue_moves only).
   std::int64_t excess = 0;
   for (const EventMetrics& e : r.events) excess += e.queueMoves - e.minMoves;
-  bool anyOrderly = false, anyPop = false;
-  for (const GroupSpec& g : scenario.groups) anyOrderly |= g.orderly, anyPop |= g.rebalance == RebalanceMode::POP;
-  Json sum = totalsJson(s, excess, anyOrderly, anyPop);
+  bool anyOrderly = false, anyPop = false, anyFifoPop = false;
+  for (const GroupSpec& g : scenario.groups) {
+    const bool pop = g.rebalance == RebalanceMode::POP || g.pop_request_mode;
+    anyOrderly |= g.orderly, anyPop |= pop, anyFifoPop |= pop && g.orderly;
+  }
+  Json sum = totalsJson(s, excess, anyOrderly, anyPop, anyFifoPop);
   sum["notifications"] = s.notifications;
   sum["channel_expiries"] = s.channelExpiries;
   sum["lock_failures"] = s.lockFailures;
@@ -92,14 +96,15 @@ nlohmann::ordered_json buildJsonReport(const Scenario& scenario, const RunResult
     gj["strategy"] = g.strategy;
     gj["model"] = g.broadcasting ? "broadcasting" : "clustering";
     gj["unowned_queues"] = g.unownedQueues;
-    gj.update(totalsJson(g.totals, std::nullopt, g.orderly, g.pop));  // this group's share of the summary
+    gj.update(totalsJson(g.totals, std::nullopt, g.orderly, g.pop, g.pop && g.orderly));  // this group's share of the summary
     if (g.pop) {
-      gj["rebalance"] = "pop";
+      gj["rebalance"] = g.popAssigned ? "server" : "pop";
+      if (g.popAssigned) gj["message_request_mode"] = "pop";
       Json share = Json::object();
       for (const auto& [name, f] : g.messageShare) appendNew(share, name, r3(f));
       gj["message_share"] = share;
       Json meaning = Json::object();
-      for (const auto& [key, text] : popMetricsMeaning()) appendNew(meaning, key, text);
+      for (const auto& [key, text] : popMetricsMeaning(popKindOf(g))) appendNew(meaning, key, text);
       gj["metric_meaning"] = meaning;
     }
     Json topics = Json::object();

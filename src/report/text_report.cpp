@@ -44,11 +44,14 @@ std::string table(const std::vector<std::vector<std::string>>& rows, std::size_t
 std::string popGroupText(const GroupFinal& g) {
   std::vector<std::vector<std::string>> rows;
   for (const auto& [name, share] : g.messageShare) rows.push_back({name, fixed(100.0 * share, 1) + "% of the messages"});
-  std::string out = "    rebalance: pop, no queue is owned; " + std::to_string(g.totals.redeliveries) + " redeliveries, " +
-                    fixed(g.totals.invisiblePastDeadlineMsgS, 1) + " msg*s invisible past the deadline\n";
+  std::string out = std::string(g.popAssigned ? "    rebalance: server, message_request_mode: pop, no queue is owned; "
+                                              : "    rebalance: pop, no queue is owned; ") +
+                    std::to_string(g.totals.redeliveries) + " redeliveries, " + fixed(g.totals.invisiblePastDeadlineMsgS, 1) +
+                    " msg*s invisible past the deadline" +
+                    (g.orderly ? ", FIFO queues blocked " + fixed(g.totals.fifoBlockedQueueS, 1) + " queue*s" : std::string()) + "\n";
   out += table(rows, 2, "    ");
   out += "    for this group:\n";
-  for (const auto& [key, text] : popMetricsMeaning()) out += "      " + key + ": " + text + "\n";
+  for (const auto& [key, text] : popMetricsMeaning(popKindOf(g))) out += "      " + key + ": " + text + "\n";
   return out;
 }
 

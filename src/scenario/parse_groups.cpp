@@ -153,13 +153,34 @@ void readRebalance(Context& c, const YAML::Node& n, const std::string& path, Gro
   if (!c.s.profile.behaviour.query_assignment)
     c.r.error(n, path, "rebalance: pop needs 5.x brokers and proxy (POP consumption); profile " + c.s.profile.name + " has none",
               "client under " + c.s.profile.name + ", or profile: rocketmq-5");
-  else if (g.orderly)
-    // 5.x gives FIFO groups queues through allocate4Pop; that path is not modelled.
-    c.r.error(n, path, "rebalance: pop with orderly: true (FIFO POP through allocate4Pop) is not modelled",
-              "orderly: false, or rebalance: client | server");
   else if (g.model == MessageModel::BROADCASTING)
     c.r.error(n, path, "rebalance: pop with model: broadcasting is not possible (POP is clustering only)",
               "model: clustering, or rebalance: client");
+}
+
+/// `message_request_mode:` and `pop_share_queue_num:` (after `rebalance:`, `orderly:` and `model:`):
+/// the broker's POP request mode is asked only through QUERY_ASSIGNMENT, which orderly and
+/// broadcasting groups never send (RebalancePushImpl.clientRebalance).
+void readRequestMode(Context& c, const YAML::Node& gn, const std::string& path, GroupSpec& g) {
+  const YAML::Node m = gn["message_request_mode"], q = gn["pop_share_queue_num"];
+  const std::string mPath = joinPath(path, "message_request_mode"), qPath = joinPath(path, "pop_share_queue_num");
+  if (m) {
+    if (auto v = c.r.oneOf(m, mPath, {"pull", "pop"})) g.pop_request_mode = *v == "pop";
+    if (g.pop_request_mode && g.rebalance != RebalanceMode::SERVER)
+      c.r.error(m, mPath, "message_request_mode: pop is the broker's QUERY_ASSIGNMENT answer: it needs rebalance: server",
+                "rebalance: server, or rebalance: pop (the proxy's message-level POP)");
+    else if (g.pop_request_mode && g.orderly)
+      c.r.error(m, mPath, "message_request_mode: pop with orderly: true is never asked: orderly groups rebalance on the client",
+                "orderly: false, or rebalance: pop (FIFO POP)");
+    else if (g.pop_request_mode && g.model == MessageModel::BROADCASTING)
+      c.r.error(m, mPath, "message_request_mode: pop with model: broadcasting is never asked: broadcasting rebalances on the client",
+                "model: clustering");
+  }
+  if (!q) return;
+  // Java takes any int; <= 0 (and >= clients - 1) hands every client every queue.
+  if (auto v = c.r.integer(q, qPath, -1, 1000000)) g.pop_share_queue_num = static_cast<int>(*v);
+  if (!g.pop_request_mode && (!m || (m.IsScalar() && m.Scalar() == "pull")))  // a misspelt mode is already reported
+    c.r.error(q, qPath, "pop_share_queue_num applies only with message_request_mode: pop", "message_request_mode: pop");
 }
 
 }  // namespace
@@ -216,7 +237,8 @@ void readGroups(Context& c, const YAML::Node& n) {
   std::set<std::string> names;
   const std::vector<std::string> keys = {"name",  "subscribe", "strategy",    "model",        "orderly",
                                          "consume_from", "consume_timestamp", "clients", "retry_queues",
-                                         "notify_consumer_ids_changed", "rate_per_client", "rebalance"};
+                                         "notify_consumer_ids_changed", "rate_per_client", "rebalance",
+                                         "message_request_mode", "pop_share_queue_num"};
   for (std::size_t i = 0; i < n.size(); ++i) {
     const std::string path = joinPath("groups", i);
     const YAML::Node gn = n[i];
@@ -269,6 +291,7 @@ void readGroups(Context& c, const YAML::Node& n) {
     if (gn["rate_per_client"])
       if (auto v = c.r.number(gn["rate_per_client"], joinPath(path, "rate_per_client"), 0, true)) g.rate_per_client = *v;
     if (gn["rebalance"]) readRebalance(c, gn["rebalance"], joinPath(path, "rebalance"), g);
+    readRequestMode(c, gn, path, g);
     c.s.groups.push_back(g);
   }
   if (n.size() == 0) c.r.error(n, "groups", "the scenario has no consumer groups", "at least one group");

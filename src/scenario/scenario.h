@@ -92,7 +92,11 @@ struct GroupSpec {
   int retry_queues = 1;              ///< %RETRY%<group> queues per broker (clustering only)
   bool notify_consumer_ids_changed = true;  ///< subscription group notifyConsumerIdsChangedEnable
   std::optional<double> rate_per_client;    ///< overrides consume.rate_per_client
-  RebalanceMode rebalance = RebalanceMode::CLIENT;  ///< `rebalance:` client | server | sticky | uniform
+  RebalanceMode rebalance = RebalanceMode::CLIENT;  ///< `rebalance:` client | server | sticky | uniform | pop
+  /// `message_request_mode: pop` (rebalance: server): the broker's MessageRequestModeManager
+  /// entry for the group's topics, as mqadmin setConsumeMode -m POP sets it before the run.
+  bool pop_request_mode = false;
+  int pop_share_queue_num = 0;  ///< `pop_share_queue_num:` (setConsumeMode -q, default 0)
   SourceLoc loc;
 };
 

@@ -76,6 +76,8 @@ MQClientInstance& Cluster::createProcess(NameState& st, bool newIp, bool newPid)
   s.pullThresholdForQueue = scenario_.consume.pull_threshold_for_queue;
   s.strategy = strategies_[static_cast<std::size_t>(st.group)];
   s.rebalanceMode = g.rebalance;
+  s.popRequestMode = g.pop_request_mode;
+  s.popShareQueueNum = g.pop_share_queue_num;
   s.processName = processName;
   clients_.push_back(std::make_unique<MQClientInstance>(ctx_, std::move(s)));
   ctx_.clients.push_back(clients_.back().get());

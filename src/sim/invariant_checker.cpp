@@ -25,7 +25,7 @@ bool InvariantChecker::groupOwnsAllQueuesByDesign(GroupIndex g) const {
   const GroupSpec& gs = scenario_.groups[static_cast<std::size_t>(g)];
   const std::string& s = gs.strategy.name;
   if (serverRefusesStrategy(gs.rebalance, gs.orderly, gs.model == MessageModel::BROADCASTING, s)) return false;
-  if (gs.rebalance == RebalanceMode::POP) return false;  // no queue is ever owned: messages are shared
+  if (gs.rebalance == RebalanceMode::POP || gs.pop_request_mode) return false;  // popped, never owned
   return s != "CONFIG" && s != "MACHINE_ROOM";
 }
 

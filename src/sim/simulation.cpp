@@ -52,7 +52,7 @@ struct Simulation::Impl {
   Cluster cluster;
   Traffic traffic;
   FaultInjector faults;
-  PopMessageProcessor pop;  ///< steps only with a rebalance: pop group
+  PopMessageProcessor pop;  ///< steps only with a pop group (rebalance: pop, message_request_mode: pop)
   Timer sampleTimer;
   std::unique_ptr<SteadyState> steady;  ///< with fastForward (and a scenario it applies to)
   std::unique_ptr<InvariantChecker> invariants;  ///< with checkInvariants: sees every event first
@@ -84,7 +84,8 @@ void Simulation::Impl::sample() {
         if (!b) continue;
         const auto gi = static_cast<GroupIndex>(g);
         // A pop group has no committed offsets: its lag is what the brokers have not popped yet.
-        const std::int64_t done = gs.rebalance == RebalanceMode::POP ? pop.popOffset(gi, q) : b->committedOffset(gi, q);
+        const bool popped = gs.rebalance == RebalanceMode::POP || (gs.pop_request_mode && !isRetryTopic(topic));
+        const std::int64_t done = popped ? pop.popOffset(gi, q) : b->committedOffset(gi, q);
         trace.emit(EvQueueSample{loop.now(), gi, q, b->maxOffset(q, loop.now()), done});
       }
     }
@@ -127,7 +128,7 @@ RunStats Simulation::run() {
     m.cluster.startClients(static_cast<GroupIndex>(g), m.scenario.groups[g].clients);
   m.faults.scheduleAll();
   if (std::any_of(m.scenario.groups.begin(), m.scenario.groups.end(),
-                  [](const GroupSpec& g) { return g.rebalance == RebalanceMode::POP; }))
+                  [](const GroupSpec& g) { return g.rebalance == RebalanceMode::POP || g.pop_request_mode; }))
     m.pop.start();
   const SimTime interval = sampleInterval(m.scenario.duration_ms);
   m.sampleTimer.startPeriodic(interval, interval, [&m] { m.sample(); });

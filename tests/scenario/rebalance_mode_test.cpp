@@ -37,12 +37,10 @@ TEST_CASE("scenario/rebalance: a misspelt mode is a located error with the allow
   CHECK(e.find("did you mean 'server'") != std::string::npos);
 }
 
-TEST_CASE("scenario/rebalance: pop is accepted for clustering groups under 5.x; orderly, broadcasting and 4.9 are located errors") {
+TEST_CASE("scenario/rebalance: pop is accepted for clustering groups under 5.x, orderly (FIFO) too; broadcasting and 4.9 are located errors") {
   const std::string file = scenarioText("r", "1m");
   CHECK(parseScenarioText(file, "r.yaml", {"groups.0.rebalance=pop"}).groups[0].rebalance == RebalanceMode::POP);
-  const std::string orderly = errorsOf(file, {"groups.0.rebalance=pop", "groups.0.orderly=true"});
-  CHECK(orderly.find("allocate4Pop") != std::string::npos);
-  CHECK(orderly.find("is not modelled") != std::string::npos);
+  CHECK(parseScenarioText(file, "r.yaml", {"groups.0.rebalance=pop", "groups.0.orderly=true"}).groups[0].orderly);
   CHECK(errorsOf(file, {"groups.0.rebalance=pop", "groups.0.model=broadcasting"}).find("clustering only") != std::string::npos);
   CHECK(errorsOf(file, {"groups.0.rebalance=pop", "profile=rocketmq-4.9"}).find("profile rocketmq-4.9") != std::string::npos);
 }
@@ -67,4 +65,25 @@ TEST_CASE("scenario/rebalance: a sweep axis over the modes gives one override pe
   CHECK(parseScenarioText(file, "r.yaml", grid[1].sets).groups[0].rebalance == RebalanceMode::SERVER);
   CHECK(parseScenarioText(file, "r.yaml", grid[2].sets).groups[0].rebalance == RebalanceMode::STICKY);
   CHECK(parseScenarioText(file, "r.yaml", grid[3].sets).groups[0].rebalance == RebalanceMode::POP);
+}
+
+TEST_CASE("scenario/rebalance: message_request_mode and pop_share_queue_num, pull and 0 by default, validated where they are") {
+  const std::string file = scenarioText("r", "1m");
+  const Scenario plain = parseScenarioText(file, "r.yaml");
+  CHECK_FALSE(plain.groups[0].pop_request_mode);
+  CHECK(plain.groups[0].pop_share_queue_num == 0);
+  const Scenario pop = parseScenarioText(
+      file, "r.yaml", {"groups.0.rebalance=server", "groups.0.message_request_mode=pop", "groups.0.pop_share_queue_num=2"});
+  CHECK(pop.groups[0].pop_request_mode);
+  CHECK(pop.groups[0].pop_share_queue_num == 2);
+  const std::string typo = errorsOf(file, {"groups.0.rebalance=server", "groups.0.message_request_mode=popp"});
+  CHECK(typo.find("did you mean 'pop'") != std::string::npos);
+  CHECK(errorsOf(file, {"groups.0.message_request_mode=pop"}).find("needs rebalance: server") != std::string::npos);
+  CHECK(errorsOf(file, {"groups.0.rebalance=server", "groups.0.message_request_mode=pop", "groups.0.orderly=true"})
+            .find("orderly groups rebalance on the client") != std::string::npos);
+  CHECK(errorsOf(file, {"groups.0.rebalance=server", "groups.0.pop_share_queue_num=1"}).find("only with message_request_mode: pop") !=
+        std::string::npos);
+  CHECK(errorsOf(file, {"groups.0.rebalance=server", "groups.0.message_request_mode=pop", "groups.0.pop_share_queue_num=-2"})
+            .find("pop_share_queue_num") != std::string::npos);
+  CHECK(errorsOf(file, {"groups.0.message_rquest_mode=pop"}).find("did you mean 'message_request_mode'") != std::string::npos);
 }

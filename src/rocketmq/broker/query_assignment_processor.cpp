@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "rocketmq/broker/allocate4pop.h"
 #include "rocketmq/broker/broker.h"
 #include "rocketmq/broker/consumer_manager.h"
 #include "rocketmq/client/allocation_cache.h"
@@ -116,9 +117,24 @@ std::shared_ptr<const std::vector<QueueIndex>> QueryAssignmentProcessor::allocat
       ctx_.log.warn(ctx_.now(), "QueryAssignmentProcessor", "QueryLoad: unsupported strategy [" + req.strategyName + "]");
     return nullptr;
   }
+  // Java: the retry topic must be PULL mode, whatever the group's entry says.
+  if (req.popRequestMode && !isRetryTopic(req.topic)) return allocate4Pop(**it, req, mqSet, cidAll);
   AllocationOutcome r = ctx_.alloc.allocate(req.group, req.consumerGroup, **it, req.clientId, mqSet, cidAll);
   if (r.error) return nullptr;  // "allocate message queue exception"
   return std::make_shared<const std::vector<QueueIndex>>(std::move(r.queues));
+}
+
+std::shared_ptr<const std::vector<QueueIndex>> QueryAssignmentProcessor::allocate4Pop(
+    const AllocateMessageQueueStrategy& strategy, const QueryAssignmentRequest& req,
+    const std::shared_ptr<const MqView>& mqAll, const std::shared_ptr<const CidView>& cidAll) {
+  auto shareOf = [&](const std::string& cid) -> std::optional<std::vector<QueueIndex>> {
+    AllocationOutcome r = ctx_.alloc.allocate(req.group, req.consumerGroup, strategy, cid, mqAll, cidAll);
+    if (r.error) return std::nullopt;
+    return std::move(r.queues);
+  };
+  auto out = rmqsim::allocate4Pop(mqAll->queues, cidAll->cidAll, req.clientId, req.popShareQueueNum, shareOf);
+  if (!out) return nullptr;  // "allocate message queue exception"
+  return std::make_shared<const std::vector<QueueIndex>>(std::move(*out));
 }
 
 }  // namespace rmqsim

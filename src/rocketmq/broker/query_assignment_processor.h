@@ -1,6 +1,7 @@
 // twin of broker/src/main/java/org/apache/rocketmq/broker/processor/QueryAssignmentProcessor.java (5.x);
-// differences: PULL request mode only (SET_MESSAGE_REQUEST_MODE and POP assignments are not
-// modelled, so allocate4Pop and popShareQueueNum are not either); the topic's queues are the
+// differences: the POP request mode (allocate4Pop, popShareQueueNum) comes from the scenario
+// (message_request_mode, as setConsumeMode sets it), not from SET_MESSAGE_REQUEST_MODE, and
+// POP's queue id -1 ("every queue of this broker") is handed out as those queues; the topic's queues are the
 // broker's TopicRouteInfoManager copy, fetched from a name server when missing and refreshed every
 // load_balance_poll_interval (its timer starts with the first topic, in phase with broker start); the what-if modes (sticky, uniform) answer from
 // WhatIfAssignment instead of a registered strategy, kept at one coordinator broker (below).
@@ -30,6 +31,10 @@ struct QueryAssignmentRequest {
   bool broadcasting = false;
   std::string strategyName;
   RebalanceMode mode = RebalanceMode::SERVER;
+  /// The broker's MessageRequestModeManager entry for (topic, group), which mqadmin
+  /// setConsumeMode sets on every broker alike: carried in the request for brevity.
+  bool popRequestMode = false;
+  int popShareQueueNum = 0;
 };
 
 class QueryAssignmentProcessor {
@@ -54,6 +59,11 @@ class QueryAssignmentProcessor {
   bool fetch(const std::string& topic);
   void refreshAll();
   std::shared_ptr<const std::vector<QueueIndex>> doLoadBalance(const QueryAssignmentRequest& req);
+  /// allocate4Pop (allocate4pop.h) over this broker's views, the strategy's shares from the cache.
+  std::shared_ptr<const std::vector<QueueIndex>> allocate4Pop(const AllocateMessageQueueStrategy& strategy,
+                                                              const QueryAssignmentRequest& req,
+                                                              const std::shared_ptr<const MqView>& mqAll,
+                                                              const std::shared_ptr<const CidView>& cidAll);
   std::shared_ptr<const std::vector<QueueIndex>> allocateByStrategy(const QueryAssignmentRequest& req,
                                                                     const std::shared_ptr<const MqView>& mqSet,
                                                                     const std::shared_ptr<const CidView>& cidAll);

@@ -121,7 +121,9 @@ MQClientAPIImpl::Call<std::shared_ptr<const std::vector<std::string>>> MQClientA
 MQClientAPIImpl::Call<std::shared_ptr<const std::vector<QueueIndex>>> MQClientAPIImpl::queryAssignment(
     Broker& b, const std::string& topic, Random& rng) {
   const ConsumerSetup& s = client_.setup();
-  QueryAssignmentRequest req{topic, s.groupName, s.group, s.clientId, s.broadcasting, s.strategy->getName(), s.rebalanceMode};
+  QueryAssignmentRequest req{topic,           s.groupName,         s.group,           s.clientId,
+                             s.broadcasting,  s.strategy->getName(), s.rebalanceMode, s.popRequestMode,
+                             s.popShareQueueNum};
   return makeCall<std::shared_ptr<const std::vector<QueueIndex>>>(
       b.node(), client_.ctx().timing().query_assignment_timeout,
       [&b, r = std::move(req)] { return b.queryAssignment(r); }, &rng, true);

@@ -49,6 +49,10 @@ struct ConsumerSetup {
   bool notifyConsumerIdsChangedEnable = true;
   double consumeRatePerSecond = 1000;
   RebalanceMode rebalanceMode = RebalanceMode::CLIENT;  ///< who assigns the queues (issue 17)
+  /// The brokers' MessageRequestModeManager entry for the group (message_request_mode: pop):
+  /// QUERY_ASSIGNMENT answers through allocate4Pop and the client pops its queues.
+  bool popRequestMode = false;
+  int popShareQueueNum = 0;
   int pullBatchSize = 32;            ///< DefaultMQPushConsumer.pullBatchSize
   int pullThresholdForQueue = 1000;  ///< DefaultMQPushConsumer.pullThresholdForQueue
   std::shared_ptr<const AllocateMessageQueueStrategy> strategy;

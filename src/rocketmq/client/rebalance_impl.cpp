@@ -115,7 +115,11 @@ std::vector<QueueIndex> RebalanceImpl::getWorkingMessageQueue(const std::string&
   std::vector<QueueIndex> out;
   for (const auto& [mq, pq] : processQueueTable_)
     if (!pq.dropped && ofTopic(mq, topic)) out.push_back(mq);
-  return out;  // sorted: the table is ordered by index
+  if (popProcessQueueTable_.empty()) return out;  // sorted: the table is ordered by index
+  for (QueueIndex mq : popProcessQueueTable_)
+    if (ofTopic(mq, topic)) out.push_back(mq);
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 void RebalanceImpl::setDropped(ProcessQueue& pq) {
@@ -277,6 +281,7 @@ void RebalanceImpl::unlockAll() {
 void RebalanceImpl::destroy() {
   for (auto& [mq, pq] : processQueueTable_) setDropped(pq);
   processQueueTable_.clear();
+  popProcessQueueTable_.clear();
   ++tableVersion_;
 }
 

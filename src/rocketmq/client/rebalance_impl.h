@@ -1,6 +1,6 @@
 // twin of client/src/main/java/org/apache/rocketmq/client/impl/consumer/RebalanceImpl.java, 4.9.x and 5.x;
 // differences: rebalance: pop runs no round (PopMessageProcessor shares messages); the 5.x server-side path (clientRebalance false: getRebalanceResultFromBroker)
-// is in rebalance_server_path.cpp, PULL assignments only; queues are
+// is in rebalance_server_path.cpp; queues are
 // interned indices; the synchronous calls (consumer list, lock, offset query) are coroutines
 // awaiting MQClientAPIImpl; unlocks are oneway messages (the sync unlock's reply is never used).
 // 4.9.x: no rebalanceLater after a lock failure (Behaviour::lock_failure_rebalance_later).
@@ -47,6 +47,8 @@ class RebalanceImpl {
   FlatMap<std::string, std::shared_ptr<const MqView>>& topicSubscribeInfoTable() { return topicSubscribeInfoTable_; }
   FlatMap<QueueIndex, ProcessQueue>& processQueueTable() { return processQueueTable_; }
   const FlatMap<QueueIndex, ProcessQueue>& processQueueTable() const { return processQueueTable_; }
+  /// popProcessQueueTable: the queues POP assignments (message_request_mode: pop) let it pop.
+  const std::set<QueueIndex>& popProcessQueueTable() const { return popProcessQueueTable_; }
   /// The steady-state check (clustering): the topic's last round is remembered for the current
   /// queue view, process-queue table and this consumer list, so the next round changes nothing.
   bool remembers(const std::string& topic, const std::shared_ptr<const CidView>& cids) const;
@@ -74,6 +76,8 @@ class RebalanceImpl {
   Task<bool> getRebalanceResultFromBroker(std::string topic, bool isOrder);
   Task<bool> rebalanceByTopic(std::string topic, bool isOrder);
   Task<bool> updateProcessQueueTableInRebalance(std::string topic, std::vector<QueueIndex> mqSet, bool isOrder);
+  /// updateMessageQueueAssignment's POP half: the topic's pop queues become `mqSet`; true if changed.
+  bool updatePopProcessQueueTable(const std::string& topic, const std::vector<QueueIndex>& mqSet);
   std::vector<QueueIndex> getWorkingMessageQueue(const std::string& topic) const;
   void rememberRound(const std::string& topic, const std::shared_ptr<const MqView>& mqs,
                      const std::shared_ptr<const CidView>& cids);
@@ -95,6 +99,7 @@ class RebalanceImpl {
   std::uint64_t tableVersion_ = 0;  ///< bumped on every add, drop or removal
   FlatMap<std::string, std::shared_ptr<const MqView>> topicSubscribeInfoTable_;
   FlatMap<QueueIndex, ProcessQueue> processQueueTable_;  ///< walked on every tick: contiguous
+  std::set<QueueIndex> popProcessQueueTable_;  ///< no per-queue state: PopMessageProcessor keeps it
 };
 
 }  // namespace rmqsim

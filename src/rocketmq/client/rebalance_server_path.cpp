@@ -1,9 +1,13 @@
 // twin of the 5.x server-side path of client/.../impl/consumer/RebalanceImpl.java
 // (getRebalanceResultFromBroker, updateMessageQueueAssignment) and RebalancePushImpl.clientRebalance;
-// differences: every assignment is a PULL one (no PopProcessQueue, no POP retry topic switch),
-// so updateMessageQueueAssignment is the client path's table update; the what-if modes (sticky,
-// uniform) take this path too, orderly groups included.
+// differences: a topic's assignments are all PULL or all POP (the group's message_request_mode;
+// the retry topic always PULL): PULL ones take the client path's table update, POP ones go to
+// popProcessQueueTable, which PopMessageProcessor pops from (no POP retry-topic switch); the
+// what-if modes (sticky, uniform) take this path too, orderly groups included.
+#include <algorithm>
+
 #include "rocketmq/client/default_mq_push_consumer_impl.h"
+#include "rocketmq/common/mix_all.h"
 #include "rocketmq/client/mq_client_instance.h"
 #include "rocketmq/client/rebalance_impl.h"
 
@@ -25,7 +29,13 @@ Task<bool> RebalanceImpl::getRebalanceResultFromBroker(std::string topic, bool i
     ctx.trace.emit(EvRebalance{ctx.now(), s.index, topic, false, false, false});
     co_return false;
   }
-  const bool changed = co_await updateProcessQueueTableInRebalance(topic, *assigned, isOrder);
+  // updateMessageQueueAssignment: the broker answers the retry topic in PULL mode always.
+  const bool pop = s.popRequestMode && !isRetryTopic(topic);
+  // A named local: GCC 12 destroys a conditional's temporary twice inside co_await.
+  std::vector<QueueIndex> pulled;
+  if (!pop) pulled = *assigned;
+  bool changed = co_await updateProcessQueueTableInRebalance(topic, std::move(pulled), isOrder);
+  if (pop) changed = updatePopProcessQueueTable(topic, *assigned) || changed;
   if (changed) {
     if (ctx.log.enabled())
       ctx.log.info(ctx.now(), "RebalanceImpl",
@@ -37,6 +47,20 @@ Task<bool> RebalanceImpl::getRebalanceResultFromBroker(std::string topic, bool i
   const bool balanced = *assigned == getWorkingMessageQueue(topic);
   ctx.trace.emit(EvRebalance{ctx.now(), s.index, topic, changed, balanced, true});
   co_return balanced;
+}
+
+bool RebalanceImpl::updatePopProcessQueueTable(const std::string& topic, const std::vector<QueueIndex>& mqSet) {
+  bool changed = false;
+  for (auto it = popProcessQueueTable_.begin(); it != popProcessQueueTable_.end();) {
+    if (ofTopic(*it, topic) && !std::binary_search(mqSet.begin(), mqSet.end(), *it)) {
+      it = popProcessQueueTable_.erase(it);  // "remove unnecessary pop mq"
+      changed = true;
+    } else {
+      ++it;
+    }
+  }
+  for (QueueIndex mq : mqSet) changed = popProcessQueueTable_.insert(mq).second || changed;  // "add a new pop mq"
+  return changed;
 }
 
 }  // namespace rmqsim

@@ -67,10 +67,14 @@ struct EvPopConsumed { SimTime at; ClientIndex client; std::int64_t messages; st
 /// again for redelivery), `overdueMsgMs` after their invisible deadline in total (messages x ms);
 /// `duplicates` of them the client had consumed (its ack was lost): the redelivery repeats them.
 struct EvPopRevived { SimTime at; ClientIndex client; std::int64_t messages; std::int64_t duplicates; std::int64_t overdueMsgMs; };
+/// FIFO pop: the client's batch of `queue` was released (acked or visible again) `blockedMs`
+/// after the step its ack was due: the queue's later messages waited that long behind it.
+struct EvPopBlocked { SimTime at; ClientIndex client; QueueIndex queue; std::int64_t blockedMs; };
 
 using SimEvent = std::variant<EvClientLifecycle, EvQueueAdded, EvQueueRemoved, EvQueueLocked, EvRebalance,
                               EvSteadyRebalances, EvNotify, EvChannelExpired, EvLockFailed, EvDelivered, EvQueueSample,
-                              EvQueueSetChanged, EvScenarioEvent, EvRunEnd, EvPopConsumed, EvPopRevived>;
+                              EvQueueSetChanged, EvScenarioEvent, EvRunEnd, EvPopConsumed, EvPopRevived,
+                              EvPopBlocked>;
 
 /// Receives the event stream in order; catalog entries exist before any event names them.
 class TraceSink {

@@ -41,6 +41,7 @@ void TraceBus::emit(const SimEvent& ev) {
         else if constexpr (std::is_same_v<T, EvRunEnd>) { f.i64(e.partial); }
         else if constexpr (std::is_same_v<T, EvPopConsumed>) { f.i64(e.client); f.i64(e.messages); f.i64(e.duplicates); }
         else if constexpr (std::is_same_v<T, EvPopRevived>) { f.i64(e.client); f.i64(e.messages); f.i64(e.duplicates); f.i64(e.overdueMsgMs); }
+        else if constexpr (std::is_same_v<T, EvPopBlocked>) { f.i64(e.client); f.i64(e.queue); f.i64(e.blockedMs); }
       },
       ev);
   fingerprint_ = f.h;
