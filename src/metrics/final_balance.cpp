@@ -71,8 +71,8 @@ GroupFinal groupFinal(const GroupState& g, const GroupSpec& spec, const RunCatal
       return catalog.queues[static_cast<std::size_t>(a)] < catalog.queues[static_cast<std::size_t>(b)];
     });
     for (QueueIndex q : sorted) {
-      auto it = g.queues.find(q);
-      const QueueState& qs = it == g.queues.end() ? kNeverSeen : it->second;
+      const QueueState* found = g.queues.find(q);
+      const QueueState& qs = found ? *found : kNeverSeen;
       // Broadcasting: complete when every live client holds every queue.
       const std::size_t want = g.broadcasting ? g.live.size() : 1;
       if (qs.owners.size() != want) topicComplete = false;

@@ -25,9 +25,9 @@ bool loadsWithinOne(const GroupState& g) {
   for (const auto& [topic, queues] : g.universe) {
     std::map<ClientIndex, std::int64_t> perTopic = zero();
     for (QueueIndex q : queues) {
-      auto it = g.queues.find(q);
-      if (it == g.queues.end() || it->second.owners.size() != 1) continue;
-      const ClientIndex c = it->second.owners.front();
+      const QueueState* qs = g.queues.find(q);
+      if (!qs || qs->owners.size() != 1) continue;
+      const ClientIndex c = qs->owners.front();
       if (!perTopic.count(c)) continue;
       ++perTopic[c];
       ++overall[c];

@@ -221,8 +221,9 @@ struct MetricsCollector::Impl {
     }
     // Orphan stretches still open: what they lasted so far counts for the window they began in.
     for (GroupState& g : groups)
-      for (auto& [q, qs] : g.queues)
-        if (qs.orphanSince >= 0 && qs.orphanWindow >= 0) {
+      for (std::size_t i = 0; i < g.queues.size(); ++i)
+        if (const QueueState& qs = g.queues.at(i); qs.orphanSince >= 0 && qs.orphanWindow >= 0) {
+          const auto q = static_cast<QueueIndex>(i);
           double& longest = res.events[static_cast<std::size_t>(qs.orphanWindow)].longestOrphanByBroker[brokerOf(q)];
           longest = std::max(longest, static_cast<double>(now - qs.orphanSince) / 1000.0);
         }
@@ -269,8 +270,8 @@ struct MetricsCollector::Impl {
         auto& owners = perTopic[topic];
         owners.reserve(qs.size());
         for (QueueIndex q : qs) {
-          auto it = groups[g].queues.find(q);
-          owners.push_back(it == groups[g].queues.end() ? std::vector<std::int32_t>{} : it->second.owners);
+          const QueueState* found = groups[g].queues.find(q);
+          owners.push_back(found ? found->owners : std::vector<std::int32_t>{});
         }
       }
       w.before.push_back(std::move(perTopic));
