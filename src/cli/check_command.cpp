@@ -14,6 +14,7 @@
 #include "cli/common_options.h"
 #include "cli/exit_codes.h"
 #include "cli/parallel.h"
+#include "cli/phase_runs.h"
 #include "cli/pipeline.h"
 #include "report/baseline.h"
 #include "report/expectations.h"
@@ -102,7 +103,9 @@ int runCheck(const CheckOptions& o) {
   }
 
   std::vector<Outcome> outcomes(files.size());
-  parallelFor(files.size(), o.common.jobs, [&](std::size_t i) {
+  // With --phases the threads go to each file's phases (results never depend on --jobs).
+  const int fileJobs = o.common.phases > 0 ? 1 : o.common.jobs;
+  parallelFor(files.size(), fileJobs, [&](std::size_t i) {
     Outcome& oc = outcomes[i];
     oc.file = files[i];
     const auto t0 = std::chrono::steady_clock::now();
@@ -112,8 +115,16 @@ int runCheck(const CheckOptions& o) {
       oc.error = renderDiagnostics(e.diagnostics(), false);
       return;
     }
-    oc.out = runPipeline(oc.scenario, pipelineOptions(o.common));
-    oc.results = evaluateExpectations(oc.scenario.expect, oc.out.report);
+    if (o.common.phases > 0) {
+      std::vector<PhaseRun> runs = runPhases(oc.scenario, o.common.phases, o.common.jobs, pipelineOptions(o.common));
+      oc.results = evaluateByPhase(oc.scenario.expect, runs);
+      const nlohmann::ordered_json summary = phaseSummaryJson(phaseReports(runs));
+      oc.out = std::move(runs.front().out);
+      oc.out.report["phases"] = summary;
+    } else {
+      oc.out = runPipeline(oc.scenario, pipelineOptions(o.common));
+      oc.results = evaluateExpectations(oc.scenario.expect, oc.out.report);
+    }
     if (baseline) {
       if (const auto* b = findBaselineReport(*baseline, oc.scenario.name))
         oc.regressions = compareToBaseline(oc.out.report, *b, tolerance);
@@ -194,6 +205,7 @@ int runCheck(const CheckOptions& o) {
   for (const auto& in : o.inputs) line += " " + in;
   if (o.common.seed) line += " --seed " + std::to_string(*o.common.seed);
   for (const auto& s : o.common.sets) line += " --set " + s;
+  if (o.common.phases > 0) line.append(" --phases ").append(std::to_string(o.common.phases));
   text << line << "  # rmq-rebalance-sim " RMQSIM_VERSION_STRING "\n";
   json["passed"] = passed;
   json["failed"] = failed;
@@ -216,7 +228,7 @@ CommandRun setupCheckCommand(CLI::App& app) {
   auto* sub = app.add_subcommand("check", "Run scenarios and evaluate their `expect:` blocks (exit 0 pass, 1 fail, 2 invalid)");
   auto opts = std::make_shared<CheckOptions>();
   sub->add_option("scenarios", opts->inputs, "Scenario files or glob patterns, e.g. 'scenarios/*.yaml'")->required();
-  addCommonOptions(*sub, opts->common, kSeedAndSet | kRunControl | kJobs);
+  addCommonOptions(*sub, opts->common, kSeedAndSet | kRunControl | kJobs | kPhases);
   sub->add_option("--format", opts->common.format, "Output on stdout")->check(CLI::IsMember({"text", "json"}));
   sub->add_option("--output,-o", opts->common.output, "Write the output to FILE instead of stdout");
   sub->add_option("--junit", opts->junit, "Also write JUnit XML (GitHub Actions, GitLab, Jenkins) to FILE");

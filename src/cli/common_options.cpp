@@ -41,6 +41,27 @@ void addCommonOptions(CLI::App& sub, CommonOptions& o, unsigned which) {
     sub.add_option("--color", o.color, "Colour in the text report")->check(CLI::IsMember({"auto", "always", "never"}));
   }
   if (which & kJobs) sub.add_option("--jobs,-j", o.jobs, "Parallel runs")->check(CLI::Range(1, 256));
+  if (which & kPhases) {
+    const CLI::Validator phaseCount(
+        [](std::string& v) -> std::string {
+          long n = 0;
+          try {
+            std::size_t used = 0;
+            n = std::stol(v, &used);
+            if (used != v.size()) n = 0;
+          } catch (const std::exception&) {
+            n = 0;
+          }
+          return n >= 1 && n <= kMaxPhaseRuns ? std::string()
+                                              : "'" + v + "' is not a phase count: give 1 to " + std::to_string(kMaxPhaseRuns) +
+                                                    " (runs at phase k x 60s / N, e.g. --phases 4 for 0s, 15s, 30s, 45s)";
+        },
+        "N");
+    sub.add_option("--phases", o.phases,
+                   "Run at N phases of the 60 s timer cycle (every event shifted later by k x 60s / N) and report best, "
+                   "median and worst per event")
+        ->check(phaseCount);
+  }
 }
 
 Scenario loadScenarioOrThrow(const std::string& path, const CommonOptions& o) {
@@ -76,6 +97,7 @@ std::string reproduceCommand(const std::string& command, const std::string& path
                              std::uint64_t seed) {
   std::string line = "rmq-rebalance-sim " + command + " " + shellWord(path) + " --seed " + std::to_string(seed);
   for (const auto& s : o.sets) line += " --set " + shellWord(s);
+  if (o.phases > 0) line.append(" --phases ").append(std::to_string(o.phases));
   line += "  # rmq-rebalance-sim " RMQSIM_VERSION_STRING;
   return line;
 }

@@ -16,6 +16,9 @@ class App;
 
 namespace rmqsim {
 
+/// `--phases` at most this many runs (a phase every 60 ms of the 60 s cycle).
+inline constexpr int kMaxPhaseRuns = 1000;
+
 /// Values of the common options after parsing.
 struct CommonOptions {
   std::optional<std::uint64_t> seed;
@@ -33,6 +36,7 @@ struct CommonOptions {
   std::int64_t maxEvents = 0;
   bool noCache = false;
   bool noFastForward = false;
+  int phases = 0;  ///< --phases N: run at N points of the 60 s timer cycle (0: one plain run)
 };
 
 /// Which options a command takes.
@@ -42,6 +46,7 @@ enum CommonOptionSet : unsigned {
   kOutputFiles = 1u << 2,  ///< --output --html --trace --csv
   kRunControl = 1u << 3,   ///< --verbose --check-invariants --max-events --no-cache --color --quiet
   kJobs = 1u << 4,
+  kPhases = 1u << 5,       ///< --phases
   kRunOptions = kSeedAndSet | kFormat | kOutputFiles | kRunControl,
 };
 

@@ -2,6 +2,7 @@
 // optionally an HTML page and a Perfetto trace.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <iostream>
@@ -10,6 +11,7 @@
 #include "cli/command.h"
 #include "cli/common_options.h"
 #include "cli/exit_codes.h"
+#include "cli/phase_runs.h"
 #include "cli/pipeline.h"
 #include "cli/report_outputs.h"
 #include "cli/terminal.h"
@@ -26,6 +28,25 @@ struct RunOptions {
   CommonOptions common;
 };
 
+// `--phases N`: the report of phase 0 (the scenario as written), its `phases` summary over
+// all N runs (JSON key, a text table after the report; `--format csv` prints the summary rows).
+int runWithPhases(const RunOptions& o, const Scenario& scenario, const PipelineOptions& popts, void (*previous)(int)) {
+  std::vector<PhaseRun> runs = runPhases(scenario, o.common.phases, o.common.jobs, popts);
+  std::signal(SIGINT, previous);
+  const nlohmann::ordered_json summary = phaseSummaryJson(phaseReports(runs));
+  PipelineOutput& first = runs.front().out;
+  first.report["phases"] = summary;
+  TextReportOptions topts;
+  topts.reproduce = reproduceCommand("run", o.scenario, o.common, scenario.seed);
+  std::string text = renderOutputs(runs.front().scenario, first, o.common, topts);
+  if (o.common.format == "csv") text = renderPhaseSummaryCsv(summary);
+  else if (o.common.format == "text") text += "\n" + renderPhaseSummaryText(summary);
+  emitOutput(o.common.output, text);
+  const bool partial = std::any_of(runs.begin(), runs.end(), [](const PhaseRun& r) { return r.out.partial; });
+  if (partial && !o.common.quiet) std::cerr << "warning: a run was stopped early; its report covers only the simulated part\n";
+  return kExitOk;
+}
+
 int runScenario(const RunOptions& o) {
   Scenario scenario = loadScenarioOrThrow(o.scenario, o.common);
   PipelineOptions popts = pipelineOptions(o.common);
@@ -34,6 +55,7 @@ int runScenario(const RunOptions& o) {
   Progress progress(o.common.quiet || !stderrIsTty(), scenario.duration_ms);
   popts.progress = progress.callback();
   popts.recordTimeline = !o.common.html.empty() || !o.common.trace.empty() || !o.common.csvDir.empty();
+  if (o.common.phases > 0) return runWithPhases(o, scenario, popts, previous);
   PipelineOutput out = runPipeline(scenario, popts);
   progress.done();
   std::signal(SIGINT, previous);
@@ -53,7 +75,7 @@ CommandRun setupRunCommand(CLI::App& app) {
   auto* sub = app.add_subcommand("run", "Simulate one scenario and print its report");
   auto opts = std::make_shared<RunOptions>();
   sub->add_option("scenario", opts->scenario, "Scenario file (YAML), e.g. scenarios/scale_out.yaml")->required();
-  addCommonOptions(*sub, opts->common, kRunOptions);
+  addCommonOptions(*sub, opts->common, kRunOptions | kJobs | kPhases);
   return [opts] { return runScenario(*opts); };
 }
 

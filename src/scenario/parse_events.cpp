@@ -19,14 +19,14 @@ struct ActionRule {
 };
 const std::map<std::string, ActionRule>& actionRules() {
   static const std::map<std::string, ActionRule> rules = {
-      {"start", {{"group", "count"}, {"group"}}},
+      {"start", {{"group", "count", "spread"}, {"group"}}},
       {"stop", {{"client", "clients"}, {"client", "clients"}}},
       {"kill", {{"client", "clients"}, {"client", "clients"}}},
       {"crash", {{"client", "clients"}, {"client", "clients"}}},
       {"pause", {{"client", "clients"}, {"client", "clients"}}},
       {"resume", {{"client", "clients"}, {"client", "clients"}}},
-      {"restart", {{"client", "clients", "delay", "id_policy"}, {"client", "clients"}}},
-      {"rolling_restart", {{"group", "interval", "delay", "id_policy"}, {"group"}}},
+      {"restart", {{"client", "clients", "delay", "id_policy", "spread"}, {"client", "clients"}}},
+      {"rolling_restart", {{"group", "interval", "delay", "id_policy", "spread"}, {"group"}}},
       {"partition", {{"client", "clients", "broker", "brokers", "nameservers", "direction"}, {"client", "clients"}}},
       {"heal", {{"client", "clients", "broker", "brokers", "nameservers", "direction"}, {"client", "clients"}}},
       {"broker_kill", {{"broker", "brokers"}, {"broker", "brokers"}}},
@@ -124,6 +124,7 @@ void readEvents(Context& c, const YAML::Node& n) {
       else if (auto v = c.r.integer(e["queues"], joinPath(path, "queues"), 1, 65536)) ev.queues = static_cast<int>(*v);
     }
     if (has("delay")) if (auto v = c.r.duration(e["delay"], joinPath(path, "delay"), true)) ev.delay_ms = *v;
+    if (has("spread")) if (auto v = c.r.duration(e["spread"], joinPath(path, "spread"), true)) ev.spread_ms = *v;
     if (has("interval")) if (auto v = c.r.duration(e["interval"], joinPath(path, "interval"), false)) ev.interval_ms = *v;
     if (has("id_policy"))
       if (auto v = c.r.oneOf(e["id_policy"], joinPath(path, "id_policy"), {"stable", "new_ip", "new_pid"}))

@@ -238,7 +238,7 @@ void readGroups(Context& c, const YAML::Node& n) {
   const std::vector<std::string> keys = {"name",  "subscribe", "strategy",    "model",        "orderly",
                                          "consume_from", "consume_timestamp", "clients", "retry_queues",
                                          "notify_consumer_ids_changed", "rate_per_client", "rebalance",
-                                         "message_request_mode", "pop_share_queue_num"};
+                                         "message_request_mode", "pop_share_queue_num", "spread"};
   for (std::size_t i = 0; i < n.size(); ++i) {
     const std::string path = joinPath("groups", i);
     const YAML::Node gn = n[i];
@@ -290,6 +290,7 @@ void readGroups(Context& c, const YAML::Node& n) {
         g.notify_consumer_ids_changed = *v;
     if (gn["rate_per_client"])
       if (auto v = c.r.number(gn["rate_per_client"], joinPath(path, "rate_per_client"), 0, true)) g.rate_per_client = *v;
+    if (gn["spread"]) if (auto v = c.r.duration(gn["spread"], joinPath(path, "spread"), true)) g.spread_ms = *v;
     if (gn["rebalance"]) readRebalance(c, gn["rebalance"], joinPath(path, "rebalance"), g);
     readRequestMode(c, gn, path, g);
     c.s.groups.push_back(g);

@@ -58,6 +58,10 @@ struct BrokerSpec {
   SourceLoc loc;
 };
 
+/// `spread:` default: processes launched together register over a second or two (JVM start,
+/// client start), not at one instant (scenarios/README.md cites the real-cluster logs).
+inline constexpr SimTime kDefaultStartSpread = 2 * kSecond;
+
 enum class MessageModel { CLUSTERING, BROADCASTING };
 enum class ConsumeFromWhere { CONSUME_FROM_LAST_OFFSET, CONSUME_FROM_FIRST_OFFSET, CONSUME_FROM_TIMESTAMP };
 
@@ -97,6 +101,7 @@ struct GroupSpec {
   /// entry for the group's topics, as mqadmin setConsumeMode -m POP sets it before the run.
   bool pop_request_mode = false;
   int pop_share_queue_num = 0;  ///< `pop_share_queue_num:` (setConsumeMode -q, default 0)
+  SimTime spread_ms = kDefaultStartSpread;  ///< `spread:` the t=0 clients' JVM starts, uniform in [0, spread)
   SourceLoc loc;
 };
 
@@ -133,6 +138,7 @@ struct EventSpec {
   SimTime delay_ms = 0;              ///< restart: down time before starting again
   SimTime interval_ms = 30 * kSecond;///< rolling_restart: gap between two clients
   IdPolicy id_policy = IdPolicy::STABLE;
+  SimTime spread_ms = kDefaultStartSpread;  ///< start/restart/rolling_restart: JVM start offset in [0, spread)
   SourceLoc loc;
 };
 
@@ -150,7 +156,10 @@ struct Scenario {
   std::string name;
   std::string description;
   std::uint64_t seed = 1;
-  SimTime duration_ms = 10 * kMinute;
+  SimTime duration_ms = 10 * kMinute;  ///< `phase` included
+  SimTime phase_ms = 0;  ///< `phase:` every event and `duration` were shifted later by this (scenario/phase.h)
+  /// Which draw of the start-spread streams this run takes: `--phases` re-seeds them per phase k.
+  std::uint64_t spread_draw = 0;
   Profile profile;   ///< resolved: profile defaults with `timing:` overrides applied
   LatencySpec latency;
   int nameservers = 1;

@@ -10,6 +10,7 @@
 #include "scenario/duration.h"
 #include "scenario/overrides.h"
 #include "scenario/parse_context.h"
+#include "scenario/phase.h"
 #include "scenario/profiles.h"
 #include "scenario/validator.h"
 #include "util/spellcheck.h"
@@ -71,7 +72,7 @@ using parse::Context;
 
 const std::vector<std::string> kTopKeys = {"name",    "description", "seed",    "duration", "profile",
                                            "timing",  "behaviour",   "network", "nameservers", "brokers",
-                                           "groups",  "produce",     "consume", "events",   "expect"};
+                                           "groups",  "produce",     "consume", "events",   "expect", "phase"};
 
 // Problems in reading order: --set first (the command line), then by place in the file, then
 // whole-scenario ones (limits), each group in the order found.
@@ -223,6 +224,8 @@ Scenario parseTree(YAML::Node root, const std::string& name, const std::vector<s
   if (root["seed"]) { if (auto v = reader.integer(root["seed"], "seed", 0, 1LL << 62)) s.seed = static_cast<std::uint64_t>(*v); }
   if (seed) s.seed = *seed;
   if (root["duration"]) { if (auto v = reader.duration(root["duration"], "duration", false)) s.duration_ms = *v; }
+  std::optional<SimTime> phase;
+  if (root["phase"]) phase = readPhase(reader, root["phase"]);
   readProfile(c, root);
   if (root["network"]) readNetwork(c, root["network"]);
   if (root["nameservers"])
@@ -240,6 +243,7 @@ Scenario parseTree(YAML::Node root, const std::string& name, const std::vector<s
     sortDiagnostics(reader.diagnostics());
     throw ScenarioError(reader.diagnostics());
   }
+  if (phase) applyPhase(s, *phase);  // after validation: messages name the times as written
   return s;
 }
 

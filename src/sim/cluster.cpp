@@ -1,6 +1,9 @@
 #include "sim/cluster.h"
 
+#include <algorithm>
+
 #include "rocketmq/common/client_id.h"
+#include "sim/start_spread.h"
 #include "strategy/strategy_registry.h"
 
 namespace rmqsim {
@@ -85,24 +88,35 @@ MQClientInstance& Cluster::createProcess(NameState& st, bool newIp, bool newPid)
   return *clients_.back();
 }
 
-void Cluster::startClients(GroupIndex group, int count) {
+void Cluster::launch(const std::string& name, SimTime offset, bool newIp, bool newPid) {
+  if (offset <= 0) {
+    createProcess(names_.at(name), newIp, newPid).start();
+    return;
+  }
+  startsUntil_ = std::max(startsUntil_, ctx_.now() + offset);
+  ctx_.loop.scheduleAfter(offset, [this, name, newIp, newPid] { createProcess(names_.at(name), newIp, newPid).start(); });
+}
+
+void Cluster::startClients(GroupIndex group, int count, SimTime spread) {
   for (int i = 0; i < count; ++i) {
     const int n = nextN_[static_cast<std::size_t>(group)]++;
     const std::string name = scenario_.groups[static_cast<std::size_t>(group)].name + "-" + std::to_string(n);
     NameState& st = names_[name];
     st.group = group;
     st.n = n;
-    createProcess(st, false, false).start();
+    launch(name, startOffset(ctx_.seed, scenario_.spread_draw, name, spread), false, false);
   }
 }
 
-void Cluster::restartClient(const std::string& name, IdPolicy policy) {
+void Cluster::restartClient(const std::string& name, IdPolicy policy, SimTime spread) {
   auto it = names_.find(name);
   if (it == names_.end()) return;
   NameState& st = it->second;
   if (MQClientInstance* old = findClient(name); old && old->isAlive()) old->shutdown();
   ++st.incarnation;
-  createProcess(st, policy == IdPolicy::NEW_IP, policy == IdPolicy::NEW_PID).start();
+  const std::string processName = name + "#" + std::to_string(st.incarnation);
+  launch(name, startOffset(ctx_.seed, scenario_.spread_draw, processName, spread), policy == IdPolicy::NEW_IP,
+         policy == IdPolicy::NEW_PID);
 }
 
 MQClientInstance* Cluster::findClient(const std::string& name) {

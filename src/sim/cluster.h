@@ -21,10 +21,15 @@ class Cluster {
 
   /// Starts the name servers and brokers (t = 0).
   void bootInfrastructure();
-  /// Starts `count` new clients of a group (GROUP-N with the next N).
-  void startClients(GroupIndex group, int count);
-  /// Starts a new incarnation of a stopped client under the same name.
-  void restartClient(const std::string& name, IdPolicy policy);
+  /// Starts `count` new clients of a group (GROUP-N with the next N), each after its own
+  /// offset in [0, spread) (spread 0: all now, in name order).
+  void startClients(GroupIndex group, int count, SimTime spread);
+  /// Starts a new incarnation of a stopped client under the same name, after an offset in
+  /// [0, spread) (the JVM start).
+  void restartClient(const std::string& name, IdPolicy policy, SimTime spread);
+  /// The last time a spread start already decided on is still to happen (0: none pending):
+  /// the fast-forward's horizon never passes it.
+  SimTime startsUntil() const { return startsUntil_; }
 
   /// The latest incarnation of a client name, or nullptr.
   MQClientInstance* findClient(const std::string& name);
@@ -46,6 +51,8 @@ class Cluster {
     ClientIndex latest = -1;
   };
   MQClientInstance& createProcess(NameState& st, bool newIp, bool newPid);
+  /// Creates and starts the next process of `name` now, or `offset` from now.
+  void launch(const std::string& name, SimTime offset, bool newIp, bool newPid);
 
   ModelContext& ctx_;
   const Scenario& scenario_;
@@ -56,6 +63,7 @@ class Cluster {
   std::vector<int> nextN_;       ///< per group
   std::vector<int> nextIp_;      ///< per group: ip offsets handed out
   std::map<std::string, NameState> names_;
+  SimTime startsUntil_ = 0;
 };
 
 }  // namespace rmqsim

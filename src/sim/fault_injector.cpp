@@ -11,7 +11,7 @@ void FaultInjector::scheduleAll() {
 }
 
 SimTime FaultInjector::nextChange(SimTime now) const {
-  if (now <= restartsUntil_) return now;
+  if (now <= restartsUntil_ || now <= cluster_.startsUntil()) return now;
   SimTime next = kNever;
   for (std::size_t i = 0; i < scenario_.events.size(); ++i)
     if (i >= applied_.size() || !applied_[i]) next = std::min(next, std::max(now, scenario_.events[i].at_ms));
@@ -75,7 +75,7 @@ void FaultInjector::apply(std::size_t index) {
   ctx_.trace.emit(EvScenarioEvent{ctx_.now(), static_cast<std::int32_t>(index), e.action, targetOf(e)});
   const std::string& a = e.action;
   if (a == "start") {
-    cluster_.startClients(cluster_.groupIndex(e.group), e.count);
+    cluster_.startClients(cluster_.groupIndex(e.group), e.count, e.spread_ms);
   } else if (a == "stop" || a == "kill" || a == "crash" || a == "pause" || a == "resume") {
     for (MQClientInstance* c : targets(e)) {
       if (a == "stop") c->shutdown();
@@ -90,9 +90,9 @@ void FaultInjector::apply(std::size_t index) {
     for (std::size_t i = 0; i < names.size(); ++i) {
       const SimTime stopAt = a == "rolling_restart" ? static_cast<SimTime>(i) * e.interval_ms : 0;
       restartsUntil_ = std::max(restartsUntil_, ctx_.now() + stopAt + e.delay_ms);
-      ctx_.loop.scheduleAfter(stopAt, [this, name = names[i], delay = e.delay_ms, policy = e.id_policy] {
+      ctx_.loop.scheduleAfter(stopAt, [this, name = names[i], delay = e.delay_ms, policy = e.id_policy, spread = e.spread_ms] {
         if (MQClientInstance* c = cluster_.findClient(name)) c->shutdown();
-        ctx_.loop.scheduleAfter(delay, [this, name, policy] { cluster_.restartClient(name, policy); });
+        ctx_.loop.scheduleAfter(delay, [this, name, policy, spread] { cluster_.restartClient(name, policy, spread); });
       });
     }
   } else if (a == "partition" || a == "heal") {

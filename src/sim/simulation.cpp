@@ -125,7 +125,7 @@ RunStats Simulation::run() {
   m.traffic.refreshQueueSets();
   // The infrastructure was up before t=0 (registered), the t=0 clients start now.
   for (std::size_t g = 0; g < m.scenario.groups.size(); ++g)
-    m.cluster.startClients(static_cast<GroupIndex>(g), m.scenario.groups[g].clients);
+    m.cluster.startClients(static_cast<GroupIndex>(g), m.scenario.groups[g].clients, m.scenario.groups[g].spread_ms);
   m.faults.scheduleAll();
   if (std::any_of(m.scenario.groups.begin(), m.scenario.groups.end(),
                   [](const GroupSpec& g) { return g.rebalance == RebalanceMode::POP || g.pop_request_mode; }))

@@ -39,6 +39,7 @@ inline Scenario basicScenario(int brokers, int queuesPerBroker, int clients, Sim
   g.name = "g";
   g.subscribe = {"orders"};
   g.clients = clients;
+  g.spread_ms = 0;  // the exact timer stories these worlds tell start every client at once
   s.groups.push_back(g);
   s.produce.push_back(ProduceSpec{"orders", 100.0 * brokers * queuesPerBroker, {}});
   s.consume.rate_per_client = 100000;
@@ -51,6 +52,7 @@ inline EventSpec event(SimTime at, std::string action, std::vector<std::string> 
   e.action = std::move(action);
   e.clients = std::move(clients);
   e.group = "g";
+  e.spread_ms = 0;  // as basicScenario: a start or restart at exactly `at`
   return e;
 }
 
