@@ -55,7 +55,10 @@ int runScenario(const RunOptions& o) {
   Progress progress(o.common.quiet || !stderrIsTty(), scenario.duration_ms);
   popts.progress = progress.callback();
   popts.recordTimeline = !o.common.html.empty() || !o.common.trace.empty() || !o.common.csvDir.empty();
-  if (o.common.phases > 0) return runWithPhases(o, scenario, popts, previous);
+  if (o.common.phases > 0) {
+    progress.done();  // the phases overlap: no one run's progress to show
+    return runWithPhases(o, scenario, popts, previous);
+  }
   PipelineOutput out = runPipeline(scenario, popts);
   progress.done();
   std::signal(SIGINT, previous);
