@@ -76,8 +76,10 @@ Rows gatherRows(const Scenario& scenario, const Timeline& t, const RunCatalog& c
       if (topics.count(topic))
         for (QueueIndex q : qs) seen.emplace(static_cast<GroupIndex>(g), q);
   }
-  for (const OwnershipInterval& iv : t.intervals) seen.emplace(catalog.clients[static_cast<std::size_t>(iv.client)].group, iv.queue);
-  for (const QueuePeriod& p : t.orphans) seen.emplace(p.group, p.queue);
+  t.forEachChange([&](const OwnershipChange& ch) {
+    if (ch.gain) seen.emplace(catalog.clients[static_cast<std::size_t>(ch.client)].group, ch.queue);
+  });
+  t.forEachOrphan([&](const QueuePeriod& p) { seen.emplace(p.group, p.queue); });
   Rows r;
   r.all.assign(seen.begin(), seen.end());
   std::sort(r.all.begin(), r.all.end(), [&](const auto& a, const auto& b) {
@@ -117,37 +119,69 @@ void ganttData(Json& data, const Scenario& scenario, const Timeline& t, const Ru
     rowArr.push_back(intern(brokerIndex, brokers, mq.brokerName));
     rowArr.push_back(mq.queueId);
   }
-  Json intervals = Json::array();
-  std::size_t dropped = 0;
-  for (const OwnershipInterval& iv : t.intervals) {
-    if (iv.end <= iv.start) continue;
-    const auto row = rows.index.at({catalog.clients[static_cast<std::size_t>(iv.client)].group, iv.queue});
-    if (row >= shown || intervals.size() >= 4 * kMaxIntervals) {
+  // Bars in opening order, the first kMaxIntervals of the shown rows: intervals are decoded as
+  // they close, so the kept ones are the lowest opening numbers so far (a heap of at most
+  // kMaxIntervals), sorted at the end.
+  struct Bar {
+    std::size_t opened, row;
+    ClientIndex client;
+    SimTime start, end;
+    bool operator<(const Bar& o) const { return opened < o.opened; }
+  };
+  std::vector<Bar> kept;
+  std::size_t dropped = 0, opened = 0;
+  std::map<std::pair<ClientIndex, QueueIndex>, std::pair<std::size_t, SimTime>> open;
+  auto close = [&](ClientIndex c, QueueIndex q, std::size_t number, SimTime start, SimTime end) {
+    if (end <= start) return;
+    const auto row = rows.index.at({catalog.clients[static_cast<std::size_t>(c)].group, q});
+    if (row >= shown) {
       ++dropped;
-      continue;
+      return;
     }
-    for (const SimTime v : {static_cast<SimTime>(row), static_cast<SimTime>(iv.client), iv.start, iv.end}) intervals.push_back(v);
-  }
-  auto periods = [&](const std::vector<QueuePeriod>& ps) {
+    if (kept.size() == kMaxIntervals) {
+      ++dropped;
+      if (number > kept.front().opened) return;
+      std::pop_heap(kept.begin(), kept.end());
+      kept.pop_back();
+    }
+    kept.push_back(Bar{number, row, c, start, end});
+    std::push_heap(kept.begin(), kept.end());
+  };
+  t.forEachChange([&](const OwnershipChange& ch) {
+    if (ch.gain) {
+      open[{ch.client, ch.queue}] = {opened++, ch.at};
+    } else if (auto it = open.find({ch.client, ch.queue}); it != open.end()) {
+      close(ch.client, ch.queue, it->second.first, it->second.second, ch.at);
+      open.erase(it);
+    }
+  });
+  std::sort(kept.begin(), kept.end());
+  Json intervals = Json::array();
+  for (const Bar& b : kept)
+    for (const SimTime v : {static_cast<SimTime>(b.row), static_cast<SimTime>(b.client), b.start, b.end}) intervals.push_back(v);
+  auto periods = [&](bool orphans) {
     Json out = Json::array();
-    for (const QueuePeriod& p : ps)
+    auto add = [&](const QueuePeriod& p) {
       if (auto it = rows.index.find({p.group, p.queue}); it != rows.index.end() && it->second < shown)
         for (const SimTime v : {static_cast<SimTime>(it->second), p.start, p.end}) out.push_back(v);
+    };
+    if (orphans) t.forEachOrphan(add);
+    else t.forEachOverlap(add);
     return out;
   };
   Json groups = Json::array();
   for (const GroupSpec& g : scenario.groups) groups.push_back(g.name);
   data["gantt"] = Json{{"groups", groups}, {"topics", topics}, {"brokers", brokers}, {"rows", rowArr},
                        {"rows_dropped", rows.all.size() - shown}, {"intervals", intervals}, {"dropped_intervals", dropped},
-                       {"orphans", periods(t.orphans)}, {"overlaps", periods(t.overlaps)}};
+                       {"orphans", periods(true)}, {"overlaps", periods(false)}};
 }
 
 /// Load per client: step lines when few clients, else min / mean / max over running clients per tick.
 Json loadData(const Timeline& t) {
   std::map<ClientIndex, Json> perClient;
-  for (const LoadSample& l : t.loads) perClient[l.client];
-  if (perClient.size() <= kHtmlMaxClientSeries && t.loads.size() <= kMaxLoadPoints) {
-    for (const LoadSample& l : t.loads) perClient[l.client].push_back(Json::array({l.at, l.load}));
+  t.forEachLoad([&](const LoadSample& l) { perClient[l.client]; });
+  if (perClient.size() <= kHtmlMaxClientSeries && t.loadCount <= kMaxLoadPoints) {
+    t.forEachLoad([&](const LoadSample& l) { perClient[l.client].push_back(Json::array({l.at, l.load})); });
     Json series = Json::array();
     for (auto& [c, pts] : perClient) series.push_back(Json{{"client", c}, {"points", std::move(pts)}});
     return Json{{"mode", "clients"}, {"series", series}};
@@ -157,8 +191,7 @@ Json loadData(const Timeline& t) {
   std::vector<std::int32_t> current(t.lifetimes.size(), 0);
   std::size_t next = 0;
   Json pts = Json::array();
-  for (SimTime at : ticks) {
-    for (; next < t.loads.size() && t.loads[next].at <= at; ++next) current[static_cast<std::size_t>(t.loads[next].client)] = t.loads[next].load;
+  auto point = [&](SimTime at) {
     std::int32_t lo = 0, hi = 0;
     double sum = 0;
     std::size_t n = 0;
@@ -171,7 +204,13 @@ Json loadData(const Timeline& t) {
       ++n;
     }
     if (n > 0) pts.push_back(Json::array({at, lo, std::round(sum / static_cast<double>(n) * 100.0) / 100.0, hi}));
-  }
+  };
+  // Each tick sees the steps up to it: steps are in time order, ticks too.
+  t.forEachLoad([&](const LoadSample& l) {
+    for (; next < ticks.size() && ticks[next] < l.at; ++next) point(ticks[next]);
+    current[static_cast<std::size_t>(l.client)] = l.load;
+  });
+  for (; next < ticks.size(); ++next) point(ticks[next]);
   return Json{{"mode", "aggregate"}, {"points", pts}, {"clients", perClient.size()}};
 }
 
@@ -191,17 +230,18 @@ std::string renderHtmlReport(const Scenario& scenario, const Json& report, const
   ganttData(data, scenario, t, catalog);
 
   Json events = Json::array();
-  for (const TimelineInstant& i : t.instants)
-    if (i.client < 0) events.push_back(Json::array({i.at, i.detail}));
-  data["events"] = events;
   // Client-side instants per time bin and kind (thousands of them would not fit as markers).
   std::map<std::string, std::vector<double>> activity;
   const SimTime endMs = std::max<SimTime>(1, t.end);
-  for (const TimelineInstant& i : t.instants) {
-    if (i.client < 0) continue;
+  t.forEachInstant([&](const InstantRef& i) {
+    if (i.client < 0) {
+      events.push_back(Json::array({i.at, i.detail}));
+      return;
+    }
     auto& bins = activity.try_emplace(i.kind, kTimeBins, 0.0).first->second;
     bins[std::min(kTimeBins - 1, static_cast<std::size_t>(static_cast<double>(i.at) * kTimeBins / static_cast<double>(endMs)))] += 1;
-  }
+  });
+  data["events"] = events;
   Json act = Json::object();
   for (const auto& [kind, bins] : activity) act[kind] = roundedBins(bins, 1.0);
   data["activity"] = Json{{"bins", kTimeBins}, {"kinds", act}, {"dropped", t.droppedInstants}};
@@ -209,7 +249,7 @@ std::string renderHtmlReport(const Scenario& scenario, const Json& report, const
 
   // Backlog per broker (all groups summed) at sample ticks.
   std::map<std::string, std::map<SimTime, std::int64_t>> backlog;
-  for (const BacklogSample& b : t.backlog) backlog[catalog.queues[static_cast<std::size_t>(b.queue)].brokerName][b.at] += b.backlog;
+  t.forEachBacklog([&](const BacklogSample& b) { backlog[catalog.queues[static_cast<std::size_t>(b.queue)].brokerName][b.at] += b.backlog; });
   Json bl = Json::object();
   for (const auto& [broker, pts] : backlog) {
     Json arr = Json::array();

@@ -15,7 +15,7 @@ using Per = std::tuple<QueueIndex, SimTime, SimTime>;
 
 std::vector<Iv> intervals(const Timeline& t) {
   std::vector<Iv> out;
-  for (const auto& i : t.intervals) out.emplace_back(i.client, i.queue, i.start, i.end);
+  for (const auto& i : t.intervals()) out.emplace_back(i.client, i.queue, i.start, i.end);
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -29,7 +29,7 @@ std::vector<Per> periods(const std::vector<QueuePeriod>& ps) {
 
 std::vector<std::pair<SimTime, std::int32_t>> loadsOf(const Timeline& t, ClientIndex c) {
   std::vector<std::pair<SimTime, std::int32_t>> out;
-  for (const auto& l : t.loads)
+  for (const auto& l : t.loads())
     if (l.client == c) out.emplace_back(l.at, l.load);
   return out;
 }
@@ -50,20 +50,20 @@ TEST_CASE("report/timeline/orphan and overlap periods per queue") {
   // Before the first rebalance every subscribable queue (retry queue included) is orphan.
   const std::vector<Per> orphans = {{0, 0, 1000}, {1, 0, 1000}, {2, 0, 1000}, {2, 10000, 12000},
                                     {3, 0, 1000}, {3, 10000, 12000}, {4, 0, 1000}};
-  CHECK(periods(t.orphans) == orphans);
+  CHECK(periods(t.orphans()) == orphans);
   const std::vector<Per> overlaps = {{2, 6000, 6500}, {3, 6000, 6500}};
-  CHECK(periods(t.overlaps) == overlaps);
-  for (const auto& p : t.orphans) CHECK(p.group == 0);
+  CHECK(periods(t.overlaps()) == overlaps);
+  for (const auto& p : t.orphans()) CHECK(p.group == 0);
 }
 
 TEST_CASE("report/timeline/broadcasting: several owners of a queue are no overlap") {
   SyntheticRun s = syntheticRun();
   s.scenario.groups[0].model = MessageModel::BROADCASTING;
   const Timeline t = s.record();
-  CHECK(t.overlaps.empty());  // G-0 and G-1 both held q2, q3 from 6000 to 6500
+  CHECK(t.overlaps().empty());  // G-0 and G-1 both held q2, q3 from 6000 to 6500
   const std::vector<Per> orphans = {{0, 0, 1000}, {1, 0, 1000}, {2, 0, 1000}, {2, 10000, 12000},
                                     {3, 0, 1000}, {3, 10000, 12000}};  // no retry topic
-  CHECK(periods(t.orphans) == orphans);
+  CHECK(periods(t.orphans()) == orphans);
 }
 
 TEST_CASE("report/timeline/load is a step function coalesced per instant") {
@@ -78,16 +78,17 @@ TEST_CASE("report/timeline/load is a step function coalesced per instant") {
 
 TEST_CASE("report/timeline/backlog samples and instants") {
   const Timeline t = syntheticRun().record();
-  REQUIRE(t.backlog.size() == 4);
-  CHECK(t.backlog[0].backlog == 60);
-  CHECK(t.backlog[1].backlog == 100);  // nothing committed yet (-1): all of it
-  CHECK(t.backlog[3].backlog == 10);
+  const std::vector<BacklogSample> backlog = t.backlog();
+  REQUIRE(backlog.size() == 4);
+  CHECK(backlog[0].backlog == 60);
+  CHECK(backlog[1].backlog == 100);  // nothing committed yet (-1): all of it
+  CHECK(backlog[3].backlog == 10);
   CHECK(t.sampleTicks == std::vector<SimTime>{2000, 14000});
   std::vector<std::string> kinds;
-  for (const auto& i : t.instants) kinds.push_back(i.kind);
+  for (const auto& i : t.instants()) kinds.push_back(i.kind);
   CHECK(kinds == std::vector<std::string>{"started", "rebalance", "started", "notify", "crashed", "event"});
-  CHECK(t.instants.back().client == -1);
-  CHECK(t.instants.back().detail == "kill G-1");
+  CHECK(t.instants().back().client == -1);
+  CHECK(t.instants().back().detail == "kill G-1");
 }
 
 TEST_CASE("report/timeline/a paused client owns nothing until resumed") {
@@ -103,10 +104,10 @@ TEST_CASE("report/timeline/a paused client owns nothing until resumed") {
     if (std::get<0>(iv) == 0 && (std::get<1>(iv) == 0 || std::get<1>(iv) == 4)) c0q0.push_back(iv);
   CHECK(c0q0 == std::vector<Iv>{{0, 0, 1000, 15000}, {0, 0, 16000, 20000}, {0, 4, 1000, 15000}});
   // G-0 is the group's only live client: paused, the group has none, so no orphan is counted then.
-  for (const auto& p : t.orphans) CHECK_FALSE((p.start < 16000 && p.end > 15000));
+  for (const auto& p : t.orphans()) CHECK_FALSE((p.start < 16000 && p.end > 15000));
   // Queue 4 is orphan from the resume on (nobody re-took it).
   bool q4 = false;
-  for (const auto& p : t.orphans) q4 |= p.queue == 4 && p.start == 16000 && p.end == 20000;
+  for (const auto& p : t.orphans()) q4 |= p.queue == 4 && p.start == 16000 && p.end == 20000;
   CHECK(q4);
   const auto l = loadsOf(t, 0);
   CHECK(l.back() == std::pair<SimTime, std::int32_t>{16000, 4});
@@ -118,6 +119,6 @@ TEST_CASE("report/timeline/instants beyond the cap are counted, not kept") {
   TimelineRecorder r(s.scenario);
   for (std::size_t i = 0; i < TimelineRecorder::kMaxInstants + 5; ++i)
     r.onEvent(EvNotify{static_cast<SimTime>(i), 0, "b"}, s.catalog);
-  CHECK(r.timeline().instants.size() == TimelineRecorder::kMaxInstants);
+  CHECK(r.timeline().instants().size() == TimelineRecorder::kMaxInstants);
   CHECK(r.timeline().droppedInstants == 5);
 }
