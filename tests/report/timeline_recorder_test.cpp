@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "engine/random.h"
 #include "report/synthetic_timeline.h"
 
 using namespace rmqsim;
@@ -121,4 +122,60 @@ TEST_CASE("report/timeline/instants beyond the cap are counted, not kept") {
     r.onEvent(EvNotify{static_cast<SimTime>(i), 0, "b"}, s.catalog);
   CHECK(r.timeline().instants().size() == TimelineRecorder::kMaxInstants);
   CHECK(r.timeline().droppedInstants == 5);
+}
+
+TEST_CASE("report/timeline/a queue move costs a few bytes, and the change log reads back every change in order") {
+  SyntheticRun s = syntheticRun();
+  constexpr int kClients = 100, kQueues = 3000, kMoves = 100000;
+  s.catalog.clients.clear();
+  s.catalog.queues.clear();
+  for (int c = 0; c < kClients; ++c) s.catalog.clients.push_back({"G-" + std::to_string(c), "10.0.0." + std::to_string(c) + "@1#0", 0});
+  std::vector<QueueIndex> all;
+  for (int q = 0; q < kQueues; ++q) s.catalog.queues.push_back(MessageQueue{"T", "b", q}), all.push_back(q);
+  TimelineRecorder r(s.scenario);
+  std::vector<OwnershipChange> want;
+  for (ClientIndex c = 0; c < kClients; ++c) r.onEvent(EvClientLifecycle{0, c, ClientLifecycle::STARTED}, s.catalog);
+  r.onEvent(EvQueueSetChanged{0, "T", all}, s.catalog);
+  std::vector<ClientIndex> owner(kQueues);
+  for (QueueIndex q = 0; q < kQueues; ++q) {
+    owner[static_cast<std::size_t>(q)] = q % kClients;
+    r.onEvent(EvQueueAdded{10, q % kClients, q}, s.catalog);
+    want.push_back(OwnershipChange{10, q % kClients, q, true});
+  }
+  // Moves: a queue handed from its owner to another client (a rebalance round's drop and take).
+  Random rng(5);
+  SimTime at = 10;
+  for (int i = 0; i < kMoves; ++i) {
+    at += static_cast<SimTime>(rng.nextBounded(50));
+    const auto q = static_cast<QueueIndex>(rng.nextBounded(kQueues));
+    ClientIndex& o = owner[static_cast<std::size_t>(q)];
+    const auto to = static_cast<ClientIndex>((o + 1 + static_cast<ClientIndex>(rng.nextBounded(kClients - 1))) % kClients);
+    r.onEvent(EvQueueRemoved{at, o, q}, s.catalog);
+    r.onEvent(EvQueueAdded{at, to, q}, s.catalog);
+    want.push_back(OwnershipChange{at, o, q, false});
+    want.push_back(OwnershipChange{at, to, q, true});
+    o = to;
+  }
+  const SimTime end = at + 1000;
+  r.onEvent(EvRunEnd{end, false}, s.catalog);
+  // The end of the run closes every open ownership, by client then queue.
+  std::vector<std::pair<ClientIndex, QueueIndex>> open;
+  for (QueueIndex q = 0; q < kQueues; ++q) open.emplace_back(owner[static_cast<std::size_t>(q)], q);
+  std::sort(open.begin(), open.end());
+  for (const auto& [c, q] : open) want.push_back(OwnershipChange{end, c, q, false});
+
+  const Timeline& t = r.timeline();
+  using Key = std::tuple<SimTime, ClientIndex, QueueIndex, bool>;
+  std::vector<Key> got, expected;
+  t.forEachChange([&](const OwnershipChange& ch) { got.emplace_back(ch.at, ch.client, ch.queue, ch.gain); });
+  for (const OwnershipChange& ch : want) expected.emplace_back(ch.at, ch.client, ch.queue, ch.gain);
+  CHECK(got == expected);
+  CHECK(t.changeCount == want.size());
+  // Two changes and two load steps per move; a rich record was 24 to 32 bytes each.
+  MESSAGE("change log " << t.changeLog.bytes() << " B, all streams " << t.encodedBytes() << " B for " << kMoves << " moves");
+  CHECK(t.changeLog.bytes() <= 9 * static_cast<std::size_t>(kMoves));
+  CHECK(t.encodedBytes() <= 20 * static_cast<std::size_t>(kMoves));
+  // A step per client and instant: the start (0), the first table, then at most two per move.
+  CHECK(t.loadCount <= 2 * static_cast<std::size_t>(kMoves) + 2 * kClients);
+  CHECK(t.loadCount > static_cast<std::size_t>(kMoves));
 }
