@@ -108,27 +108,48 @@ void writeCsvTimelines(const std::string& dir, const Scenario& scenario, const T
   }
 
   // periods.csv: orphan and overlap stretches per (group, queue), in start order. They are
-  // recorded in closing order, so this sorts them: 24 bytes a period while writing.
+  // recorded in closing order, so this sorts them, a window of start times at a time: a
+  // histogram of the starts cuts the run into windows of at most max(65,536, 1/16 of all)
+  // periods, and each window is collected from the logs (24 bytes a period while sorted).
   {
     struct Row {
       SimTime start, end;
       std::uint64_t key;  ///< group, queue, kind: their order
       bool operator<(const Row& o) const { return std::tie(start, end, key) < std::tie(o.start, o.end, o.key); }
     };
-    auto keyOf = [](GroupIndex g, QueueIndex q, int kind) {
-      return (static_cast<std::uint64_t>(g) << 41) | (static_cast<std::uint64_t>(q) << 1) | static_cast<std::uint64_t>(kind);
+    constexpr std::size_t kBins = 4096;
+    const SimTime span = std::max<SimTime>(1, t.end + 1);
+    auto binOf = [&](SimTime start) {
+      return std::min(kBins - 1, static_cast<std::size_t>(static_cast<double>(std::max<SimTime>(0, start)) * kBins / static_cast<double>(span)));
     };
-    std::vector<Row> periods;
-    periods.reserve(t.orphanCount + t.overlapCount);
-    t.forEachOrphan([&](const QueuePeriod& p) { periods.push_back(Row{p.start, p.end, keyOf(p.group, p.queue, 0)}); });
-    t.forEachOverlap([&](const QueuePeriod& p) { periods.push_back(Row{p.start, p.end, keyOf(p.group, p.queue, 1)}); });
-    std::sort(periods.begin(), periods.end());
+    auto forEachPeriod = [&](auto&& f) {
+      t.forEachOrphan([&](const QueuePeriod& p) { f(p, 0); });
+      t.forEachOverlap([&](const QueuePeriod& p) { f(p, 1); });
+    };
+    std::vector<std::size_t> perBin(kBins, 0);
+    forEachPeriod([&](const QueuePeriod& p, int) { ++perBin[binOf(p.start)]; });
+    const std::size_t window = std::max<std::size_t>(65536, (t.orphanCount + t.overlapCount) / 16);
     CsvBuilder per(dir + "/periods.csv", "start_ms,end_ms,group,topic,broker,queue_id,kind\n");
-    for (const Row& r : periods) {
-      const auto g = static_cast<std::size_t>(r.key >> 41);
-      const auto q = static_cast<std::size_t>((r.key >> 1) & ((std::uint64_t{1} << 40) - 1));
-      per.field(r.start).field(r.end).field(groups[g]).field(queues[q]).field((r.key & 1) == 0 ? "orphan" : "overlap");
-      per.end();
+    std::vector<Row> rows;
+    for (std::size_t lo = 0; lo < kBins;) {
+      std::size_t hi = lo, n = 0;  // bins [lo, hi)
+      while (hi < kBins && (n == 0 || n + perBin[hi] <= window)) n += perBin[hi++];
+      rows.clear();
+      rows.reserve(n);
+      forEachPeriod([&](const QueuePeriod& p, int kind) {
+        if (const std::size_t b = binOf(p.start); b >= lo && b < hi)
+          rows.push_back(Row{p.start, p.end,
+                             (static_cast<std::uint64_t>(p.group) << 41) | (static_cast<std::uint64_t>(p.queue) << 1) |
+                                 static_cast<std::uint64_t>(kind)});
+      });
+      std::sort(rows.begin(), rows.end());
+      for (const Row& r : rows) {
+        const auto g = static_cast<std::size_t>(r.key >> 41);
+        const auto q = static_cast<std::size_t>((r.key >> 1) & ((std::uint64_t{1} << 40) - 1));
+        per.field(r.start).field(r.end).field(groups[g]).field(queues[q]).field((r.key & 1) == 0 ? "orphan" : "overlap");
+        per.end();
+      }
+      lo = hi;
     }
     per.commit();
   }

@@ -1,12 +1,14 @@
 #include "report/html_report.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <map>
 #include <set>
 
 #include "report/embedded_assets.h"
 #include "report/junit_report.h"
+#include "util/atomic_file.h"
 
 namespace rmqsim {
 
@@ -103,13 +105,35 @@ std::size_t intern(std::map<std::string, std::size_t>& index, Json& names, const
   return it->second;
 }
 
+/// The Gantt's three long arrays stand in the page's JSON as these strings until written: they
+/// are streamed from the timeline instead of held as JSON values (about 50 bytes a number).
+/// Only a string value equal to a marker dumps as the marker in quotes; no name is one.
+constexpr const char* kIntervalsMarker = "@@rmqsim:gantt.intervals@@";
+constexpr const char* kOrphansMarker = "@@rmqsim:gantt.orphans@@";
+constexpr const char* kOverlapsMarker = "@@rmqsim:gantt.overlaps@@";
+
+struct Bar {
+  std::size_t opened, row;
+  ClientIndex client;
+  SimTime start, end;
+  bool operator<(const Bar& o) const { return opened < o.opened; }
+};
+
+/// What the markers stand for: the bars kept (at most kMaxIntervals) and the rows the periods map to.
+struct GanttStreams {
+  Rows rows;
+  std::size_t shown = 0;
+  std::vector<Bar> kept;  ///< in opening order
+};
+
 /// Gantt data, one row per (group, queue), compact for large fleets: names interned, rows and
 /// bars as flat integer arrays (rows: group, topic, broker, queue id; intervals: row, client,
 /// start, end; orphans / overlaps: row, start, end). The page draws them on a canvas.
-void ganttData(Json& data, const Scenario& scenario, const Timeline& t, const RunCatalog& catalog) {
-  const Rows rows = gatherRows(scenario, t, catalog);
+GanttStreams ganttData(Json& data, const Scenario& scenario, const Timeline& t, const RunCatalog& catalog) {
+  GanttStreams g{gatherRows(scenario, t, catalog), 0, {}};
+  const Rows& rows = g.rows;
   data["queues_total"] = rows.all.size();
-  const std::size_t shown = std::min(rows.all.size(), kHtmlMaxQueueRows);
+  const std::size_t shown = g.shown = std::min(rows.all.size(), kHtmlMaxQueueRows);
   std::map<std::string, std::size_t> topicIndex, brokerIndex;
   Json topics = Json::array(), brokers = Json::array(), rowArr = Json::array();
   for (std::size_t i = 0; i < shown; ++i) {
@@ -122,13 +146,7 @@ void ganttData(Json& data, const Scenario& scenario, const Timeline& t, const Ru
   // Bars in opening order, the first kMaxIntervals of the shown rows: intervals are decoded as
   // they close, so the kept ones are the lowest opening numbers so far (a heap of at most
   // kMaxIntervals), sorted at the end.
-  struct Bar {
-    std::size_t opened, row;
-    ClientIndex client;
-    SimTime start, end;
-    bool operator<(const Bar& o) const { return opened < o.opened; }
-  };
-  std::vector<Bar> kept;
+  std::vector<Bar>& kept = g.kept;
   std::size_t dropped = 0, opened = 0;
   std::map<std::pair<ClientIndex, QueueIndex>, std::pair<std::size_t, SimTime>> open;
   auto close = [&](ClientIndex c, QueueIndex q, std::size_t number, SimTime start, SimTime end) {
@@ -156,24 +174,38 @@ void ganttData(Json& data, const Scenario& scenario, const Timeline& t, const Ru
     }
   });
   std::sort(kept.begin(), kept.end());
-  Json intervals = Json::array();
-  for (const Bar& b : kept)
-    for (const SimTime v : {static_cast<SimTime>(b.row), static_cast<SimTime>(b.client), b.start, b.end}) intervals.push_back(v);
-  auto periods = [&](bool orphans) {
-    Json out = Json::array();
-    auto add = [&](const QueuePeriod& p) {
-      if (auto it = rows.index.find({p.group, p.queue}); it != rows.index.end() && it->second < shown)
-        for (const SimTime v : {static_cast<SimTime>(it->second), p.start, p.end}) out.push_back(v);
-    };
-    if (orphans) t.forEachOrphan(add);
-    else t.forEachOverlap(add);
-    return out;
-  };
   Json groups = Json::array();
-  for (const GroupSpec& g : scenario.groups) groups.push_back(g.name);
+  for (const GroupSpec& gs : scenario.groups) groups.push_back(gs.name);
   data["gantt"] = Json{{"groups", groups}, {"topics", topics}, {"brokers", brokers}, {"rows", rowArr},
-                       {"rows_dropped", rows.all.size() - shown}, {"intervals", intervals}, {"dropped_intervals", dropped},
-                       {"orphans", periods(true)}, {"overlaps", periods(false)}};
+                       {"rows_dropped", rows.all.size() - shown}, {"intervals", kIntervalsMarker}, {"dropped_intervals", dropped},
+                       {"orphans", kOrphansMarker}, {"overlaps", kOverlapsMarker}};
+  return g;
+}
+
+/// Writes a marker's array as the JSON dump would: integers joined by commas, in pieces.
+void streamGanttArray(const std::string& marker, const GanttStreams& g, const Timeline& t, const std::function<void(std::string_view)>& out) {
+  std::string buf = "[";
+  bool first = true;
+  auto number = [&](SimTime v) {
+    if (!first) buf += ',';
+    first = false;
+    char digits[24];
+    buf.append(digits, static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, v).ptr - digits));
+    if (buf.size() >= (1u << 20)) out(buf), buf.clear();
+  };
+  if (marker == kIntervalsMarker) {
+    for (const Bar& b : g.kept)
+      for (const SimTime v : {static_cast<SimTime>(b.row), static_cast<SimTime>(b.client), b.start, b.end}) number(v);
+  } else {
+    auto add = [&](const QueuePeriod& p) {
+      if (auto it = g.rows.index.find({p.group, p.queue}); it != g.rows.index.end() && it->second < g.shown)
+        for (const SimTime v : {static_cast<SimTime>(it->second), p.start, p.end}) number(v);
+    };
+    if (marker == kOrphansMarker) t.forEachOrphan(add);
+    else t.forEachOverlap(add);
+  }
+  buf += ']';
+  out(buf);
 }
 
 /// Load per client: step lines when few clients, else min / mean / max over running clients per tick.
@@ -216,7 +248,8 @@ Json loadData(const Timeline& t) {
 
 }  // namespace
 
-std::string renderHtmlReport(const Scenario& scenario, const Json& report, const Timeline& t, const RunCatalog& catalog) {
+void streamHtmlReport(const Scenario& scenario, const Json& report, const Timeline& t, const RunCatalog& catalog,
+                      const std::function<void(std::string_view)>& out) {
   Json data;
   data["report"] = capped(report);
   data["end_ms"] = t.end;
@@ -227,7 +260,7 @@ std::string renderHtmlReport(const Scenario& scenario, const Json& report, const
     groupOf.push_back(c.group);
   }
   data["clients"] = Json{{"names", names}, {"ids", ids}, {"group", groupOf}};
-  ganttData(data, scenario, t, catalog);
+  const GanttStreams gantt = ganttData(data, scenario, t, catalog);
 
   Json events = Json::array();
   // Client-side instants per time bin and kind (thousands of them would not fit as markers).
@@ -258,14 +291,42 @@ std::string renderHtmlReport(const Scenario& scenario, const Json& report, const
   }
   data["backlog"] = bl;
 
-  return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + xmlEscape(scenario.name) +
-         " - rmq-rebalance-sim</title>\n<style>\n" + std::string(embeddedAsset("uPlot.min.css")) + "\n" +
-         std::string(embeddedAsset("report.css")) + "</style>\n</head>\n<body>\n<h1>" +
-         xmlEscape(scenario.name) + "</h1>\n<p class=\"desc\">" + xmlEscape(scenario.description) +
-         "</p>\n<div id=\"app\"><p>This page needs JavaScript to draw its charts.</p></div>\n"
-         "<script type=\"application/json\" id=\"data\">" +
-         scriptSafe(data.dump(-1, ' ', false, Json::error_handler_t::replace)) + "</script>\n<script>\n" + std::string(embeddedAsset("uPlot.iife.min.js")) +
-         "\n</script>\n" + pageScripts() + "</body>\n</html>\n";
+  out("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + xmlEscape(scenario.name) +
+      " - rmq-rebalance-sim</title>\n<style>\n" + std::string(embeddedAsset("uPlot.min.css")) + "\n" +
+      std::string(embeddedAsset("report.css")) + "</style>\n</head>\n<body>\n<h1>" + xmlEscape(scenario.name) +
+      "</h1>\n<p class=\"desc\">" + xmlEscape(scenario.description) +
+      "</p>\n<div id=\"app\"><p>This page needs JavaScript to draw its charts.</p></div>\n"
+      "<script type=\"application/json\" id=\"data\">");
+  // The data with the markers, cut at each (in the order they appear) for its streamed array.
+  const std::string json = scriptSafe(data.dump(-1, ' ', false, Json::error_handler_t::replace));
+  std::vector<std::pair<std::size_t, std::string>> cuts;
+  for (const char* m : {kIntervalsMarker, kOrphansMarker, kOverlapsMarker}) {
+    std::string quoted(1, '"');
+    quoted.append(m).push_back('"');
+    if (const std::size_t at = json.find(quoted); at != std::string::npos) cuts.emplace_back(at, m);
+  }
+  std::sort(cuts.begin(), cuts.end());
+  std::size_t from = 0;
+  for (const auto& [at, marker] : cuts) {
+    out(std::string_view(json).substr(from, at - from));
+    streamGanttArray(marker, gantt, t, out);
+    from = at + marker.size() + 2;
+  }
+  out(std::string_view(json).substr(from));
+  out("</script>\n<script>\n" + std::string(embeddedAsset("uPlot.iife.min.js")) + "\n</script>\n" + pageScripts() + "</body>\n</html>\n");
+}
+
+void writeHtmlReport(const std::string& path, const Scenario& scenario, const Json& report, const Timeline& t,
+                     const RunCatalog& catalog) {
+  AtomicFileWriter file(path);
+  streamHtmlReport(scenario, report, t, catalog, [&](std::string_view piece) { file.write(piece); });
+  file.commit();
+}
+
+std::string renderHtmlReport(const Scenario& scenario, const Json& report, const Timeline& t, const RunCatalog& catalog) {
+  std::string page;
+  streamHtmlReport(scenario, report, t, catalog, [&](std::string_view piece) { page.append(piece); });
+  return page;
 }
 
 }  // namespace rmqsim
