@@ -33,7 +33,7 @@ std::vector<std::string> keysOf(const std::set<QueueIndex>& owned, const RunCata
 std::vector<ByteLog> changesByClient(const Timeline& t) {
   std::vector<ByteLog> out;
   std::vector<SimTime> last;
-  t.forEachChange([&](const OwnershipChange& ch) {
+  t.forEachChange([&](const OwnerChange& ch) {
     const auto c = static_cast<std::size_t>(ch.client);
     if (c >= out.size()) out.resize(c + 1), last.resize(c + 1, 0);
     out[c].putS(ch.at - last[c]);

@@ -81,7 +81,7 @@ void writeCsvTimelines(const std::string& dir, const Scenario& scenario, const T
       }
       instant.clear();
     };
-    t.forEachChange([&](const OwnershipChange& ch) {
+    t.forEachChange([&](const OwnerChange& ch) {
       if (ch.at != now) flush(), now = ch.at;
       if (ch.gain || ch.at < t.end) instant.emplace_back(ch.client, ch.queue, ch.gain ? 0 : 1);
     });

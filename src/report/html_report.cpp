@@ -78,7 +78,7 @@ Rows gatherRows(const Scenario& scenario, const Timeline& t, const RunCatalog& c
       if (topics.count(topic))
         for (QueueIndex q : qs) seen.emplace(static_cast<GroupIndex>(g), q);
   }
-  t.forEachChange([&](const OwnershipChange& ch) {
+  t.forEachChange([&](const OwnerChange& ch) {
     if (ch.gain) seen.emplace(catalog.clients[static_cast<std::size_t>(ch.client)].group, ch.queue);
   });
   t.forEachOrphan([&](const QueuePeriod& p) { seen.emplace(p.group, p.queue); });
@@ -165,7 +165,7 @@ GanttStreams ganttData(Json& data, const Scenario& scenario, const Timeline& t, 
     kept.push_back(Bar{number, row, c, start, end});
     std::push_heap(kept.begin(), kept.end());
   };
-  t.forEachChange([&](const OwnershipChange& ch) {
+  t.forEachChange([&](const OwnerChange& ch) {
     if (ch.gain) {
       open[{ch.client, ch.queue}] = {opened++, ch.at};
     } else if (auto it = open.find({ch.client, ch.queue}); it != open.end()) {

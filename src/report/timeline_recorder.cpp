@@ -230,7 +230,7 @@ void TimelineRecorder::finish(SimTime at) {
 std::vector<OwnershipInterval> Timeline::intervals() const {
   std::vector<OwnershipInterval> out;
   std::map<std::pair<ClientIndex, QueueIndex>, std::size_t> open;
-  forEachChange([&](const OwnershipChange& ch) {
+  forEachChange([&](const OwnerChange& ch) {
     if (ch.gain) {
       open[{ch.client, ch.queue}] = out.size();
       out.push_back(OwnershipInterval{ch.client, ch.queue, ch.at, -1});

@@ -60,7 +60,7 @@ struct BacklogSample {
 };
 
 /// One ownership change as recorded: `client` gained or lost live ownership of `queue`.
-struct OwnershipChange {
+struct OwnerChange {
   SimTime at;
   ClientIndex client;
   QueueIndex queue;
@@ -78,7 +78,7 @@ struct Timeline {
   std::map<std::string, std::vector<QueueIndex>> queueSets;  ///< latest subscribable queues per topic
   std::size_t droppedInstants = 0;                           ///< beyond kMaxInstants
 
-  ByteLog changeLog;  ///< OwnershipChange in event order (time order); the end of the run closes what is open
+  ByteLog changeLog;  ///< OwnerChange in event order (time order); the end of the run closes what is open
   ByteLog loadLog;    ///< LoadSample, step changes in time order
   ByteLog backlogLog;  ///< BacklogSample, in emission order
   ByteLog orphanLog, overlapLog;  ///< QueuePeriod, in closing order
@@ -187,7 +187,7 @@ void Timeline::forEachChange(F&& f) const {
     const std::uint64_t qv = r.getU();
     const std::uint64_t dq = qv >> 1;
     queue += static_cast<QueueIndex>(static_cast<std::int64_t>(dq >> 1) ^ -static_cast<std::int64_t>(dq & 1));
-    f(OwnershipChange{at, client, queue, (qv & 1) != 0});
+    f(OwnerChange{at, client, queue, (qv & 1) != 0});
   }
 }
 

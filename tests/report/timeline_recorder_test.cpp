@@ -133,14 +133,14 @@ TEST_CASE("report/timeline/a queue move costs a few bytes, and the change log re
   std::vector<QueueIndex> all;
   for (int q = 0; q < kQueues; ++q) s.catalog.queues.push_back(MessageQueue{"T", "b", q}), all.push_back(q);
   TimelineRecorder r(s.scenario);
-  std::vector<OwnershipChange> want;
+  std::vector<OwnerChange> want;
   for (ClientIndex c = 0; c < kClients; ++c) r.onEvent(EvClientLifecycle{0, c, ClientLifecycle::STARTED}, s.catalog);
   r.onEvent(EvQueueSetChanged{0, "T", all}, s.catalog);
   std::vector<ClientIndex> owner(kQueues);
   for (QueueIndex q = 0; q < kQueues; ++q) {
     owner[static_cast<std::size_t>(q)] = q % kClients;
     r.onEvent(EvQueueAdded{10, q % kClients, q}, s.catalog);
-    want.push_back(OwnershipChange{10, q % kClients, q, true});
+    want.push_back(OwnerChange{10, q % kClients, q, true});
   }
   // Moves: a queue handed from its owner to another client (a rebalance round's drop and take).
   Random rng(5);
@@ -152,8 +152,8 @@ TEST_CASE("report/timeline/a queue move costs a few bytes, and the change log re
     const auto to = static_cast<ClientIndex>((o + 1 + static_cast<ClientIndex>(rng.nextBounded(kClients - 1))) % kClients);
     r.onEvent(EvQueueRemoved{at, o, q}, s.catalog);
     r.onEvent(EvQueueAdded{at, to, q}, s.catalog);
-    want.push_back(OwnershipChange{at, o, q, false});
-    want.push_back(OwnershipChange{at, to, q, true});
+    want.push_back(OwnerChange{at, o, q, false});
+    want.push_back(OwnerChange{at, to, q, true});
     o = to;
   }
   const SimTime end = at + 1000;
@@ -162,13 +162,13 @@ TEST_CASE("report/timeline/a queue move costs a few bytes, and the change log re
   std::vector<std::pair<ClientIndex, QueueIndex>> open;
   for (QueueIndex q = 0; q < kQueues; ++q) open.emplace_back(owner[static_cast<std::size_t>(q)], q);
   std::sort(open.begin(), open.end());
-  for (const auto& [c, q] : open) want.push_back(OwnershipChange{end, c, q, false});
+  for (const auto& [c, q] : open) want.push_back(OwnerChange{end, c, q, false});
 
   const Timeline& t = r.timeline();
   using Key = std::tuple<SimTime, ClientIndex, QueueIndex, bool>;
   std::vector<Key> got, expected;
-  t.forEachChange([&](const OwnershipChange& ch) { got.emplace_back(ch.at, ch.client, ch.queue, ch.gain); });
-  for (const OwnershipChange& ch : want) expected.emplace_back(ch.at, ch.client, ch.queue, ch.gain);
+  t.forEachChange([&](const OwnerChange& ch) { got.emplace_back(ch.at, ch.client, ch.queue, ch.gain); });
+  for (const OwnerChange& ch : want) expected.emplace_back(ch.at, ch.client, ch.queue, ch.gain);
   CHECK(got == expected);
   CHECK(t.changeCount == want.size());
   // Two changes and two load steps per move; a rich record was 24 to 32 bytes each.
