@@ -242,34 +242,35 @@ std::vector<OwnershipInterval> Timeline::intervals() const {
   return out;
 }
 
+namespace {
+
+/// A stream's records as a vector (the reader's record type, or `T` built from it).
+template <class T, class Each>
+std::vector<T> collect(Each each) {
+  std::vector<T> out;
+  each([&](const auto& r) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(r)>, InstantRef>) out.push_back(T{r.at, r.client, r.kind, r.detail});
+    else out.push_back(r);
+  });
+  return out;
+}
+
+}  // namespace
+
 std::vector<QueuePeriod> Timeline::orphans() const {
-  std::vector<QueuePeriod> out;
-  forEachOrphan([&](const QueuePeriod& p) { out.push_back(p); });
-  return out;
+  return collect<QueuePeriod>([this](auto&& f) { forEachOrphan(f); });
 }
-
 std::vector<QueuePeriod> Timeline::overlaps() const {
-  std::vector<QueuePeriod> out;
-  forEachOverlap([&](const QueuePeriod& p) { out.push_back(p); });
-  return out;
+  return collect<QueuePeriod>([this](auto&& f) { forEachOverlap(f); });
 }
-
 std::vector<TimelineInstant> Timeline::instants() const {
-  std::vector<TimelineInstant> out;
-  forEachInstant([&](const InstantRef& i) { out.push_back(TimelineInstant{i.at, i.client, i.kind, i.detail}); });
-  return out;
+  return collect<TimelineInstant>([this](auto&& f) { forEachInstant(f); });
 }
-
 std::vector<LoadSample> Timeline::loads() const {
-  std::vector<LoadSample> out;
-  forEachLoad([&](const LoadSample& l) { out.push_back(l); });
-  return out;
+  return collect<LoadSample>([this](auto&& f) { forEachLoad(f); });
 }
-
 std::vector<BacklogSample> Timeline::backlog() const {
-  std::vector<BacklogSample> out;
-  forEachBacklog([&](const BacklogSample& b) { out.push_back(b); });
-  return out;
+  return collect<BacklogSample>([this](auto&& f) { forEachBacklog(f); });
 }
 
 std::size_t Timeline::encodedBytes() const {
