@@ -14,8 +14,8 @@ namespace rmqsim {
 std::string renderOutputs(const Scenario& scenario, const PipelineOutput& out, const CommonOptions& o,
                           const TextReportOptions& text) {
   try {
-    if (!o.html.empty()) writeFileAtomically(o.html, renderHtmlReport(scenario, out.report, out.timeline->timeline(), out.catalog));
-    if (!o.trace.empty()) writeFileAtomically(o.trace, renderChromeTrace(scenario, out.timeline->timeline(), out.catalog));
+    if (!o.html.empty()) writeHtmlReport(o.html, scenario, out.report, out.timeline->timeline(), out.catalog);
+    if (!o.trace.empty()) writeChromeTrace(o.trace, scenario, out.timeline->timeline(), out.catalog);
     if (!o.csvDir.empty()) writeCsvTimelines(o.csvDir, scenario, out.timeline->timeline(), out.catalog);
   } catch (const std::runtime_error& e) {
     throw UsageError{e.what(), false};

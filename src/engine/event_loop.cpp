@@ -7,6 +7,8 @@
 namespace rmqsim {
 
 namespace {
+constexpr std::size_t kKeptBucketCapacity = 256;  ///< events; a larger bucket's memory is released when drained
+
 // A recycled index from `freeList`, else a new element at the end of `pool`.
 template <typename Pool>
 std::uint32_t takeIndex(std::vector<std::uint32_t>& freeList, Pool& pool) {
@@ -72,7 +74,10 @@ bool EventLoop::step(SimTime until) {
     Bucket& bucket = buckets_[b];
     if (bucket.head == bucket.slots.size()) {
       // Drained (events run at this instant may have appended, so only now is it retired).
-      bucket.slots.clear();  // keeps its capacity for the next instant
+      // Keeps its capacity for the next instant, unless a burst grew it: recycled buckets would
+      // each keep the largest burst they ever held, and memory would grow with the run (issue 16).
+      if (bucket.slots.capacity() > kKeptBucketCapacity) bucket.slots = std::vector<std::uint32_t>();
+      else bucket.slots.clear();
       bucket.head = 0;
       bucket.at = kNever;  // a stale recent_ entry no longer matches
       std::pop_heap(times_.begin(), times_.end(), laterTime);

@@ -21,8 +21,11 @@ std::string csvField(const std::string& s) {
 
 namespace {
 
-/// Appends comma-separated fields without temporaries: backlog.csv can hold millions of rows.
+/// Appends comma-separated fields without temporaries, and hands full lines to the file in
+/// pieces of about 1 MiB: ownership.csv and backlog.csv can hold millions of rows.
 struct CsvBuilder {
+  explicit CsvBuilder(const std::string& path, std::string_view header) : file(path) { out.append(header); }
+  AtomicFileWriter file;
   std::string out;
   bool first = true;
   CsvBuilder& field(std::string_view s) {
@@ -36,7 +39,14 @@ struct CsvBuilder {
     const auto r = std::to_chars(buf, buf + sizeof buf, v);
     return field(std::string_view(buf, static_cast<std::size_t>(r.ptr - buf)));
   }
-  void end() { out += '\n', first = true; }
+  void end() {
+    out += '\n', first = true;
+    if (out.size() >= (1u << 20)) file.write(out), out.clear();
+  }
+  void commit() {
+    file.write(out);
+    file.commit();
+  }
 };
 
 }  // namespace
@@ -56,60 +66,101 @@ void writeCsvTimelines(const std::string& dir, const Scenario& scenario, const T
   };
   auto at = [](auto& v, auto i) -> const std::string& { return v[static_cast<std::size_t>(i)]; };
 
-  // ownership.csv: one row per change, by time, then client, then queue (gains before losses).
-  std::vector<std::tuple<SimTime, ClientIndex, QueueIndex, int>> rows;
-  for (const OwnershipInterval& iv : t.intervals) {
-    rows.emplace_back(iv.start, iv.client, iv.queue, 0);
-    if (iv.end < t.end) rows.emplace_back(iv.end, iv.client, iv.queue, 1);  // still owned at the end: no loss
+  // ownership.csv: one row per change, by time, then client, then queue (gains before losses);
+  // what is still owned at the end has no loss. The log is in time order: only one instant's
+  // changes are sorted at a time.
+  {
+    CsvBuilder own(dir + "/ownership.csv", "t_ms,group,client,topic,broker,queue_id,change\n");
+    std::vector<std::tuple<ClientIndex, QueueIndex, int>> instant;
+    SimTime now = 0;
+    auto flush = [&] {
+      std::sort(instant.begin(), instant.end());
+      for (const auto& [c, q, kind] : instant) {
+        own.field(now).field(groupOf(c)).field(at(clients, c)).field(at(queues, q)).field(kind == 0 ? "gain" : "loss");
+        own.end();
+      }
+      instant.clear();
+    };
+    t.forEachChange([&](const OwnerChange& ch) {
+      if (ch.at != now) flush(), now = ch.at;
+      if (ch.gain || ch.at < t.end) instant.emplace_back(ch.client, ch.queue, ch.gain ? 0 : 1);
+    });
+    flush();
+    own.commit();
   }
-  std::sort(rows.begin(), rows.end());
-  CsvBuilder own;
-  own.out = "t_ms,group,client,topic,broker,queue_id,change\n";
-  for (const auto& [when, c, q, kind] : rows) {
-    own.field(when).field(groupOf(c)).field(at(clients, c)).field(at(queues, q)).field(kind == 0 ? "gain" : "loss");
-    own.end();
-  }
-  writeFileAtomically(dir + "/ownership.csv", own.out);
 
-  CsvBuilder load;
-  load.out = "t_ms,group,client,load\n";
-  for (const LoadSample& l : t.loads) {
-    load.field(l.at).field(groupOf(l.client)).field(at(clients, l.client)).field(l.load);
-    load.end();
+  {
+    CsvBuilder load(dir + "/load.csv", "t_ms,group,client,load\n");
+    t.forEachLoad([&](const LoadSample& l) {
+      load.field(l.at).field(groupOf(l.client)).field(at(clients, l.client)).field(l.load);
+      load.end();
+    });
+    load.commit();
   }
-  writeFileAtomically(dir + "/load.csv", load.out);
 
-  CsvBuilder backlog;
-  backlog.out.reserve(64 + t.backlog.size() * 48);
-  backlog.out = "t_ms,group,topic,broker,queue_id,backlog\n";
-  for (const BacklogSample& b : t.backlog) {
-    backlog.field(b.at).field(at(groups, b.group)).field(at(queues, b.queue)).field(b.backlog);
-    backlog.end();
+  {
+    CsvBuilder backlog(dir + "/backlog.csv", "t_ms,group,topic,broker,queue_id,backlog\n");
+    t.forEachBacklog([&](const BacklogSample& b) {
+      backlog.field(b.at).field(at(groups, b.group)).field(at(queues, b.queue)).field(b.backlog);
+      backlog.end();
+    });
+    backlog.commit();
   }
-  writeFileAtomically(dir + "/backlog.csv", backlog.out);
-  backlog.out = std::string();
 
-  // periods.csv: orphan and overlap stretches per (group, queue), in start order.
-  std::vector<std::tuple<SimTime, SimTime, GroupIndex, QueueIndex, int>> periods;
-  for (const QueuePeriod& p : t.orphans) periods.emplace_back(p.start, p.end, p.group, p.queue, 0);
-  for (const QueuePeriod& p : t.overlaps) periods.emplace_back(p.start, p.end, p.group, p.queue, 1);
-  std::sort(periods.begin(), periods.end());
-  CsvBuilder per;
-  per.out = "start_ms,end_ms,group,topic,broker,queue_id,kind\n";
-  for (const auto& [from, to, g, q, kind] : periods) {
-    per.field(from).field(to).field(at(groups, g)).field(at(queues, q)).field(kind == 0 ? "orphan" : "overlap");
-    per.end();
+  // periods.csv: orphan and overlap stretches per (group, queue), in start order. They are
+  // recorded in closing order, so this sorts them, a window of start times at a time: a
+  // histogram of the starts cuts the run into windows of at most max(65,536, 1/16 of all)
+  // periods, and each window is collected from the logs (24 bytes a period while sorted).
+  {
+    struct Row {
+      SimTime start, end;
+      std::uint64_t key;  ///< group, queue, kind: their order
+      bool operator<(const Row& o) const { return std::tie(start, end, key) < std::tie(o.start, o.end, o.key); }
+    };
+    constexpr std::size_t kBins = 4096;
+    const SimTime span = std::max<SimTime>(1, t.end + 1);
+    auto binOf = [&](SimTime start) {
+      return std::min(kBins - 1, static_cast<std::size_t>(static_cast<double>(std::max<SimTime>(0, start)) * kBins / static_cast<double>(span)));
+    };
+    auto forEachPeriod = [&](auto&& f) {
+      t.forEachOrphan([&](const QueuePeriod& p) { f(p, 0); });
+      t.forEachOverlap([&](const QueuePeriod& p) { f(p, 1); });
+    };
+    std::vector<std::size_t> perBin(kBins, 0);
+    forEachPeriod([&](const QueuePeriod& p, int) { ++perBin[binOf(p.start)]; });
+    const std::size_t window = std::max<std::size_t>(65536, (t.orphanCount + t.overlapCount) / 16);
+    CsvBuilder per(dir + "/periods.csv", "start_ms,end_ms,group,topic,broker,queue_id,kind\n");
+    std::vector<Row> rows;
+    for (std::size_t lo = 0; lo < kBins;) {
+      std::size_t hi = lo, n = 0;  // bins [lo, hi)
+      while (hi < kBins && (n == 0 || n + perBin[hi] <= window)) n += perBin[hi++];
+      rows.clear();
+      rows.reserve(n);
+      forEachPeriod([&](const QueuePeriod& p, int kind) {
+        if (const std::size_t b = binOf(p.start); b >= lo && b < hi)
+          rows.push_back(Row{p.start, p.end,
+                             (static_cast<std::uint64_t>(p.group) << 41) | (static_cast<std::uint64_t>(p.queue) << 1) |
+                                 static_cast<std::uint64_t>(kind)});
+      });
+      std::sort(rows.begin(), rows.end());
+      for (const Row& r : rows) {
+        const auto g = static_cast<std::size_t>(r.key >> 41);
+        const auto q = static_cast<std::size_t>((r.key >> 1) & ((std::uint64_t{1} << 40) - 1));
+        per.field(r.start).field(r.end).field(groups[g]).field(queues[q]).field((r.key & 1) == 0 ? "orphan" : "overlap");
+        per.end();
+      }
+      lo = hi;
+    }
+    per.commit();
   }
-  writeFileAtomically(dir + "/periods.csv", per.out);
 
-  CsvBuilder events;
-  events.out = "t_ms,kind,client,detail\n";
-  for (const TimelineInstant& i : t.instants) {
+  CsvBuilder events(dir + "/events.csv", "t_ms,kind,client,detail\n");
+  t.forEachInstant([&](const InstantRef& i) {
     events.field(i.at).field(csvField(i.kind)).field(i.client < 0 ? std::string_view() : std::string_view(at(clients, i.client)));
     events.field(csvField(i.detail));
     events.end();
-  }
-  writeFileAtomically(dir + "/events.csv", events.out);
+  });
+  events.commit();
 }
 
 namespace {

@@ -1,12 +1,14 @@
 #include "report/html_report.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <map>
 #include <set>
 
 #include "report/embedded_assets.h"
 #include "report/junit_report.h"
+#include "util/atomic_file.h"
 
 namespace rmqsim {
 
@@ -76,8 +78,10 @@ Rows gatherRows(const Scenario& scenario, const Timeline& t, const RunCatalog& c
       if (topics.count(topic))
         for (QueueIndex q : qs) seen.emplace(static_cast<GroupIndex>(g), q);
   }
-  for (const OwnershipInterval& iv : t.intervals) seen.emplace(catalog.clients[static_cast<std::size_t>(iv.client)].group, iv.queue);
-  for (const QueuePeriod& p : t.orphans) seen.emplace(p.group, p.queue);
+  t.forEachChange([&](const OwnerChange& ch) {
+    if (ch.gain) seen.emplace(catalog.clients[static_cast<std::size_t>(ch.client)].group, ch.queue);
+  });
+  t.forEachOrphan([&](const QueuePeriod& p) { seen.emplace(p.group, p.queue); });
   Rows r;
   r.all.assign(seen.begin(), seen.end());
   std::sort(r.all.begin(), r.all.end(), [&](const auto& a, const auto& b) {
@@ -101,13 +105,35 @@ std::size_t intern(std::map<std::string, std::size_t>& index, Json& names, const
   return it->second;
 }
 
+/// The Gantt's three long arrays stand in the page's JSON as these strings until written: they
+/// are streamed from the timeline instead of held as JSON values (about 50 bytes a number).
+/// Only a string value equal to a marker dumps as the marker in quotes; no name is one.
+constexpr const char* kIntervalsMarker = "@@rmqsim:gantt.intervals@@";
+constexpr const char* kOrphansMarker = "@@rmqsim:gantt.orphans@@";
+constexpr const char* kOverlapsMarker = "@@rmqsim:gantt.overlaps@@";
+
+struct Bar {
+  std::size_t opened, row;
+  ClientIndex client;
+  SimTime start, end;
+  bool operator<(const Bar& o) const { return opened < o.opened; }
+};
+
+/// What the markers stand for: the bars kept (at most kMaxIntervals) and the rows the periods map to.
+struct GanttStreams {
+  Rows rows;
+  std::size_t shown = 0;
+  std::vector<Bar> kept;  ///< in opening order
+};
+
 /// Gantt data, one row per (group, queue), compact for large fleets: names interned, rows and
 /// bars as flat integer arrays (rows: group, topic, broker, queue id; intervals: row, client,
 /// start, end; orphans / overlaps: row, start, end). The page draws them on a canvas.
-void ganttData(Json& data, const Scenario& scenario, const Timeline& t, const RunCatalog& catalog) {
-  const Rows rows = gatherRows(scenario, t, catalog);
+GanttStreams ganttData(Json& data, const Scenario& scenario, const Timeline& t, const RunCatalog& catalog) {
+  GanttStreams g{gatherRows(scenario, t, catalog), 0, {}};
+  const Rows& rows = g.rows;
   data["queues_total"] = rows.all.size();
-  const std::size_t shown = std::min(rows.all.size(), kHtmlMaxQueueRows);
+  const std::size_t shown = g.shown = std::min(rows.all.size(), kHtmlMaxQueueRows);
   std::map<std::string, std::size_t> topicIndex, brokerIndex;
   Json topics = Json::array(), brokers = Json::array(), rowArr = Json::array();
   for (std::size_t i = 0; i < shown; ++i) {
@@ -117,37 +143,77 @@ void ganttData(Json& data, const Scenario& scenario, const Timeline& t, const Ru
     rowArr.push_back(intern(brokerIndex, brokers, mq.brokerName));
     rowArr.push_back(mq.queueId);
   }
-  Json intervals = Json::array();
-  std::size_t dropped = 0;
-  for (const OwnershipInterval& iv : t.intervals) {
-    if (iv.end <= iv.start) continue;
-    const auto row = rows.index.at({catalog.clients[static_cast<std::size_t>(iv.client)].group, iv.queue});
-    if (row >= shown || intervals.size() >= 4 * kMaxIntervals) {
+  // Bars in opening order, the first kMaxIntervals of the shown rows: intervals are decoded as
+  // they close, so the kept ones are the lowest opening numbers so far (a heap of at most
+  // kMaxIntervals), sorted at the end.
+  std::vector<Bar>& kept = g.kept;
+  std::size_t dropped = 0, opened = 0;
+  std::map<std::pair<ClientIndex, QueueIndex>, std::pair<std::size_t, SimTime>> open;
+  auto close = [&](ClientIndex c, QueueIndex q, std::size_t number, SimTime start, SimTime end) {
+    if (end <= start) return;
+    const auto row = rows.index.at({catalog.clients[static_cast<std::size_t>(c)].group, q});
+    if (row >= shown) {
       ++dropped;
-      continue;
+      return;
     }
-    for (const SimTime v : {static_cast<SimTime>(row), static_cast<SimTime>(iv.client), iv.start, iv.end}) intervals.push_back(v);
-  }
-  auto periods = [&](const std::vector<QueuePeriod>& ps) {
-    Json out = Json::array();
-    for (const QueuePeriod& p : ps)
-      if (auto it = rows.index.find({p.group, p.queue}); it != rows.index.end() && it->second < shown)
-        for (const SimTime v : {static_cast<SimTime>(it->second), p.start, p.end}) out.push_back(v);
-    return out;
+    if (kept.size() == kMaxIntervals) {
+      ++dropped;
+      if (number > kept.front().opened) return;
+      std::pop_heap(kept.begin(), kept.end());
+      kept.pop_back();
+    }
+    kept.push_back(Bar{number, row, c, start, end});
+    std::push_heap(kept.begin(), kept.end());
   };
+  t.forEachChange([&](const OwnerChange& ch) {
+    if (ch.gain) {
+      open[{ch.client, ch.queue}] = {opened++, ch.at};
+    } else if (auto it = open.find({ch.client, ch.queue}); it != open.end()) {
+      close(ch.client, ch.queue, it->second.first, it->second.second, ch.at);
+      open.erase(it);
+    }
+  });
+  std::sort(kept.begin(), kept.end());
   Json groups = Json::array();
-  for (const GroupSpec& g : scenario.groups) groups.push_back(g.name);
+  for (const GroupSpec& gs : scenario.groups) groups.push_back(gs.name);
   data["gantt"] = Json{{"groups", groups}, {"topics", topics}, {"brokers", brokers}, {"rows", rowArr},
-                       {"rows_dropped", rows.all.size() - shown}, {"intervals", intervals}, {"dropped_intervals", dropped},
-                       {"orphans", periods(t.orphans)}, {"overlaps", periods(t.overlaps)}};
+                       {"rows_dropped", rows.all.size() - shown}, {"intervals", kIntervalsMarker}, {"dropped_intervals", dropped},
+                       {"orphans", kOrphansMarker}, {"overlaps", kOverlapsMarker}};
+  return g;
+}
+
+/// Writes a marker's array as the JSON dump would: integers joined by commas, in pieces.
+void streamGanttArray(const std::string& marker, const GanttStreams& g, const Timeline& t, const std::function<void(std::string_view)>& out) {
+  std::string buf = "[";
+  bool first = true;
+  auto number = [&](SimTime v) {
+    if (!first) buf += ',';
+    first = false;
+    char digits[24];
+    buf.append(digits, static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, v).ptr - digits));
+    if (buf.size() >= (1u << 20)) out(buf), buf.clear();
+  };
+  if (marker == kIntervalsMarker) {
+    for (const Bar& b : g.kept)
+      for (const SimTime v : {static_cast<SimTime>(b.row), static_cast<SimTime>(b.client), b.start, b.end}) number(v);
+  } else {
+    auto add = [&](const QueuePeriod& p) {
+      if (auto it = g.rows.index.find({p.group, p.queue}); it != g.rows.index.end() && it->second < g.shown)
+        for (const SimTime v : {static_cast<SimTime>(it->second), p.start, p.end}) number(v);
+    };
+    if (marker == kOrphansMarker) t.forEachOrphan(add);
+    else t.forEachOverlap(add);
+  }
+  buf += ']';
+  out(buf);
 }
 
 /// Load per client: step lines when few clients, else min / mean / max over running clients per tick.
 Json loadData(const Timeline& t) {
   std::map<ClientIndex, Json> perClient;
-  for (const LoadSample& l : t.loads) perClient[l.client];
-  if (perClient.size() <= kHtmlMaxClientSeries && t.loads.size() <= kMaxLoadPoints) {
-    for (const LoadSample& l : t.loads) perClient[l.client].push_back(Json::array({l.at, l.load}));
+  t.forEachLoad([&](const LoadSample& l) { perClient[l.client]; });
+  if (perClient.size() <= kHtmlMaxClientSeries && t.loadCount <= kMaxLoadPoints) {
+    t.forEachLoad([&](const LoadSample& l) { perClient[l.client].push_back(Json::array({l.at, l.load})); });
     Json series = Json::array();
     for (auto& [c, pts] : perClient) series.push_back(Json{{"client", c}, {"points", std::move(pts)}});
     return Json{{"mode", "clients"}, {"series", series}};
@@ -157,8 +223,7 @@ Json loadData(const Timeline& t) {
   std::vector<std::int32_t> current(t.lifetimes.size(), 0);
   std::size_t next = 0;
   Json pts = Json::array();
-  for (SimTime at : ticks) {
-    for (; next < t.loads.size() && t.loads[next].at <= at; ++next) current[static_cast<std::size_t>(t.loads[next].client)] = t.loads[next].load;
+  auto point = [&](SimTime at) {
     std::int32_t lo = 0, hi = 0;
     double sum = 0;
     std::size_t n = 0;
@@ -171,13 +236,20 @@ Json loadData(const Timeline& t) {
       ++n;
     }
     if (n > 0) pts.push_back(Json::array({at, lo, std::round(sum / static_cast<double>(n) * 100.0) / 100.0, hi}));
-  }
+  };
+  // Each tick sees the steps up to it: steps are in time order, ticks too.
+  t.forEachLoad([&](const LoadSample& l) {
+    for (; next < ticks.size() && ticks[next] < l.at; ++next) point(ticks[next]);
+    current[static_cast<std::size_t>(l.client)] = l.load;
+  });
+  for (; next < ticks.size(); ++next) point(ticks[next]);
   return Json{{"mode", "aggregate"}, {"points", pts}, {"clients", perClient.size()}};
 }
 
 }  // namespace
 
-std::string renderHtmlReport(const Scenario& scenario, const Json& report, const Timeline& t, const RunCatalog& catalog) {
+void streamHtmlReport(const Scenario& scenario, const Json& report, const Timeline& t, const RunCatalog& catalog,
+                      const std::function<void(std::string_view)>& out) {
   Json data;
   data["report"] = capped(report);
   data["end_ms"] = t.end;
@@ -188,20 +260,21 @@ std::string renderHtmlReport(const Scenario& scenario, const Json& report, const
     groupOf.push_back(c.group);
   }
   data["clients"] = Json{{"names", names}, {"ids", ids}, {"group", groupOf}};
-  ganttData(data, scenario, t, catalog);
+  const GanttStreams gantt = ganttData(data, scenario, t, catalog);
 
   Json events = Json::array();
-  for (const TimelineInstant& i : t.instants)
-    if (i.client < 0) events.push_back(Json::array({i.at, i.detail}));
-  data["events"] = events;
   // Client-side instants per time bin and kind (thousands of them would not fit as markers).
   std::map<std::string, std::vector<double>> activity;
   const SimTime endMs = std::max<SimTime>(1, t.end);
-  for (const TimelineInstant& i : t.instants) {
-    if (i.client < 0) continue;
+  t.forEachInstant([&](const InstantRef& i) {
+    if (i.client < 0) {
+      events.push_back(Json::array({i.at, i.detail}));
+      return;
+    }
     auto& bins = activity.try_emplace(i.kind, kTimeBins, 0.0).first->second;
     bins[std::min(kTimeBins - 1, static_cast<std::size_t>(static_cast<double>(i.at) * kTimeBins / static_cast<double>(endMs)))] += 1;
-  }
+  });
+  data["events"] = events;
   Json act = Json::object();
   for (const auto& [kind, bins] : activity) act[kind] = roundedBins(bins, 1.0);
   data["activity"] = Json{{"bins", kTimeBins}, {"kinds", act}, {"dropped", t.droppedInstants}};
@@ -209,7 +282,7 @@ std::string renderHtmlReport(const Scenario& scenario, const Json& report, const
 
   // Backlog per broker (all groups summed) at sample ticks.
   std::map<std::string, std::map<SimTime, std::int64_t>> backlog;
-  for (const BacklogSample& b : t.backlog) backlog[catalog.queues[static_cast<std::size_t>(b.queue)].brokerName][b.at] += b.backlog;
+  t.forEachBacklog([&](const BacklogSample& b) { backlog[catalog.queues[static_cast<std::size_t>(b.queue)].brokerName][b.at] += b.backlog; });
   Json bl = Json::object();
   for (const auto& [broker, pts] : backlog) {
     Json arr = Json::array();
@@ -218,14 +291,42 @@ std::string renderHtmlReport(const Scenario& scenario, const Json& report, const
   }
   data["backlog"] = bl;
 
-  return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + xmlEscape(scenario.name) +
-         " - rmq-rebalance-sim</title>\n<style>\n" + std::string(embeddedAsset("uPlot.min.css")) + "\n" +
-         std::string(embeddedAsset("report.css")) + "</style>\n</head>\n<body>\n<h1>" +
-         xmlEscape(scenario.name) + "</h1>\n<p class=\"desc\">" + xmlEscape(scenario.description) +
-         "</p>\n<div id=\"app\"><p>This page needs JavaScript to draw its charts.</p></div>\n"
-         "<script type=\"application/json\" id=\"data\">" +
-         scriptSafe(data.dump(-1, ' ', false, Json::error_handler_t::replace)) + "</script>\n<script>\n" + std::string(embeddedAsset("uPlot.iife.min.js")) +
-         "\n</script>\n" + pageScripts() + "</body>\n</html>\n";
+  out("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + xmlEscape(scenario.name) +
+      " - rmq-rebalance-sim</title>\n<style>\n" + std::string(embeddedAsset("uPlot.min.css")) + "\n" +
+      std::string(embeddedAsset("report.css")) + "</style>\n</head>\n<body>\n<h1>" + xmlEscape(scenario.name) +
+      "</h1>\n<p class=\"desc\">" + xmlEscape(scenario.description) +
+      "</p>\n<div id=\"app\"><p>This page needs JavaScript to draw its charts.</p></div>\n"
+      "<script type=\"application/json\" id=\"data\">");
+  // The data with the markers, cut at each (in the order they appear) for its streamed array.
+  const std::string json = scriptSafe(data.dump(-1, ' ', false, Json::error_handler_t::replace));
+  std::vector<std::pair<std::size_t, std::string>> cuts;
+  for (const char* m : {kIntervalsMarker, kOrphansMarker, kOverlapsMarker}) {
+    std::string quoted(1, '"');
+    quoted.append(m).push_back('"');
+    if (const std::size_t at = json.find(quoted); at != std::string::npos) cuts.emplace_back(at, m);
+  }
+  std::sort(cuts.begin(), cuts.end());
+  std::size_t from = 0;
+  for (const auto& [at, marker] : cuts) {
+    out(std::string_view(json).substr(from, at - from));
+    streamGanttArray(marker, gantt, t, out);
+    from = at + marker.size() + 2;
+  }
+  out(std::string_view(json).substr(from));
+  out("</script>\n<script>\n" + std::string(embeddedAsset("uPlot.iife.min.js")) + "\n</script>\n" + pageScripts() + "</body>\n</html>\n");
+}
+
+void writeHtmlReport(const std::string& path, const Scenario& scenario, const Json& report, const Timeline& t,
+                     const RunCatalog& catalog) {
+  AtomicFileWriter file(path);
+  streamHtmlReport(scenario, report, t, catalog, [&](std::string_view piece) { file.write(piece); });
+  file.commit();
+}
+
+std::string renderHtmlReport(const Scenario& scenario, const Json& report, const Timeline& t, const RunCatalog& catalog) {
+  std::string page;
+  streamHtmlReport(scenario, report, t, catalog, [&](std::string_view piece) { page.append(piece); });
+  return page;
 }
 
 }  // namespace rmqsim

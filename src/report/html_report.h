@@ -6,7 +6,9 @@
 // time axis.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -14,6 +16,13 @@
 
 namespace rmqsim {
 
+/// The page in pieces, in file order: the Gantt's bars and periods are written from the timeline
+/// as they are decoded, not held as JSON.
+void streamHtmlReport(const Scenario& scenario, const nlohmann::ordered_json& report, const Timeline& timeline,
+                      const RunCatalog& catalog, const std::function<void(std::string_view)>& out);
+/// Streams into `path` atomically. Throws std::runtime_error.
+void writeHtmlReport(const std::string& path, const Scenario& scenario, const nlohmann::ordered_json& report,
+                     const Timeline& timeline, const RunCatalog& catalog);
 std::string renderHtmlReport(const Scenario& scenario, const nlohmann::ordered_json& report, const Timeline& timeline,
                              const RunCatalog& catalog);
 

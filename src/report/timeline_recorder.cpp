@@ -1,13 +1,16 @@
 #include "report/timeline_recorder.h"
 
 #include <algorithm>
+#include <map>
 #include <type_traits>
 
 namespace rmqsim {
 
 namespace {
-constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-}
+
+std::uint64_t zigzag(std::int64_t v) { return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63); }
+
+}  // namespace
 
 TimelineRecorder::TimelineRecorder(const Scenario& scenario) {
   for (const GroupSpec& g : scenario.groups) {
@@ -31,7 +34,6 @@ TimelineRecorder::ClientState& TimelineRecorder::client(ClientIndex c, const Run
     const std::size_t i = clients_.size();
     clients_.emplace_back();
     groupOf_.push_back(i < catalog.clients.size() ? catalog.clients[i].group : 0);
-    lastLoad_.push_back(kNone);
     t_.lifetimes.emplace_back(-1, -1);
   }
   return clients_[static_cast<std::size_t>(c)];
@@ -45,44 +47,67 @@ void TimelineRecorder::refresh(GroupIndex g, QueueIndex q, SimTime at) {
   const bool overlap = s.owners >= 2 && !gs.broadcasting;  // as the metrics count it
   if (orphan && s.orphanSince < 0) s.orphanSince = at;
   if (!orphan && s.orphanSince >= 0) {
-    if (at > s.orphanSince) t_.orphans.push_back(QueuePeriod{g, q, s.orphanSince, at});
+    if (at > s.orphanSince) period(t_.orphanLog, orphanCur_, g, q, s.orphanSince, at), ++t_.orphanCount;
     s.orphanSince = -1;
   }
   if (overlap && s.overlapSince < 0) s.overlapSince = at;
   if (!overlap && s.overlapSince >= 0) {
-    if (at > s.overlapSince) t_.overlaps.push_back(QueuePeriod{g, q, s.overlapSince, at});
+    if (at > s.overlapSince) period(t_.overlapLog, overlapCur_, g, q, s.overlapSince, at), ++t_.overlapCount;
     s.overlapSince = -1;
   }
 }
 
+void TimelineRecorder::period(ByteLog& log, Cursor& cur, GroupIndex g, QueueIndex q, SimTime start, SimTime end) {
+  log.putS(end - cur.at);
+  log.putU(static_cast<std::uint64_t>(end - start));
+  log.putU(static_cast<std::uint64_t>(g));
+  log.putS(static_cast<std::int64_t>(q) - cur.queue);
+  cur.at = end, cur.queue = q;
+}
+
 void TimelineRecorder::setLoad(ClientIndex c, SimTime at) {
-  const ClientState& cs = clients_[static_cast<std::size_t>(c)];
+  ClientState& cs = clients_[static_cast<std::size_t>(c)];
   const auto load = static_cast<std::int32_t>(cs.alive && !cs.paused ? cs.held.size() : 0);
-  std::size_t& last = lastLoad_[static_cast<std::size_t>(c)];
-  if (last != kNone && t_.loads[last].load == load) return;
-  // Several changes at one instant (a rebalance applies a whole table) make one step.
-  if (last != kNone && t_.loads[last].at == at) {
-    t_.loads[last].load = load;
+  if (cs.lastLoad == load) return;
+  cs.lastLoad = load;
+  // Several changes at one instant (a rebalance applies a whole table) make one step: the
+  // instant's steps stay in a small buffer until time moves on.
+  if (at != pendingAt_) flushLoads(), pendingAt_ = at;
+  if (cs.pendingLoad != kNoLoad) {
+    pendingLoads_[cs.pendingLoad].load = load;
     return;
   }
-  last = t_.loads.size();
-  t_.loads.push_back(LoadSample{at, c, load});
+  cs.pendingLoad = pendingLoads_.size();
+  pendingLoads_.push_back(LoadSample{at, c, load});
+}
+
+void TimelineRecorder::flushLoads() {
+  for (const LoadSample& l : pendingLoads_) {
+    t_.loadLog.putS(l.at - loadCur_.at);
+    t_.loadLog.putU(static_cast<std::uint64_t>(l.client));
+    t_.loadLog.putU(static_cast<std::uint64_t>(l.load));
+    loadCur_.at = l.at;
+    clients_[static_cast<std::size_t>(l.client)].pendingLoad = kNoLoad;
+  }
+  t_.loadCount += pendingLoads_.size();
+  pendingLoads_.clear();
 }
 
 void TimelineRecorder::own(ClientIndex c, QueueIndex q, bool gain, SimTime at) {
-  if (gain) {
-    if (open_.count({c, q})) return;
-    open_[{c, q}] = t_.intervals.size();
-    t_.intervals.push_back(OwnershipInterval{c, q, at, -1});
-  } else {
-    auto it = open_.find({c, q});
-    if (it == open_.end()) return;
-    t_.intervals[it->second].end = at;
-    open_.erase(it);
-  }
+  if (gain ? !open_.insert({c, q}).second : open_.erase({c, q}) == 0) return;
+  logChange(c, q, gain, at);
   const GroupIndex g = groupOf_[static_cast<std::size_t>(c)];
   queueState(g, q).owners += gain ? 1 : -1;
   refresh(g, q, at);
+}
+
+void TimelineRecorder::logChange(ClientIndex c, QueueIndex q, bool gain, SimTime at) {
+  const bool newClient = c != changeCur_.client;
+  t_.changeLog.putU((zigzag(at - changeCur_.at) << 1) | (newClient ? 1 : 0));
+  if (newClient) t_.changeLog.putU(static_cast<std::uint64_t>(c));
+  t_.changeLog.putU((zigzag(static_cast<std::int64_t>(q) - changeCur_.queue) << 1) | (gain ? 1 : 0));
+  changeCur_ = Cursor{at, c, q};
+  ++t_.changeCount;
 }
 
 void TimelineRecorder::setLive(ClientIndex c, bool live, SimTime at) {
@@ -97,12 +122,17 @@ void TimelineRecorder::setLive(ClientIndex c, bool live, SimTime at) {
     for (std::size_t q = 0; q < gs.queues.size(); ++q) refresh(g, static_cast<QueueIndex>(q), at);
 }
 
-void TimelineRecorder::instant(SimTime at, ClientIndex c, std::string kind, std::string detail) {
-  if (t_.instants.size() >= kMaxInstants) {
+void TimelineRecorder::instant(SimTime at, ClientIndex c, std::string_view kind, std::string_view detail) {
+  if (t_.instantCount >= kMaxInstants) {
     ++t_.droppedInstants;
     return;
   }
-  t_.instants.push_back(TimelineInstant{at, c, std::move(kind), std::move(detail)});
+  t_.instantLog.putS(at - instantCur_.at);
+  t_.instantLog.putU(static_cast<std::uint64_t>(static_cast<std::int64_t>(c) + 1));
+  t_.instantLog.putU(t_.strings.intern(kind));
+  t_.instantLog.putU(t_.strings.intern(detail));
+  instantCur_.at = at;
+  ++t_.instantCount;
 }
 
 void TimelineRecorder::onEvent(const SimEvent& ev, const RunCatalog& catalog) {
@@ -148,7 +178,12 @@ void TimelineRecorder::record(const E& e, const RunCatalog& catalog) {
     if (t_.sampleTicks.empty() || t_.sampleTicks.back() != e.at) t_.sampleTicks.push_back(e.at);
     // A committed offset of -1 means "none yet": everything produced is backlog.
     const std::int64_t backlog = std::max<std::int64_t>(0, e.maxOffset - std::max<std::int64_t>(0, e.committedOffset));
-    t_.backlog.push_back(BacklogSample{e.at, e.group, e.queue, backlog});
+    t_.backlogLog.putS(e.at - backlogCur_.at);
+    t_.backlogLog.putU(static_cast<std::uint64_t>(e.group));
+    t_.backlogLog.putS(static_cast<std::int64_t>(e.queue) - backlogCur_.queue);
+    t_.backlogLog.putU(static_cast<std::uint64_t>(backlog));
+    backlogCur_.at = e.at, backlogCur_.queue = e.queue;
+    ++t_.backlogCount;
   } else if constexpr (std::is_same_v<E, EvQueueSetChanged>) {
     t_.queueSets[e.topic] = e.queues;
     const std::set<QueueIndex> now(e.queues.begin(), e.queues.end());
@@ -176,19 +211,72 @@ void TimelineRecorder::record(const E& e, const RunCatalog& catalog) {
 }
 
 void TimelineRecorder::finish(SimTime at) {
-  for (auto& iv : t_.intervals)
-    if (iv.end < 0) iv.end = at;
+  // What is still owned ends with the run (the CSV lists no loss for it, the trace closes its slice).
+  for (const auto& [c, q] : open_) logChange(c, q, false, at);
   open_.clear();
   for (std::size_t g = 0; g < groups_.size(); ++g)
     for (std::size_t q = 0; q < groups_[g].queues.size(); ++q) {
       QueueState& s = groups_[g].queues[q];
       const auto gi = static_cast<GroupIndex>(g);
       const auto qi = static_cast<QueueIndex>(q);
-      if (s.orphanSince >= 0 && at > s.orphanSince) t_.orphans.push_back(QueuePeriod{gi, qi, s.orphanSince, at});
-      if (s.overlapSince >= 0 && at > s.overlapSince) t_.overlaps.push_back(QueuePeriod{gi, qi, s.overlapSince, at});
+      if (s.orphanSince >= 0 && at > s.orphanSince) period(t_.orphanLog, orphanCur_, gi, qi, s.orphanSince, at), ++t_.orphanCount;
+      if (s.overlapSince >= 0 && at > s.overlapSince) period(t_.overlapLog, overlapCur_, gi, qi, s.overlapSince, at), ++t_.overlapCount;
       s.orphanSince = s.overlapSince = -1;
     }
+  flushLoads();
   t_.end = at;
+}
+
+std::vector<OwnershipInterval> Timeline::intervals() const {
+  std::vector<OwnershipInterval> out;
+  std::map<std::pair<ClientIndex, QueueIndex>, std::size_t> open;
+  forEachChange([&](const OwnerChange& ch) {
+    if (ch.gain) {
+      open[{ch.client, ch.queue}] = out.size();
+      out.push_back(OwnershipInterval{ch.client, ch.queue, ch.at, -1});
+    } else if (auto it = open.find({ch.client, ch.queue}); it != open.end()) {
+      out[it->second].end = ch.at;
+      open.erase(it);
+    }
+  });
+  return out;
+}
+
+namespace {
+
+/// A stream's records as a vector (the reader's record type, or `T` built from it).
+template <class T, class Each>
+std::vector<T> collect(Each each) {
+  std::vector<T> out;
+  each([&](const auto& r) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(r)>, InstantRef>) out.push_back(T{r.at, r.client, r.kind, r.detail});
+    else out.push_back(r);
+  });
+  return out;
+}
+
+}  // namespace
+
+std::vector<QueuePeriod> Timeline::orphans() const {
+  return collect<QueuePeriod>([this](auto&& f) { forEachOrphan(f); });
+}
+std::vector<QueuePeriod> Timeline::overlaps() const {
+  return collect<QueuePeriod>([this](auto&& f) { forEachOverlap(f); });
+}
+std::vector<TimelineInstant> Timeline::instants() const {
+  return collect<TimelineInstant>([this](auto&& f) { forEachInstant(f); });
+}
+std::vector<LoadSample> Timeline::loads() const {
+  return collect<LoadSample>([this](auto&& f) { forEachLoad(f); });
+}
+std::vector<BacklogSample> Timeline::backlog() const {
+  return collect<BacklogSample>([this](auto&& f) { forEachBacklog(f); });
+}
+
+std::size_t Timeline::encodedBytes() const {
+  std::size_t n = 0;
+  for (const ByteLog* log : {&changeLog, &loadLog, &backlogLog, &orphanLog, &overlapLog, &instantLog}) n += log->capacityBytes();
+  return n;
 }
 
 }  // namespace rmqsim

@@ -3,16 +3,20 @@
 // function, backlog at every sample tick, and instants (rebalances that changed something,
 // notifications, expiries, lock failures, lifecycle, scenario events).
 //
-// Memory: intervals and load steps grow with ownership changes only; backlog grows with the
-// sample cadence (at most ~200 ticks per run, simulation.h), so 1,000 clients x 10,000 queues
-// x 24 h stays in the tens of MiB. Instants are capped (kMaxInstants), the rest only counted.
+// Memory: every stream is a delta-coded varint log (timeline_encoding.h): an ownership change
+// takes 2 to 4 bytes, a load step, a period or a backlog sample 4 to 6; the live state (owners per
+// queue, open ownerships, held sets) is bounded by clients x queues. Backlog grows with the
+// sample cadence (at most ~200 ticks per run, simulation.h). Instants are capped (kMaxInstants),
+// the rest only counted.
 #pragma once
 
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "report/timeline_encoding.h"
 #include "rocketmq/common/sim_event.h"
 #include "scenario/scenario.h"
 
@@ -55,19 +59,58 @@ struct BacklogSample {
   std::int64_t backlog;
 };
 
+/// One ownership change as recorded: `client` gained or lost live ownership of `queue`.
+struct OwnerChange {
+  SimTime at;
+  ClientIndex client;
+  QueueIndex queue;
+  bool gain;
+};
+
+/// What the recorder keeps, compact (timeline_encoding.h): each stream a varint log decoded in
+/// append order by the forEach* readers. The vector-returning accessors materialise a stream
+/// (tests, small runs); the renderers stream instead.
 struct Timeline {
   SimTime end = 0;
-  std::vector<OwnershipInterval> intervals;  ///< in opening order
-  std::vector<QueuePeriod> orphans;          ///< in closing order
-  std::vector<QueuePeriod> overlaps;         ///< in closing order
-  std::vector<TimelineInstant> instants;
-  std::vector<LoadSample> loads;      ///< step changes in time order
-  std::vector<BacklogSample> backlog;  ///< at sample ticks, in emission order
-  std::vector<SimTime> sampleTicks;    ///< distinct sample times
+  std::vector<SimTime> sampleTicks;  ///< distinct sample times
   /// By ClientIndex: [started, ended) of the process; -1 = never started / still running at the end.
   std::vector<std::pair<SimTime, SimTime>> lifetimes;
   std::map<std::string, std::vector<QueueIndex>> queueSets;  ///< latest subscribable queues per topic
   std::size_t droppedInstants = 0;                           ///< beyond kMaxInstants
+
+  ByteLog changeLog;  ///< OwnerChange in event order (time order); the end of the run closes what is open
+  ByteLog loadLog;    ///< LoadSample, step changes in time order
+  ByteLog backlogLog;  ///< BacklogSample, in emission order
+  ByteLog orphanLog, overlapLog;  ///< QueuePeriod, in closing order
+  ByteLog instantLog;             ///< TimelineInstant, kind and detail in `strings`
+  StringTable strings;
+  std::size_t changeCount = 0, loadCount = 0, backlogCount = 0, orphanCount = 0, overlapCount = 0, instantCount = 0;
+
+  template <class F>
+  void forEachChange(F&& f) const;
+  template <class F>
+  void forEachLoad(F&& f) const;
+  template <class F>
+  void forEachBacklog(F&& f) const;
+  template <class F>
+  void forEachOrphan(F&& f) const { forEachPeriod(orphanLog, f); }
+  template <class F>
+  void forEachOverlap(F&& f) const { forEachPeriod(overlapLog, f); }
+  template <class F>
+  void forEachInstant(F&& f) const;
+
+  std::vector<OwnershipInterval> intervals() const;  ///< in opening order; end -1 if never closed
+  std::vector<QueuePeriod> orphans() const;
+  std::vector<QueuePeriod> overlaps() const;
+  std::vector<TimelineInstant> instants() const;
+  std::vector<LoadSample> loads() const;
+  std::vector<BacklogSample> backlog() const;
+  /// Heap bytes of the streams (chunks held), for the memory figures and tests.
+  std::size_t encodedBytes() const;
+
+ private:
+  template <class F>
+  static void forEachPeriod(const ByteLog& log, F& f);
 };
 
 class TimelineRecorder : public TraceSink {
@@ -95,25 +138,115 @@ class TimelineRecorder : public TraceSink {
     bool alive = false;
     bool paused = false;
     std::set<QueueIndex> held;  ///< non-dropped process queues, live or not
+    std::int32_t lastLoad = -1;          ///< latest load step's value, -1 = none yet
+    std::size_t pendingLoad = kNoLoad;  ///< its index in pendingLoads_ while at the current instant
+  };
+  static constexpr std::size_t kNoLoad = static_cast<std::size_t>(-1);
+  /// Previous record's fields, which the next one is delta-coded against.
+  struct Cursor {
+    SimTime at = 0;
+    ClientIndex client = -1;
+    QueueIndex queue = 0;
   };
 
   void setLive(ClientIndex c, bool live, SimTime at);
   void own(ClientIndex c, QueueIndex q, bool gain, SimTime at);
+  void logChange(ClientIndex c, QueueIndex q, bool gain, SimTime at);
   void setLoad(ClientIndex c, SimTime at);
+  void flushLoads();
   void refresh(GroupIndex g, QueueIndex q, SimTime at);
+  void period(ByteLog& log, Cursor& cur, GroupIndex g, QueueIndex q, SimTime start, SimTime end);
   QueueState& queueState(GroupIndex g, QueueIndex q);
   ClientState& client(ClientIndex c, const RunCatalog& catalog);
-  void instant(SimTime at, ClientIndex c, std::string kind, std::string detail);
+  void instant(SimTime at, ClientIndex c, std::string_view kind, std::string_view detail);
   void finish(SimTime at);
   template <class E>
   void record(const E& e, const RunCatalog& catalog);
 
   Timeline t_;
   std::vector<GroupState> groups_;
-  std::vector<ClientState> clients_;                                ///< by ClientIndex
-  std::vector<GroupIndex> groupOf_;                                 ///< by ClientIndex
-  std::map<std::pair<ClientIndex, QueueIndex>, std::size_t> open_;  ///< -> index in intervals
-  std::vector<std::size_t> lastLoad_;                               ///< by ClientIndex: index in loads, or npos
+  std::vector<ClientState> clients_;                 ///< by ClientIndex
+  std::vector<GroupIndex> groupOf_;                  ///< by ClientIndex
+  std::set<std::pair<ClientIndex, QueueIndex>> open_;  ///< live ownerships (open intervals)
+  std::vector<LoadSample> pendingLoads_;             ///< steps of the current instant, still coalescing
+  SimTime pendingAt_ = 0;
+  Cursor changeCur_, loadCur_, backlogCur_, orphanCur_, overlapCur_, instantCur_;
 };
+
+template <class F>
+void Timeline::forEachChange(F&& f) const {
+  ByteLog::Reader r(changeLog);
+  SimTime at = 0;
+  ClientIndex client = -1;
+  QueueIndex queue = 0;
+  while (!r.done()) {
+    const std::uint64_t head = r.getU();
+    const std::uint64_t dt = head >> 1;
+    at += static_cast<SimTime>(dt >> 1) ^ -static_cast<SimTime>(dt & 1);
+    if (head & 1) client = static_cast<ClientIndex>(r.getU());
+    const std::uint64_t qv = r.getU();
+    const std::uint64_t dq = qv >> 1;
+    queue += static_cast<QueueIndex>(static_cast<std::int64_t>(dq >> 1) ^ -static_cast<std::int64_t>(dq & 1));
+    f(OwnerChange{at, client, queue, (qv & 1) != 0});
+  }
+}
+
+template <class F>
+void Timeline::forEachLoad(F&& f) const {
+  ByteLog::Reader r(loadLog);
+  SimTime at = 0;
+  while (!r.done()) {
+    at += r.getS();
+    const auto client = static_cast<ClientIndex>(r.getU());
+    f(LoadSample{at, client, static_cast<std::int32_t>(r.getU())});
+  }
+}
+
+template <class F>
+void Timeline::forEachBacklog(F&& f) const {
+  ByteLog::Reader r(backlogLog);
+  SimTime at = 0;
+  QueueIndex queue = 0;
+  while (!r.done()) {
+    at += r.getS();
+    const auto group = static_cast<GroupIndex>(r.getU());
+    queue += static_cast<QueueIndex>(r.getS());
+    f(BacklogSample{at, group, queue, static_cast<std::int64_t>(r.getU())});
+  }
+}
+
+template <class F>
+void Timeline::forEachPeriod(const ByteLog& log, F& f) {
+  ByteLog::Reader r(log);
+  SimTime end = 0;
+  QueueIndex queue = 0;
+  while (!r.done()) {
+    end += r.getS();
+    const auto length = static_cast<SimTime>(r.getU());
+    const auto group = static_cast<GroupIndex>(r.getU());
+    queue += static_cast<QueueIndex>(r.getS());
+    f(QueuePeriod{group, queue, end - length, end});
+  }
+}
+
+/// Instants as views into the string table: `kind` and `detail` are stored once each.
+struct InstantRef {
+  SimTime at;
+  ClientIndex client;
+  const std::string& kind;
+  const std::string& detail;
+};
+
+template <class F>
+void Timeline::forEachInstant(F&& f) const {
+  ByteLog::Reader r(instantLog);
+  SimTime at = 0;
+  while (!r.done()) {
+    at += r.getS();
+    const auto client = static_cast<ClientIndex>(static_cast<std::int64_t>(r.getU()) - 1);
+    const std::string& kind = strings.at(r.getU());
+    f(InstantRef{at, client, kind, strings.at(r.getU())});
+  }
+}
 
 }  // namespace rmqsim

@@ -4,35 +4,47 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <stdexcept>
+#include <utility>
 
 #include <unistd.h>
 
 namespace rmqsim {
 
-void writeFileAtomically(const std::string& path, std::string_view content) {
-  namespace fs = std::filesystem;
-  const fs::path target(path);
+namespace {
+
+std::filesystem::path tempPathFor(const std::string& path) {
+  const std::filesystem::path target(path);
   // Same directory as the target: rename(2) is atomic only within one file system.
-  const fs::path tmp = target.parent_path() / (".~" + target.filename().string() + "." + std::to_string(::getpid()) + ".tmp");
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.flush();
-    if (!out) {
-      std::error_code ignored;
-      fs::remove(tmp, ignored);
-      throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
-    }
-  }
-  if (std::rename(tmp.c_str(), target.c_str()) != 0) {
-    const std::string reason = std::strerror(errno);
-    std::error_code ignored;
-    fs::remove(tmp, ignored);
-    throw std::runtime_error("cannot write " + path + ": " + reason);
-  }
+  return target.parent_path() / (".~" + target.filename().string() + "." + std::to_string(::getpid()) + ".tmp");
+}
+
+}  // namespace
+
+void writeFileAtomically(const std::string& path, std::string_view content) {
+  AtomicFileWriter out(path);
+  out.write(content);
+  out.commit();
+}
+
+AtomicFileWriter::AtomicFileWriter(std::string path) : path_(std::move(path)), tmp_(tempPathFor(path_).string()) {
+  out_.open(tmp_, std::ios::binary | std::ios::trunc);
+  if (!out_) throw std::runtime_error("cannot write " + path_ + ": " + std::strerror(errno));
+}
+
+AtomicFileWriter::~AtomicFileWriter() {
+  if (committed_) return;
+  out_.close();
+  std::error_code ignored;
+  std::filesystem::remove(tmp_, ignored);
+}
+
+void AtomicFileWriter::commit() {
+  out_.flush();
+  if (!out_) throw std::runtime_error("cannot write " + path_ + ": " + std::strerror(errno));
+  out_.close();
+  if (std::rename(tmp_.c_str(), path_.c_str()) != 0) throw std::runtime_error("cannot write " + path_ + ": " + std::strerror(errno));
+  committed_ = true;
 }
 
 }  // namespace rmqsim

@@ -172,8 +172,8 @@ void checkFigures(const std::string& run, const Replay& r, int deadQueues) {
   // at its next poll, 30 ms after c4's end. The replay also sees stretches shorter than a poll,
   // which the probe misses (kill1's queues 4 and 5, orphaned 3 and 9 ms).
   const Timeline& tl = out.timeline->timeline();
-  const std::set<int> orphans = queuesWith(tl.orphans, out.catalog, at);
-  const std::set<int> overlaps = queuesWith(tl.overlaps, out.catalog, at);
+  const std::set<int> orphans = queuesWith(tl.orphans(), out.catalog, at);
+  const std::set<int> overlaps = queuesWith(tl.overlaps(), out.catalog, at);
   for (int q : recordedQueues(m["unowned_spans"]))
     CHECK_MESSAGE(orphans.count(q) + overlaps.count(q) >= 1, "queue " << q);
   for (int q : recordedQueues(m["double_spans"])) CHECK_MESSAGE(overlaps.count(q) == 1, "queue " << q);
@@ -187,7 +187,7 @@ void checkFigures(const std::string& run, const Replay& r, int deadQueues) {
         (kPollMs + kSlackMs) * static_cast<std::int64_t>(std::max<std::size_t>(1, overlaps.size())));
   // The final owners, by client id.
   std::map<std::string, std::set<int>> final;
-  for (const OwnershipInterval& iv : tl.intervals) {
+  for (const OwnershipInterval& iv : tl.intervals()) {
     const MessageQueue& q = out.catalog.queues[static_cast<std::size_t>(iv.queue)];
     if (q.topic == "orders" && iv.end == r.story.endMs) final[out.catalog.clients[static_cast<std::size_t>(iv.client)].clientId].insert(q.queueId);
   }

@@ -283,6 +283,9 @@ void RebalanceImpl::destroy() {
   processQueueTable_.clear();
   popProcessQueueTable_.clear();
   ++tableVersion_;
+  // The bumped version voids the memo anyway; cleared, a dead process no longer keeps its last
+  // consumer-id view alive (a rolling restart's thousands of them grew memory, issue 16).
+  memo_.clear();
 }
 
 }  // namespace rmqsim
