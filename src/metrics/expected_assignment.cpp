@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "rocketmq/common/java_string.h"
 #include "strategy/strategy_registry.h"
 
 namespace rmqsim {
@@ -55,7 +54,7 @@ const ExpectedAssignment::Result& ExpectedAssignment::compute(GroupIndex group, 
 
 ExpectedAssignment::Result ExpectedAssignment::allocate(GroupIndex group, const TopicCache& tc,
                                                         const std::vector<ClientIndex>& members,
-                                                        const RunCatalog& catalog) const {
+                                                        const RunCatalog& catalog) {
   Result out;
   out.reserve(tc.sortedQueues.size());
   for (QueueIndex q : tc.sortedQueues) out.emplace_back(q, std::vector<ClientIndex>{});
@@ -68,10 +67,14 @@ ExpectedAssignment::Result ExpectedAssignment::allocate(GroupIndex group, const 
   const auto* strategy = strategies_[static_cast<std::size_t>(group)].get();
   if (!strategy) return out;
   // cidAll in String order (mqAll is already in MessageQueue order): exactly RebalanceImpl's sort.
-  std::vector<std::pair<std::string, ClientIndex>> ids;
-  for (ClientIndex c : members) ids.emplace_back(catalog.clients[static_cast<std::size_t>(c)].clientId, c);
-  std::stable_sort(ids.begin(), ids.end(), [](const auto& a, const auto& b) { return javaCompare(a.first, b.first) < 0; });
+  std::vector<std::string> memberIds;
+  memberIds.reserve(members.size());
+  for (ClientIndex c : members) memberIds.push_back(catalog.clients[static_cast<std::size_t>(c)].clientId);
+  std::vector<std::pair<std::string, ClientIndex>> ids;  // stable: a shared id keeps index order
+  ids.reserve(members.size());
+  for (std::uint32_t i : idOrder_.sortedPositions(memberIds)) ids.emplace_back(std::move(memberIds[i]), members[i]);
   std::vector<std::string> cidAll;
+  cidAll.reserve(ids.size());
   for (const auto& [id, c] : ids) cidAll.push_back(id);
   // Positions in mqAll, which is `out`'s order: no search by MessageQueue (string compares).
   const std::vector<AllocatePositions> outcomes = strategy->allocateAllPositions(spec.name, tc.mqAll, cidAll);

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "rocketmq/common/client_id_order.h"
 #include "rocketmq/common/sim_event.h"
 #include "scenario/scenario.h"
 #include "strategy/allocate_message_queue_strategy.h"
@@ -41,11 +42,12 @@ class ExpectedAssignment {
     std::deque<std::pair<std::vector<ClientIndex>, Result>> recent;  ///< newest first
   };
   Result allocate(GroupIndex group, const TopicCache& tc, const std::vector<ClientIndex>& members,
-                  const RunCatalog& catalog) const;
+                  const RunCatalog& catalog);
 
   const Scenario& scenario_;
   std::vector<std::unique_ptr<AllocateMessageQueueStrategy>> strategies_;  ///< per group; null if invalid
   std::map<std::pair<GroupIndex, std::string>, TopicCache> cache_;
+  ClientIdOrder idOrder_;  ///< the catalog's ids in String order (cidAll sorted by rank)
 };
 
 }  // namespace rmqsim
