@@ -109,7 +109,12 @@ class MQClientInstance {
   /// Runs `thread` as one of this process's threads (ended if the process dies).
   void spawn(Task<void> thread) { threads_.spawn(std::move(thread)); }
   /// Runs `fn` now if running, at resume if paused, never once dead (input addressed to the process).
-  void deliverOrDefer(std::function<void()> fn);
+  /// A template: the common case (running) calls `fn` in place, no std::function is built.
+  template <class F>
+  void deliverOrDefer(F&& fn) {
+    if (state_ == State::RUNNING) fn();
+    else if (state_ == State::PAUSED) deferred_.emplace_back(std::forward<F>(fn));
+  }
   /// The broker a synchronous request goes to (known from the routes), or null. The request
   /// itself may still be lost on the way and time out.
   Broker* brokerForCall(const std::string& brokerName);
