@@ -297,6 +297,8 @@ Task<bool> MQClientInstance::updateTopicRouteInfoFromNameServer(std::string topi
   heartbeatTargetsStale_ = true;
   for (const auto& [t, r] : topicRouteTable_)
     for (const auto& qd : r->queueDatas) brokerAddrTable_.insert(qd.brokerName);
+  addrBrokers_.clear();
+  for (const auto& name : brokerAddrTable_) addrBrokers_.emplace_back(name, ctx_.findBroker(name));
   consumer_->updateTopicSubscribeInfo(topic, ctx_.alloc.mqViewForRoute(route));
   co_return true;
 }
@@ -403,14 +405,10 @@ Task<std::shared_ptr<const std::vector<QueueIndex>>> MQClientInstance::queryAssi
   co_return reply ? *reply : nullptr;  // a timeout throws in Java: "allocate message queue exception"
 }
 
-Broker* MQClientInstance::brokerForCall(const std::string& brokerName) {
-  if (!brokerAddrTable_.count(brokerName)) return nullptr;
-  return ctx_.findBroker(brokerName);
-}
+Broker* MQClientInstance::brokerForCall(const std::string& brokerName) { return knownBroker(brokerName); }
 
 Broker* MQClientInstance::brokerForOneway(const std::string& brokerName) {
-  if (!brokerAddrTable_.count(brokerName)) return nullptr;
-  Broker* b = ctx_.findBroker(brokerName);
+  Broker* b = knownBroker(brokerName);
   return b && ctx_.net.canReach(node_, b->node()) ? b : nullptr;
 }
 
