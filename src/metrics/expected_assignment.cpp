@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "rocketmq/common/java_string.h"
 #include "strategy/strategy_registry.h"
 
 namespace rmqsim {
@@ -55,32 +54,48 @@ const ExpectedAssignment::Result& ExpectedAssignment::compute(GroupIndex group, 
 
 ExpectedAssignment::Result ExpectedAssignment::allocate(GroupIndex group, const TopicCache& tc,
                                                         const std::vector<ClientIndex>& members,
-                                                        const RunCatalog& catalog) const {
+                                                        const RunCatalog& catalog) {
   Result out;
-  out.reserve(tc.sortedQueues.size());
-  for (QueueIndex q : tc.sortedQueues) out.emplace_back(q, std::vector<ClientIndex>{});
+  out.queues = tc.sortedQueues;
+  const std::size_t n = tc.sortedQueues.size();
+  out.ownerStart.assign(n + 1, 0);
   const GroupSpec& spec = scenario_.groups[static_cast<std::size_t>(group)];
   if (members.empty()) return out;
   if (spec.model == MessageModel::BROADCASTING) {
-    for (auto& [q, owners] : out) owners = members;
+    for (std::size_t i = 0; i < n; ++i) {
+      out.ownerStart[i] = static_cast<std::uint32_t>(out.owners.size());
+      out.owners.insert(out.owners.end(), members.begin(), members.end());
+    }
+    out.ownerStart[n] = static_cast<std::uint32_t>(out.owners.size());
     return out;
   }
   const auto* strategy = strategies_[static_cast<std::size_t>(group)].get();
   if (!strategy) return out;
   // cidAll in String order (mqAll is already in MessageQueue order): exactly RebalanceImpl's sort.
-  std::vector<std::pair<std::string, ClientIndex>> ids;
-  for (ClientIndex c : members) ids.emplace_back(catalog.clients[static_cast<std::size_t>(c)].clientId, c);
-  std::stable_sort(ids.begin(), ids.end(), [](const auto& a, const auto& b) { return javaCompare(a.first, b.first) < 0; });
+  std::vector<std::string> memberIds;
+  memberIds.reserve(members.size());
+  for (ClientIndex c : members) memberIds.push_back(catalog.clients[static_cast<std::size_t>(c)].clientId);
+  const std::vector<std::uint32_t> order = idOrder_.sortedPositions(memberIds);  // stable: a shared id keeps index order
   std::vector<std::string> cidAll;
-  for (const auto& [id, c] : ids) cidAll.push_back(id);
+  cidAll.reserve(order.size());
+  for (std::uint32_t i : order) cidAll.push_back(std::move(memberIds[i]));
   // Positions in mqAll, which is `out`'s order: no search by MessageQueue (string compares).
   const std::vector<AllocatePositions> outcomes = strategy->allocateAllPositions(spec.name, tc.mqAll, cidAll);
-  for (std::size_t i = 0; i < ids.size() && i < outcomes.size(); ++i) {
-    if (!outcomes[i].result) continue;
-    for (std::int32_t p : *outcomes[i].result)
-      if (p >= 0 && static_cast<std::size_t>(p) < out.size()) out[static_cast<std::size_t>(p)].second.push_back(ids[i].second);
+  // (position, owner) pairs sorted give each queue's owners sorted, queue by queue.
+  std::vector<std::pair<std::uint32_t, ClientIndex>> owned;
+  for (std::size_t k = 0; k < order.size() && k < outcomes.size(); ++k) {
+    if (!outcomes[k].result) continue;
+    for (std::int32_t p : *outcomes[k].result)
+      if (p >= 0 && static_cast<std::size_t>(p) < n) owned.emplace_back(static_cast<std::uint32_t>(p), members[order[k]]);
   }
-  for (auto& [q, owners] : out) std::sort(owners.begin(), owners.end());
+  std::sort(owned.begin(), owned.end());
+  out.owners.reserve(owned.size());
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    out.ownerStart[i] = static_cast<std::uint32_t>(out.owners.size());
+    for (; next < owned.size() && owned[next].first == i; ++next) out.owners.push_back(owned[next].second);
+  }
+  out.ownerStart[n] = static_cast<std::uint32_t>(out.owners.size());
   return out;
 }
 

@@ -152,10 +152,14 @@ struct MetricsCollector::Impl {
     const std::vector<ClientIndex> members(g.live.begin(), g.live.end());
     for (const auto& [topic, qs] : g.universe) {
       const auto& exp = expected.compute(gi, topic, g.universeVersion[topic], members, qs, *catalog);
-      for (const auto& [q, owners] : exp) {
-        QueueState& st = g.queues[q];
+      for (std::size_t i = 0; i < exp.size(); ++i) {
+        QueueState& st = g.queues[exp.queues[i]];
+        const ClientIndex* b = exp.ownersBegin(i);
+        const ClientIndex* e = exp.ownersEnd(i);
+        // Unchanged: so is `matches` (kept exact on every ownership change) and the counts.
+        if (std::equal(st.expected.begin(), st.expected.end(), b, e)) continue;
         account(g, st, -1);
-        st.expected = owners;
+        st.expected.assign(b, e);
         st.matches = st.owners == st.expected;
         account(g, st, +1);
       }

@@ -90,7 +90,7 @@ std::shared_ptr<const CidView> AllocationCache::cidView(const std::shared_ptr<co
   trim();
   auto view = std::make_shared<CidView>();
   view->cidAll = *raw;
-  std::sort(view->cidAll.begin(), view->cidAll.end(), JavaStringLess());
+  idOrder_.sort(view->cidAll);  // Collections.sort(cidAll), by precomputed String-order ranks
   std::uint64_t h = 0xcbf29ce484222325ULL;
   for (const auto& id : view->cidAll) h = fnv1a64(id, fnv1a64("\n", h));
   view->hash = h;

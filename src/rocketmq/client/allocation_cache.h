@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "rocketmq/common/client_id_order.h"
 #include "rocketmq/common/trace_bus.h"
 #include "rocketmq/namesrv/route_info_manager.h"
 #include "strategy/allocate_message_queue_strategy.h"
@@ -84,6 +85,7 @@ class AllocationCache {
   std::int64_t computations_ = 0;
   std::size_t heldIds_ = 0;      ///< ids held by byRaw_, cidIntern_ and results_
   std::size_t longestList_ = 0;  ///< the longest id list seen
+  ClientIdOrder idOrder_;        ///< every id seen (bounded by the run's clients), ranked
   std::map<const TopicRouteData*, std::pair<std::shared_ptr<const TopicRouteData>, std::shared_ptr<const MqView>>> byRoute_;
   std::map<const std::vector<std::string>*, std::pair<std::shared_ptr<const std::vector<std::string>>, std::shared_ptr<const CidView>>> byRaw_;
   std::unordered_map<std::uint64_t, std::vector<std::shared_ptr<const MqView>>> mqIntern_;

@@ -227,11 +227,6 @@ void MQClientInstance::resume() {
   for (auto& fn : pending) fn();
 }
 
-void MQClientInstance::deliverOrDefer(std::function<void()> fn) {
-  if (state_ == State::RUNNING) fn();
-  else if (state_ == State::PAUSED) deferred_.push_back(std::move(fn));
-}
-
 void MQClientInstance::schedule(SimTime delay, std::function<void()> fn) {
   ++ctx_.unsteadyScheduled;
   ctx_.loop.scheduleAfter(delay, [this, f = std::move(fn)]() mutable {
@@ -241,14 +236,16 @@ void MQClientInstance::schedule(SimTime delay, std::function<void()> fn) {
 }
 
 void MQClientInstance::notifyConsumerIdsChanged(const std::string& group, const std::string& brokerName) {
-  deliverOrDefer([this, group, brokerName] {
-    ctx_.trace.emit(EvNotify{ctx_.now(), setup_.index, brokerName});
+  auto handle = [this](const std::string& g, const std::string& b) {
+    ctx_.trace.emit(EvNotify{ctx_.now(), setup_.index, b});
     if (ctx_.log.enabled())
       ctx_.log.info(ctx_.now(), "ClientRemotingProcessor",
-                    "receive broker's notification[" + brokerName + "], the consumer group: " + group +
-                        " changed, rebalance immediately");
+                    "receive broker's notification[" + b + "], the consumer group: " + g + " changed, rebalance immediately");
     rebalanceImmediately();
-  });
+  };
+  // Running (nearly always): handled now, no copies of the names kept for later.
+  if (state_ == State::RUNNING) handle(group, brokerName);
+  else deliverOrDefer([handle, group, brokerName] { handle(group, brokerName); });
 }
 
 void MQClientInstance::worldChanged() {
@@ -300,6 +297,8 @@ Task<bool> MQClientInstance::updateTopicRouteInfoFromNameServer(std::string topi
   heartbeatTargetsStale_ = true;
   for (const auto& [t, r] : topicRouteTable_)
     for (const auto& qd : r->queueDatas) brokerAddrTable_.insert(qd.brokerName);
+  addrBrokers_.clear();
+  for (const auto& name : brokerAddrTable_) addrBrokers_.emplace_back(name, ctx_.findBroker(name));
   consumer_->updateTopicSubscribeInfo(topic, ctx_.alloc.mqViewForRoute(route));
   co_return true;
 }
@@ -406,14 +405,10 @@ Task<std::shared_ptr<const std::vector<QueueIndex>>> MQClientInstance::queryAssi
   co_return reply ? *reply : nullptr;  // a timeout throws in Java: "allocate message queue exception"
 }
 
-Broker* MQClientInstance::brokerForCall(const std::string& brokerName) {
-  if (!brokerAddrTable_.count(brokerName)) return nullptr;
-  return ctx_.findBroker(brokerName);
-}
+Broker* MQClientInstance::brokerForCall(const std::string& brokerName) { return knownBroker(brokerName); }
 
 Broker* MQClientInstance::brokerForOneway(const std::string& brokerName) {
-  if (!brokerAddrTable_.count(brokerName)) return nullptr;
-  Broker* b = ctx_.findBroker(brokerName);
+  Broker* b = knownBroker(brokerName);
   return b && ctx_.net.canReach(node_, b->node()) ? b : nullptr;
 }
 

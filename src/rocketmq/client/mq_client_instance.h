@@ -109,7 +109,12 @@ class MQClientInstance {
   /// Runs `thread` as one of this process's threads (ended if the process dies).
   void spawn(Task<void> thread) { threads_.spawn(std::move(thread)); }
   /// Runs `fn` now if running, at resume if paused, never once dead (input addressed to the process).
-  void deliverOrDefer(std::function<void()> fn);
+  /// A template: the common case (running) calls `fn` in place, no std::function is built.
+  template <class F>
+  void deliverOrDefer(F&& fn) {
+    if (state_ == State::RUNNING) fn();
+    else if (state_ == State::PAUSED) deferred_.emplace_back(std::forward<F>(fn));
+  }
   /// The broker a synchronous request goes to (known from the routes), or null. The request
   /// itself may still be lost on the way and time out.
   Broker* brokerForCall(const std::string& brokerName);
@@ -202,6 +207,14 @@ class MQClientInstance {
   std::unique_ptr<DefaultMQPushConsumerImpl> consumer_;
   FlatMap<std::string, std::shared_ptr<const TopicRouteData>> topicRouteTable_;
   std::set<std::string> brokerAddrTable_;
+  /// brokerAddrTable_ with each name resolved (null: no such broker), rebuilt with it: the
+  /// per-queue calls find their broker in a handful of entries instead of two tree lookups.
+  std::vector<std::pair<std::string, Broker*>> addrBrokers_;
+  Broker* knownBroker(const std::string& brokerName) const {
+    for (const auto& [name, b] : addrBrokers_)
+      if (name == brokerName) return b;
+    return nullptr;
+  }
   std::set<std::string> connectedBrokers_;  ///< brokers this process opened a channel to
   std::vector<std::pair<const Broker*, std::uint64_t>> channelIds_;  ///< the open channel to each broker (by its id there)
   std::shared_ptr<const ConsumerData> heartbeatData_;  ///< built at the first heartbeat

@@ -50,13 +50,24 @@ Task<bool> RebalanceImpl::rebalanceByTopic(std::string topic, bool isOrder) {
       ctx.log.warn(ctx.now(), "RebalanceImpl", "doRebalance, " + s.groupName + " " + topic + ", get consumer id list failed");
     if (mqSet && cidRaw) {
       auto cidAll = ctx.alloc.cidView(cidRaw);
-      if (auto m = memo_.find(topic); m != memo_.end() && m->second.mqs == mqSet && m->second.cids == cidAll &&
-                                      m->second.tableVersion == tableVersion_ && ctx.now() < m->second.validUntil) {
+      auto m = memo_.find(topic);
+      const bool tableAsRemembered = m != memo_.end() && m->second.mqs == mqSet &&
+                                     m->second.tableVersion == tableVersion_ && ctx.now() < m->second.validUntil;
+      if (tableAsRemembered && m->second.cids == cidAll) {
+        ctx.trace.emit(EvRebalance{ctx.now(), s.index, topic, false, true, true});
+        co_return true;
+      }
+      AllocationOutcome out = ctx.alloc.allocate(s.group, s.groupName, *s.strategy, s.clientId, mqSet, cidAll);
+      if (tableAsRemembered && !out.error && out.queues == m->second.queues) {
+        // A new consumer list, the same answer (most rounds of a churn: AVG moves only the
+        // clients whose blocks shift). The table holds exactly these queues, none dropped or
+        // pull-expired, so updateProcessQueueTableInRebalance would drop and add nothing:
+        // unchanged and balanced, as below, without the table scans.
+        rememberRound(topic, mqSet, cidAll, out.queues);
         ctx.trace.emit(EvRebalance{ctx.now(), s.index, topic, false, true, true});
         co_return true;
       }
       memo_.erase(topic);
-      AllocationOutcome out = ctx.alloc.allocate(s.group, s.groupName, *s.strategy, s.clientId, mqSet, cidAll);
       if (out.error) {
         if (ctx.log.enabled())
           ctx.log.warn(ctx.now(), "RebalanceImpl", "allocate message queue exception. strategy name: " +
@@ -76,7 +87,7 @@ Task<bool> RebalanceImpl::rebalanceByTopic(std::string topic, bool isOrder) {
         messageQueueChanged(topic);
       }
       balanced = out.queues == getWorkingMessageQueue(topic);
-      if (balanced) rememberRound(topic, mqSet, cidAll);
+      if (balanced) rememberRound(topic, mqSet, cidAll, out.queues);
     } else {
       ok = false;  // Java skips the topic and leaves `balanced` true
     }
@@ -86,14 +97,14 @@ Task<bool> RebalanceImpl::rebalanceByTopic(std::string topic, bool isOrder) {
 }
 
 void RebalanceImpl::rememberRound(const std::string& topic, const std::shared_ptr<const MqView>& mqs,
-                                  const std::shared_ptr<const CidView>& cids) {
+                                  const std::shared_ptr<const CidView>& cids, const std::vector<QueueIndex>& queues) {
   SimTime validUntil = kNever;
   for (const auto& [mq, pq] : processQueueTable_) {
     if (!ofTopic(mq, topic)) continue;
     if (pq.dropped) return;  // a removal still to retry (orderly): the next round has work
     validUntil = std::min(validUntil, pq.lastPullTimestamp + client_.ctx().timing().pull_max_idle_time);
   }
-  memo_[topic] = RoundMemo{mqs, cids, tableVersion_, validUntil};
+  memo_[topic] = RoundMemo{mqs, cids, tableVersion_, validUntil, queues};
 }
 
 bool RebalanceImpl::remembers(const std::string& topic, const std::shared_ptr<const CidView>& cids) const {

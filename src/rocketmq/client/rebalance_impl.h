@@ -80,18 +80,20 @@ class RebalanceImpl {
   bool updatePopProcessQueueTable(const std::string& topic, const std::vector<QueueIndex>& mqSet);
   std::vector<QueueIndex> getWorkingMessageQueue(const std::string& topic) const;
   void rememberRound(const std::string& topic, const std::shared_ptr<const MqView>& mqs,
-                     const std::shared_ptr<const CidView>& cids);
+                     const std::shared_ptr<const CidView>& cids, const std::vector<QueueIndex>& queues);
   bool ofTopic(QueueIndex mq, const std::string& topic) const;
 
   /// The inputs of a topic's last round that ended balanced with nothing left to retry. The same
   /// inputs again (same interned views: same content) and an untouched table give the same
-  /// result, so the round is answered without re-running allocate and the table scan. Holding
+  /// result, so the round is answered without re-running allocate and the table scan; so does
+  /// an untouched table with a new consumer list whose allocation is the same. Holding
   /// the views keeps their addresses from being reused.
   struct RoundMemo {
     std::shared_ptr<const MqView> mqs;
     std::shared_ptr<const CidView> cids;
     std::uint64_t tableVersion = 0;
     SimTime validUntil = 0;  ///< before any process queue could become pull-expired
+    std::vector<QueueIndex> queues;  ///< the allocation it held (its working queues)
   };
 
   std::set<std::string> subscriptionInner_;
