@@ -131,6 +131,11 @@ class MQClientInstance {
   /// one (broker restarted, or it closed the channel: idle, expiry) is replaced by a new
   /// connection, whose ACTIVE event runs onChannelActive unless a heartbeat opened it.
   void ensureChannel(Broker& b, bool byHeartbeat);
+  /// MQClientAPIImpl connected to `target` now: its id for the connection (a broker's names it in
+  /// its consumer table; a name server's is 1).
+  std::uint64_t channelConnected(NodeId target);
+  /// The client closed its end of connection `id` to `target`: the FIN, lost on a cut link.
+  void sendFin(NodeId target, std::uint64_t id);
 
   // Fast-forward (steady_state_skip.cpp, docs/performance.md). While nothing but the clients'
   // steady periodic work can happen before a horizon, each periodic activity, at the end of a
@@ -160,6 +165,9 @@ class MQClientInstance {
   Task<Broker*> findBrokerByTopic(std::string topic);
   /// 5.2+ channel event listener: heartbeat the broker, then rebalanceImmediately if it answered.
   void onChannelActive(Broker& b);
+  /// A new connection to `b` (the broker keeps an older one it never saw close beside it).
+  std::uint64_t openChannel(Broker& b, bool byHeartbeat);
+  Broker* brokerAt(NodeId node) const;
   const std::shared_ptr<const ConsumerData>& heartbeatData();
   Task<void> routePollThread();
   Task<void> schedulerJob(Task<void> blocking);
@@ -188,6 +196,7 @@ class MQClientInstance {
   Random heartbeatRng_;  ///< heartbeats
   Random routeRng_;      ///< route queries
   Random rebalanceRng_;  ///< the rebalance round's broker choice and consumer-list queries
+  Random finRng_;        ///< the FINs of channels closed after a timeout
   State state_ = State::CREATED;
   std::size_t namesrvIndex_ = 0;
   Timer routeTimer_;
@@ -203,7 +212,6 @@ class MQClientInstance {
   FlatMap<std::string, std::shared_ptr<const TopicRouteData>> topicRouteTable_;
   std::set<std::string> brokerAddrTable_;
   std::set<std::string> connectedBrokers_;  ///< brokers this process opened a channel to
-  std::vector<std::pair<const Broker*, std::uint64_t>> channelIds_;  ///< the open channel to each broker (by its id there)
   std::shared_ptr<const ConsumerData> heartbeatData_;  ///< built at the first heartbeat
   std::vector<Broker*> heartbeatTargets_;  ///< brokerAddrTable_ resolved (null: no such broker)
   bool heartbeatTargetsStale_ = true;
