@@ -53,7 +53,7 @@ void MQClientInstance::start() {
 Task<void> MQClientInstance::startTail() {
   // DefaultMQPushConsumerImpl.start tail: routes (synchronous), heartbeat, then rebalance at once.
   co_await updateTopicRouteInfoFromNameServer();
-  const bool heartbeatSent = sendHeartbeatToAllBrokerWithLock();
+  const bool heartbeatSent = co_await sendHeartbeatToAllBrokerWithLock();
   if (heartbeatSent || !ctx_.behaviour().start_rebalance_needs_heartbeat) rebalanceImmediately();
 }
 
@@ -339,12 +339,18 @@ void MQClientInstance::heartbeatTo(Broker* b) {
                 [b, ch = setup_.index, id = setup_.clientId, shared] { b->heartbeat(ch, id, *shared); });
 }
 
-bool MQClientInstance::sendHeartbeatToAllBrokerWithLock() {
-  if (brokerAddrTable_.empty()) return false;
+Task<bool> MQClientInstance::sendHeartbeatToAllBrokerWithLock() {
+  if (brokerAddrTable_.empty()) co_return false;
+  prepareHeartbeat();
+  co_await sendHeartbeatWaiting();
+  co_return true;
+}
+
+void MQClientInstance::sendHeartbeatNow() {
+  if (brokerAddrTable_.empty()) return;
   prepareHeartbeat();
   for (Broker* b : heartbeatTargets_)
     if (b) heartbeatTo(b);
-  return true;
 }
 
 void MQClientInstance::heartbeatTick() {
@@ -359,7 +365,7 @@ void MQClientInstance::heartbeatTick() {
       }
     }
   }
-  sendHeartbeatToAllBrokerWithLock();
+  sendHeartbeatNow();
   skipSteadyHeartbeats();
 }
 

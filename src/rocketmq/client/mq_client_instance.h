@@ -104,7 +104,9 @@ class MQClientInstance {
   Task<std::shared_ptr<const std::vector<QueueIndex>>> queryAssignment(std::string topic);
   Task<void> updateTopicRouteInfoFromNameServer();
   Task<bool> updateTopicRouteInfoFromNameServer(std::string topic);
-  bool sendHeartbeatToAllBrokerWithLock();
+  /// sendHeartbeatToAllBrokerWithLock as the start-up and rebalance threads call it: synchronous
+  /// per broker (sendHeartbeatWaiting); false when brokerAddrTable is empty.
+  Task<bool> sendHeartbeatToAllBrokerWithLock();
   MQClientAPIImpl& api() { return api_; }
   /// Runs `thread` as one of this process's threads (ended if the process dies).
   void spawn(Task<void> thread) { threads_.spawn(std::move(thread)); }
@@ -174,7 +176,11 @@ class MQClientInstance {
   /// The periodic heartbeat: oneway-like to brokers that answer at once; a synchronous call that
   /// waits for its failure to any other (sendHeartbeatToAllBroker is synchronous in Java).
   void heartbeatTick();
+  /// One heartbeat per broker in turn: at once to those that answer at once (their round trip
+  /// is not modelled), else a synchronous call that holds the thread until it fails.
   Task<void> sendHeartbeatWaiting();
+  /// Every broker answers at once: the heartbeats leave now, nothing waits.
+  void sendHeartbeatNow();
   void heartbeatTo(Broker* b);
   void prepareHeartbeat();
   /// The persist tick; 4.9 waits for each connect to a broker it cannot reach (oneway calls

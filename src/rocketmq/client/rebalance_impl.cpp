@@ -37,7 +37,7 @@ Task<bool> RebalanceImpl::rebalanceByTopic(std::string topic, bool isOrder) {
   if (s.broadcasting) {
     if (mqSet) {
       changed = co_await updateProcessQueueTableInRebalance(topic, mqSet->queues, false);
-      if (changed) messageQueueChanged(topic);
+      if (changed) co_await messageQueueChanged(topic);
       balanced = mqSet->queues == getWorkingMessageQueue(topic);
     } else {
       ok = false;
@@ -73,7 +73,7 @@ Task<bool> RebalanceImpl::rebalanceByTopic(std::string topic, bool isOrder) {
                            ", mqAllSize=" + std::to_string(mqSet->queues.size()) +
                            ", cidAllSize=" + std::to_string(cidAll->cidAll.size()) +
                            ", rebalanceResultSize=" + std::to_string(out.queues.size()));
-        messageQueueChanged(topic);
+        co_await messageQueueChanged(topic);
       }
       balanced = out.queues == getWorkingMessageQueue(topic);
       if (balanced) rememberRound(topic, mqSet, cidAll);

@@ -56,7 +56,8 @@ class RebalanceImpl {
   bool holdsWholeView(const std::string& topic) const;
 
  protected:
-  virtual void messageQueueChanged(const std::string& topic) = 0;
+  /// Runs on the rebalance thread and waits for its synchronous heartbeats.
+  virtual Task<void> messageQueueChanged(std::string topic) = 0;
   virtual bool removeUnnecessaryMessageQueue(QueueIndex mq, ProcessQueue& pq) = 0;
   /// -1 when the start offset cannot be computed (the queue is skipped this round).
   virtual Task<std::int64_t> computePullFromWhere(QueueIndex mq) = 0;
