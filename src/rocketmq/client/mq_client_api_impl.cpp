@@ -167,6 +167,21 @@ MQClientAPIImpl::Call<bool> MQClientAPIImpl::sendHeartbeat(Broker& b, std::share
                         &rng);
 }
 
+MQClientAPIImpl::Call<bool> MQClientAPIImpl::unlockBatchMQ(Broker& b, std::vector<QueueIndex> mqs) {
+  return makeCall<bool>(b.node(), client_.ctx().timing().lock_batch_timeout,
+                        [&b, g = client_.setup().group, &id = client_.getClientId(), q = std::move(mqs)] {
+                          b.unlockBatchMQ(g, q, id);
+                          return true;
+                        });
+}
+
+MQClientAPIImpl::Call<bool> MQClientAPIImpl::unregisterClient(Broker& b, const ConsumerData& data) {
+  return makeCall<bool>(b.node(), client_.ctx().timing().api_timeout, [&b, ch = client_.index(), d = data] {
+    b.unregisterClient(ch, d);
+    return true;
+  });
+}
+
 MQClientAPIImpl::Call<bool> MQClientAPIImpl::awaitConnect(NodeId target) {
   auto call = makeCall<bool>(target, client_.ctx().timing().connect_timeout, [] { return true; });
   call.call->connectOnly = true;

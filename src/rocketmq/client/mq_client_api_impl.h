@@ -103,6 +103,10 @@ class MQClientAPIImpl {
   /// HEART_BEAT, synchronous (MQClientAPIImpl.sendHearbeat, mqClientApiTimeout); the periodic
   /// heartbeat sends it to a broker it cannot reach at once, so its scheduler thread waits.
   Call<bool> sendHeartbeat(Broker& b, std::shared_ptr<const ConsumerData> data, Random& rng);
+  /// UNLOCK_BATCH_MQ, synchronous (RebalanceImpl.unlockAll(false): timeout 1000 ms).
+  Call<bool> unlockBatchMQ(Broker& b, std::vector<QueueIndex> mqs);
+  /// UNREGISTER_CLIENT (MQClientAPIImpl.unregisterClient, mqClientApiTimeout).
+  Call<bool> unregisterClient(Broker& b, const ConsumerData& data);
   /// Whether a oneway to `target` can be written now: its channel is open, or a connect succeeds
   /// at once (which opens it).
   bool channelReady(NodeId target);

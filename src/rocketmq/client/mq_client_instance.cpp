@@ -142,18 +142,6 @@ void MQClientInstance::stopTimers() {
   consumer_->orderlyService().stopTimer();
 }
 
-void MQClientInstance::shutdown() {
-  if (state_ != State::RUNNING) return;
-  // consumeMessageService.shutdown (orderly: unlockAll), persistConsumerOffset, unregisterConsumer.
-  consumer_->shutdownConsumeService();
-  consumer_->persistConsumerOffset();
-  ConsumerData data{setup_.groupName, setup_.group, setup_.broadcasting, {}, setup_.retryQueueNums,
-                    setup_.notifyConsumerIdsChangedEnable};
-  for (const auto& name : brokerAddrTable_)
-    sendToBroker(name, [ch = setup_.index, data](Broker& b) { b.unregisterClient(ch, data); });
-  die(ClientLifecycle::STOPPED, true);
-}
-
 void MQClientInstance::kill() {
   if (isAlive()) die(ClientLifecycle::KILLED, true);
 }
@@ -473,7 +461,7 @@ void MQClientInstance::onChannelActive(Broker& b) {
   // run by the NettyEventExecutor thread, for a broker of brokerAddrTable; the heartbeat is
   // synchronous and rebalanceImmediately follows its reply.
   schedule(0, [this, &b] {
-    if (!brokerAddrTable_.count(b.name())) return;
+    if (stopping_ || !brokerAddrTable_.count(b.name())) return;  // unregistered: no heartbeat data
     const std::shared_ptr<const ConsumerData>& shared = heartbeatData();
     ctx_.net.send(node_, b.node(), rng_, [this, &b, shared] {
       b.heartbeat(setup_.index, setup_.clientId, *shared);

@@ -80,7 +80,11 @@ class MQClientInstance {
 
   // Lifecycle verbs (the scenario's actions).
   void start();     ///< DefaultMQPushConsumerImpl.start
-  void shutdown();  ///< graceful stop: persist, unregister, drop everything
+  /// Graceful stop (DefaultMQPushConsumerImpl.shutdown): unlock (orderly), persist, unregister,
+  /// then the process ends. Its synchronous calls to a broker it cannot reach hold the exit.
+  void shutdown();
+  /// The shutdown thread is about to wait on a call: the process stops all but that thread.
+  void shutdownBlocks();
   void kill();      ///< process dies: the OS closes its connections
   void crash();     ///< host lost: nothing is sent
   void pause();     ///< frozen (GC, SIGSTOP)
@@ -163,6 +167,8 @@ class MQClientInstance {
   void stopTimers();
   void die(ClientLifecycle how, bool closeChannels);
   Task<void> startTail();
+  Task<void> shutdownThread();
+  Task<void> unregisterClient();
   /// findBrokerAddrByTopic: a random broker of the route, after one route update if none.
   Task<Broker*> findBrokerByTopic(std::string topic);
   /// 5.2+ channel event listener: heartbeat the broker, then rebalanceImmediately if it answered.
@@ -212,6 +218,7 @@ class MQClientInstance {
   MQClientAPIImpl api_;
   TaskScope threads_;  ///< after api_: destroyed first, while pending calls can still be dropped
   bool routePolling_ = false;
+  bool stopping_ = false;  ///< the shutdown thread waits on a call (the process ends when it is done)
   bool schedulerBusy_ = false;  ///< the scheduler thread waits on a synchronous call
   std::deque<std::function<void()>> schedulerQueue_;  ///< ticks due meanwhile, in due order
   std::unique_ptr<DefaultMQPushConsumerImpl> consumer_;

@@ -267,13 +267,23 @@ void RebalanceImpl::unlock(QueueIndex mq) {
   });
 }
 
-void RebalanceImpl::unlockAll() {
+Task<void> RebalanceImpl::unlockAll() {
   std::map<std::string, std::vector<QueueIndex>> byBroker;
   for (const auto& [mq, pq] : processQueueTable_) byBroker[client_.ctx().trace.queue(mq).brokerName].push_back(mq);
   for (const auto& [brokerName, mqs] : byBroker) {
-    client_.sendToBroker(brokerName, [g = client_.setup().group, queues = mqs, id = client_.getClientId()](Broker& b) {
-      b.unlockBatchMQ(g, queues, id);
-    });
+    Broker* b = client_.ctx().findBroker(brokerName);
+    if (!b) continue;
+    if (!client_.ctx().net.roundTrip(client_.node(), b->node())) {
+      // J4 RebalanceImpl.java:85-116, J5 :93-126: a failed call is logged and the queues keep
+      // their lock flag; the broker lock then expires by itself.
+      client_.shutdownBlocks();
+      auto call = client_.api().unlockBatchMQ(*b, mqs);
+      if (!(co_await call)) continue;
+    } else {
+      client_.sendToBroker(*b, [g = client_.setup().group, queues = mqs, id = client_.getClientId()](Broker& broker) {
+        broker.unlockBatchMQ(g, queues, id);
+      });
+    }
     for (QueueIndex mq : mqs) setLocked(processQueueTable_.at(mq), false);
   }
 }

@@ -35,7 +35,9 @@ class RebalanceImpl {
   /// UNLOCK_BATCH_MQ for one queue (oneway).
   void unlock(QueueIndex mq);
   /// Releases every held lock (orderly shutdown).
-  void unlockAll();
+  /// unlockAll(false), at shutdown: UNLOCK_BATCH_MQ per broker, synchronous (lockBatchMQ's 1 s
+  /// timeout); a broker that cannot answer holds the shutdown thread, and its queues stay locked.
+  Task<void> unlockAll();
   /// Drops every process queue (shutdown / death); emits their removal.
   void destroy();
   /// A granted lock: locked, timestamp now (a lock reported expired is reported held again).
