@@ -24,8 +24,6 @@ constexpr TimingKey kTimingKeys[] = {
     {"lock_initial_delay", &Timing::lock_initial_delay, true},
     {"client_lock_max_live_time", &Timing::client_lock_max_live_time, false},
     {"broker_lock_max_live_time", &Timing::broker_lock_max_live_time, false},
-    {"orderly_remove_try_lock", &Timing::orderly_remove_try_lock, true},
-    {"orderly_force_unlock_after", &Timing::orderly_force_unlock_after, false},
     {"unlock_delay", &Timing::unlock_delay, true},
     {"pull_retry_flow_control", &Timing::pull_retry_flow_control, false},
     {"pull_retry_error", &Timing::pull_retry_error, false},
@@ -75,6 +73,13 @@ constexpr RemovedKey kRemovedKeys[] = {
     {"behaviour", "expiry_fires_unregister",
      "the CLIENT_UNREGISTER event that 5.x ConsumerManager.scanNotActiveChannel fires is ignored by "
      "DefaultConsumerIdsChangeListener (no notification, no rebalance), so the flag changed no result"},
+    {"timing", "orderly_remove_try_lock",
+     "the orderly removal's consume-lock try (RebalancePushImpl: 4.9 tryLock(1000 ms), 5.x 500 ms) cannot fail "
+     "here: consumption is fluid, no message holds the consume lock for a measurable time, so the removal "
+     "always takes it at once and its wait changed no result"},
+    {"timing", "orderly_force_unlock_after",
+     "5.x forces an orderly removal only once the consume-lock try has failed for 20 s since the last lock "
+     "(UNLOCK_DELAY_TIME_MILLS); the try never fails in this model, so the value changed no result"},
 };
 
 
@@ -99,8 +104,6 @@ Profile rocketmq5() {
   t.lock_initial_delay = 1 * kSecond;              // ConsumeMessageOrderlyService.start: 1000 ms
   t.client_lock_max_live_time = 30 * kSecond;      // ProcessQueue REBALANCE_LOCK_MAX_LIVE_TIME (rocketmq.client.rebalance.lockMaxLiveTime)
   t.broker_lock_max_live_time = 60 * kSecond;      // RebalanceLockManager (rocketmq.broker.rebalance.lockMaxLiveTime)
-  t.orderly_remove_try_lock = 500;                 // RebalancePushImpl.tryRemoveOrderMessageQueue: tryLock 500 ms
-  t.orderly_force_unlock_after = 20 * kSecond;     // RebalancePushImpl: forced once 20 s passed since the last lock
   t.unlock_delay = 20 * kSecond;                   // RebalancePushImpl UNLOCK_DELAY_TIME_MILLS (rocketmq.client.unlockDelayTimeMills)
   t.pull_retry_flow_control = 50;                  // DefaultMQPushConsumerImpl PULL_TIME_DELAY_MILLS_WHEN_FLOW_CONTROL
   t.pull_retry_error = 3 * kSecond;                // DefaultMQPushConsumerImpl pullTimeDelayMillsWhenException
@@ -146,7 +149,6 @@ Profile rocketmq50() {
   p.description = "RocketMQ 5.0.0-5.1.4: fixed 20 s rebalance wait, 4.9-style orderly removal, 500 ms pull dispatch delay";
   p.timing.rebalance_min_interval = 0;                         // 5.1.4 RebalanceService: waitForRunning(waitInterval) only
   p.timing.rebalance_unbalanced_interval = 20 * kSecond;       // 5.1.4: fixed waitInterval
-  p.timing.orderly_remove_try_lock = 1 * kSecond;              // 5.1.4 RebalancePushImpl: tryLock(1000 ms), then unlockDelay
   p.behaviour.adaptive_rebalance_wait = false;                 // minInterval and the balanced test arrived in 5.2.0
   p.behaviour.start_rebalance_needs_heartbeat = false;         // 5.1.4 start(): rebalanceImmediately always
   p.behaviour.orderly_remove_forced = false;                   // 5.1.4: unlockDelay 20 s while messages are buffered

@@ -44,7 +44,7 @@ bool SteadyState::steadyNow() {
     }
     for (const std::string& name : c->brokerAddrTable()) {
       const Broker* b = ctx_.findBroker(name);
-      if (!b || !b->consumerManager().hasChannel(c->setup().groupName, c->index(), c->getClientId())) return false;
+      if (!b || !b->hasConsumerChannel(c->setup().groupName, c->index(), c->getClientId())) return false;
       ++channels;
     }
   }

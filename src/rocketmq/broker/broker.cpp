@@ -21,8 +21,8 @@ Broker::Broker(ModelContext& ctx, std::string name)
       name_(std::move(name)),
       node_(ctx.net.addNode(name_)),
       rng_(Random::forEntity(ctx.seed, "broker/" + name_)),
-      consumerManager_([this](const std::string& g, const std::vector<ClientIndex>& ch) { onConsumerIdsChanged(g, ch); }),
-      remotingServer_(ctx.loop, [this](ClientIndex c) { onChannelIdle(c); }),
+      consumerManager_([this](const std::string& g, const std::vector<ChannelKey>& ch) { onConsumerIdsChanged(g, ch); }),
+      remotingServer_(ctx.loop, [this](ClientIndex c, std::uint64_t id) { onChannelIdle(c, id); }),
       housekeeping_(ctx.loop, consumerManager_,
                     [this](const std::string& g, const ClientChannelInfo& c) { onChannelExpired(g, c); }),
       lockManager_(ctx.timing().broker_lock_max_live_time),
@@ -96,7 +96,11 @@ void Broker::setQueues(const std::string& topic, int queues) {
   if (up_) registerBrokerAll();
 }
 
-void Broker::heartbeat(ClientIndex channel, const std::string& clientId, const ConsumerData& data) {
+ChannelKey Broker::currentKey(ClientIndex client) const {
+  return channelKey(client, remotingServer_.current(ctx_.clients[static_cast<std::size_t>(client)]->node()));
+}
+
+void Broker::heartbeat(ClientIndex client, const std::string& clientId, const ConsumerData& data) {
   if (!data.broadcasting) {
     // ClientManageProcessor.heartBeat creates %RETRY%<group>; a new topic is registered at once.
     if (topicConfigManager_.createTopicInSendMessageBackMethod(getRetryTopic(data.groupName), data.retryQueueNums,
@@ -105,27 +109,51 @@ void Broker::heartbeat(ClientIndex channel, const std::string& clientId, const C
       if (ctx_.onTopologyChanged) ctx_.onTopologyChanged();
     }
   }
-  ClientChannelInfo info{channel, clientId, ctx_.now(), {}, 0};
+  ClientChannelInfo info{currentKey(client), clientId, ctx_.now(), {}, 0};
   consumerManager_.registerConsumer(data.groupName, info, data.broadcasting, data.topics,
                                     data.notifyConsumerIdsChangedEnable, ctx_.now());
 }
 
-bool Broker::refreshHeartbeat(ClientIndex channel, const std::string& clientId,
+bool Broker::refreshHeartbeat(ClientIndex client, const std::string& clientId,
                               const std::shared_ptr<const ConsumerData>& data, SimTime at) {
   if (!data->broadcasting && !topicConfigManager_.selectTopicConfig(getRetryTopic(data->groupName))) return false;
-  remotingServer_.touch(ctx_.clients[static_cast<std::size_t>(channel)]->node(), at);
+  remotingServer_.touch(ctx_.clients[static_cast<std::size_t>(client)]->node(), at);
   // Aliasing pointer: the topics live (and stay alive) inside the client's heartbeat data.
-  return consumerManager_.refreshConsumer(data->groupName, channel, clientId,
+  return consumerManager_.refreshConsumer(data->groupName, currentKey(client), clientId,
                                           std::shared_ptr<const std::set<std::string>>(data, &data->topics), at);
 }
 
-void Broker::unregisterClient(ClientIndex channel, const ConsumerData& data) {
-  consumerManager_.unregisterConsumer(data.groupName, channel, data.notifyConsumerIdsChangedEnable);
+void Broker::unregisterClient(ClientIndex client, const ConsumerData& data) {
+  consumerManager_.unregisterConsumer(data.groupName, currentKey(client), data.notifyConsumerIdsChangedEnable);
 }
 
-void Broker::channelClosed(ClientIndex channel) {
-  remotingServer_.close(ctx_.clients[static_cast<std::size_t>(channel)]->node());
-  consumerManager_.doChannelCloseEvent(channel);
+void Broker::channelClosed(ClientIndex client, std::uint64_t id) {
+  remotingServer_.close(ctx_.clients[static_cast<std::size_t>(client)]->node(), id);
+  consumerManager_.doChannelCloseEvent(channelKey(client, id));
+}
+
+void Broker::writeToClosed(ChannelKey key) {
+  // Not a client message: the kernel answers, whatever the process is doing (paused included).
+  const NodeId peer = ctx_.clients[static_cast<std::size_t>(clientOf(key))]->node();
+  if (!ctx_.net.canReach(node_, peer) || !ctx_.net.canReach(peer, node_)) return;  // lost: TCP retransmission not modelled
+  const SimTime rtt = ctx_.net.drawLatency(rng_) + ctx_.net.drawLatency(rng_);
+  ++ctx_.unsteadyScheduled;
+  ctx_.loop.scheduleAfter(rtt, [this, key] {
+    --ctx_.unsteadyScheduled;
+    if (up_) onConnectionReset(key);
+  });
+}
+
+void Broker::onConnectionReset(ChannelKey key) {
+  // NettyConnectManageHandler.exceptionCaught (connection reset by peer) closes the channel:
+  // ClientHousekeepingService.onChannelException -> doChannelCloseEvent, CHANGE as for a close.
+  const ClientIndex client = clientOf(key);
+  if (!remotingServer_.close(ctx_.clients[static_cast<std::size_t>(client)]->node(), connectionOf(key))) return;
+  if (ctx_.log.enabled())
+    ctx_.log.warn(ctx_.now(), "NettyRemotingServer",
+                  "NETTY SERVER PIPELINE: exceptionCaught [" + ctx_.clients[static_cast<std::size_t>(client)]->getClientId() +
+                      "] Connection reset by peer");
+  consumerManager_.doChannelCloseEvent(key);
 }
 
 std::vector<QueueIndex> Broker::lockBatchMQ(GroupIndex group, const std::vector<QueueIndex>& mqs,
@@ -216,7 +244,7 @@ void Broker::setProduceRate(QueueIndex mq, double ratePerSecond, SimTime now) {
   s.history.push_back(StoreQueue::Segment{now, s.base, ratePerSecond});
 }
 
-void Broker::onConsumerIdsChanged(const std::string& group, const std::vector<ClientIndex>& channels) {
+void Broker::onConsumerIdsChanged(const std::string& group, const std::vector<ChannelKey>& channels) {
   if (ctx_.behaviour().real_time_notify) notifyConsumerIdsChanged(group, channels);
   else batchedNotify_[group] = channels;  // the latest channel list wins, sent at the next batch
 }
@@ -227,16 +255,22 @@ void Broker::flushBatchedNotifications() {
   for (const auto& [group, channels] : batch) notifyConsumerIdsChanged(group, channels);
 }
 
-void Broker::notifyConsumerIdsChanged(const std::string& group, const std::vector<ClientIndex>& channels) {
+void Broker::notifyConsumerIdsChanged(const std::string& group, const std::vector<ChannelKey>& channels) {
   // A notification already on its way to a client has the same effect (a wakeup) as a second
   // one: coalescing them keeps a start-up storm of N clients at O(N) messages instead of O(N^2).
-  for (ClientIndex ch : channels) {
-    const auto i = static_cast<std::size_t>(ch);
+  for (ChannelKey ch : channels) {
+    const auto i = static_cast<std::size_t>(clientOf(ch));
+    MQClientInstance* client = ctx_.clients[i];
+    if (connectionOf(ch) != remotingServer_.current(client->node())) {
+      writeToClosed(ch);  // an older connection of a client that reconnected: its end is closed
+      continue;
+    }
     if (notifyInFlight_.size() <= i) notifyInFlight_.resize(i + 1, false);
     if (notifyInFlight_[i]) continue;
-    MQClientInstance* client = ctx_.clients[i];
-    const bool sent = ctx_.net.send(node_, client->node(), rng_, [this, client, i, group] {
+    const bool sent = ctx_.net.send(node_, client->node(), rng_, [this, client, i, group, ch] {
       notifyInFlight_[i] = false;
+      // The client closed its end meanwhile (a timed-out call) without the broker seeing the FIN.
+      if (client->api().channelId(node_) != connectionOf(ch)) return writeToClosed(ch);
       client->notifyConsumerIdsChanged(group, name_);
     });
     notifyInFlight_[i] = sent;
@@ -246,29 +280,32 @@ void Broker::notifyConsumerIdsChanged(const std::string& group, const std::vecto
 void Broker::onChannelExpired(const std::string& group, const ClientChannelInfo& info) {
   // scanNotActiveChannel closes the connection too (RemotingHelper.closeChannel, J4
   // ConsumerManager.java:162, J5 :373): no idle event follows, the client reconnects when it next sends.
-  remotingServer_.close(ctx_.clients[static_cast<std::size_t>(info.channel)]->node());
-  ctx_.trace.emit(EvChannelExpired{ctx_.now(), info.channel, name_, false});
+  const ClientIndex client = clientOf(info.channel);
+  if (connectionOf(info.channel) != 0)
+    remotingServer_.close(ctx_.clients[static_cast<std::size_t>(client)]->node(), connectionOf(info.channel));
+  ctx_.trace.emit(EvChannelExpired{ctx_.now(), client, name_, false});
   if (ctx_.log.enabled())
     ctx_.log.warn(ctx_.now(), "ConsumerManager",
                   "SCAN: remove expired channel from ConsumerManager consumerTable. channel=" + info.clientId +
                       ", consumerGroup=" + group);
 }
 
-void Broker::onChannelIdle(ClientIndex client) {
+void Broker::onChannelIdle(ClientIndex client, std::uint64_t id) {
   // NettyConnectManageHandler.userEventTriggered(ALL_IDLE) closes the channel and posts IDLE;
   // ClientHousekeepingService.onChannelIdle -> ConsumerManager.doChannelCloseEvent: CHANGE, so
   // the group is notified (J4 NettyRemotingServer.java:479-486, ClientHousekeepingService.java:82-85;
   // J5 :617-624, :85-89). The CLOSE event that follows finds nothing left to remove.
+  const ChannelKey key = channelKey(client, id);
   const ConsumerGroupInfo* registered = nullptr;
   for (const auto& [group, info] : consumerManager_.consumerTable())
-    if (info.channelInfoTable().count(client)) registered = &info;
+    if (info.channelInfoTable().count(key)) registered = &info;
   if (registered) {
     ctx_.trace.emit(EvChannelExpired{ctx_.now(), client, name_, true});
     if (ctx_.log.enabled())
       ctx_.log.warn(ctx_.now(), "NettyRemotingServer",
                     "NETTY SERVER PIPELINE: IDLE exception [" + ctx_.clients[static_cast<std::size_t>(client)]->getClientId() + "]");
   }
-  consumerManager_.doChannelCloseEvent(client);
+  consumerManager_.doChannelCloseEvent(key);
 }
 
 }  // namespace rmqsim

@@ -54,15 +54,17 @@ class Broker {
   void setQueues(const std::string& topic, int queues);
 
   // Requests from clients (the caller checked the network).
-  void heartbeat(ClientIndex channel, const std::string& clientId, const ConsumerData& data);
+  /// HEART_BEAT from the client, on its newest connection here.
+  void heartbeat(ClientIndex client, const std::string& clientId, const ConsumerData& data);
   /// The steady-state heartbeat, applied at send time with its arrival time `at`: true when it
   /// only refreshes the channel's timestamp (known channel, same id and subscriptions, retry
   /// topic present), which is all such a heartbeat does on arrival. Saves one event per
   /// heartbeat and broker; anything else goes through heartbeat() as a message.
-  bool refreshHeartbeat(ClientIndex channel, const std::string& clientId, const std::shared_ptr<const ConsumerData>& data,
+  bool refreshHeartbeat(ClientIndex client, const std::string& clientId, const std::shared_ptr<const ConsumerData>& data,
                         SimTime at);
-  void unregisterClient(ClientIndex channel, const ConsumerData& data);
-  void channelClosed(ClientIndex channel);
+  void unregisterClient(ClientIndex client, const ConsumerData& data);
+  /// The client's end of connection `id` closed and its FIN arrived (CLOSE event).
+  void channelClosed(ClientIndex client, std::uint64_t id);
   // The client's connection (NettyRemotingServer): opened by its first message, closed by either side.
   /// The client connects now: its new channel's id.
   std::uint64_t acceptChannel(NodeId clientNode, ClientIndex client) { return remotingServer_.accept(clientNode, client); }
@@ -129,6 +131,10 @@ class Broker {
   const TopicConfigManager& topicConfigManager() const { return topicConfigManager_; }
   TopicConfigManager& topicConfigManager() { return topicConfigManager_; }
   const ConsumerManager& consumerManager() const { return consumerManager_; }
+  /// The group lists the client, with this id, on its newest connection here (the steady-state check).
+  bool hasConsumerChannel(const std::string& group, ClientIndex client, const std::string& clientId) const {
+    return consumerManager_.hasChannel(group, currentKey(client), clientId);
+  }
   const RebalanceLockManager& lockManager() const { return lockManager_; }
   /// Folds the consumer table's heartbeat times and the committed offsets into `f` (the fast-forward's tests).
   void digest(Fnv& f) const {
@@ -151,11 +157,17 @@ class Broker {
     };
     std::vector<Segment> history;  ///< each rate change, for searchOffset
   };
-  void onConsumerIdsChanged(const std::string& group, const std::vector<ClientIndex>& channels);
-  void notifyConsumerIdsChanged(const std::string& group, const std::vector<ClientIndex>& channels);
+  void onConsumerIdsChanged(const std::string& group, const std::vector<ChannelKey>& channels);
+  void notifyConsumerIdsChanged(const std::string& group, const std::vector<ChannelKey>& channels);
   void flushBatchedNotifications();
   void onChannelExpired(const std::string& group, const ClientChannelInfo& info);
-  void onChannelIdle(ClientIndex client);
+  void onChannelIdle(ClientIndex client, std::uint64_t id);
+  /// The consumer table's key for what the client sends now: its newest connection here.
+  ChannelKey currentKey(ClientIndex client) const;
+  /// A write on a connection whose client end is closed: the client's host answers with a reset
+  /// (its socket is gone), which closes the connection here one round trip later.
+  void writeToClosed(ChannelKey key);
+  void onConnectionReset(ChannelKey key);
   void goDown();
 
   ModelContext& ctx_;
@@ -172,7 +184,7 @@ class Broker {
   QueryAssignmentProcessor queryAssignmentProcessor_;
   Timer registerTimer_;
   Timer notifyTimer_;
-  std::map<std::string, std::vector<ClientIndex>> batchedNotify_;  ///< !realTimeNotifyConsumerChange
+  std::map<std::string, std::vector<ChannelKey>> batchedNotify_;  ///< !realTimeNotifyConsumerChange
   /// By queue index (dense over the run's queues): maxOffset is on the consume loop's hot path.
   std::vector<StoreQueue> store_;
   const StoreQueue* findStore(QueueIndex mq) const {

@@ -25,7 +25,7 @@ bool ConsumerGroupInfo::updateChannel(const ClientChannelInfo& infoNew, bool bro
   return true;
 }
 
-bool ConsumerGroupInfo::refreshChannel(ClientIndex channel, const std::string& clientId,
+bool ConsumerGroupInfo::refreshChannel(ChannelKey channel, const std::string& clientId,
                                        const std::shared_ptr<const std::set<std::string>>& topics, SimTime at) {
   auto it = channelInfoTable_.find(channel);
   if (it == channelInfoTable_.end() || it->second.clientId != clientId) return false;
@@ -46,9 +46,9 @@ bool ConsumerGroupInfo::updateSubscription(const std::set<std::string>& topics) 
   return true;
 }
 
-bool ConsumerGroupInfo::unregisterChannel(ClientIndex channel) { return doChannelCloseEvent(channel).has_value(); }
+bool ConsumerGroupInfo::unregisterChannel(ChannelKey channel) { return doChannelCloseEvent(channel).has_value(); }
 
-std::optional<ClientChannelInfo> ConsumerGroupInfo::doChannelCloseEvent(ClientIndex channel) {
+std::optional<ClientChannelInfo> ConsumerGroupInfo::doChannelCloseEvent(ChannelKey channel) {
   auto it = channelInfoTable_.find(channel);
   if (it == channelInfoTable_.end()) return std::nullopt;
   ClientChannelInfo info = it->second;
@@ -84,8 +84,8 @@ std::shared_ptr<const std::vector<std::string>> ConsumerGroupInfo::getAllClientI
   return idsCache_;
 }
 
-std::vector<ClientIndex> ConsumerGroupInfo::getAllChannel() const {
-  std::vector<ClientIndex> out;
+std::vector<ChannelKey> ConsumerGroupInfo::getAllChannel() const {
+  std::vector<ChannelKey> out;
   out.reserve(channelInfoTable_.size());
   for (const auto& [ch, c] : channelInfoTable_) out.push_back(ch);
   return out;

@@ -1,6 +1,7 @@
 // twin of broker/src/main/java/org/apache/rocketmq/broker/client/ConsumerGroupInfo.java, 4.9.x and 5.x;
 // differences: the channel table is ordered by channel (Java's ConcurrentHashMap order is
-// arbitrary and clients sort the ids anyway); a channel is one client process incarnation.
+// arbitrary and clients sort the ids anyway); a channel is one connection of a client process
+// (channel_key.h), so a process that reconnected before its old channel went is listed twice.
 #pragma once
 
 #include <map>
@@ -11,13 +12,14 @@
 #include <vector>
 
 #include "engine/sim_time.h"
+#include "rocketmq/broker/channel_key.h"
 #include "rocketmq/common/sim_event.h"
 
 namespace rmqsim {
 
-/// ClientChannelInfo: the connection (here: the process), its client id, last heartbeat.
+/// ClientChannelInfo: the connection, its client id, last heartbeat.
 struct ClientChannelInfo {
-  ClientIndex channel = 0;
+  ChannelKey channel = 0;
   std::string clientId;
   SimTime lastUpdateTimestamp = 0;
   /// The subscription object last found equal to the group's (at `verifiedVersion`): the same
@@ -34,21 +36,21 @@ class ConsumerGroupInfo {
   bool updateChannel(const ClientChannelInfo& infoNew, bool broadcasting, SimTime now);
   /// A heartbeat that changes nothing but the channel's timestamp: applies it and returns true;
   /// false (nothing done) when the channel is new or its id or subscriptions differ.
-  bool refreshChannel(ClientIndex channel, const std::string& clientId,
+  bool refreshChannel(ChannelKey channel, const std::string& clientId,
                       const std::shared_ptr<const std::set<std::string>>& topics, SimTime at);
   /// A heartbeat's subscriptions: true when a topic was added or removed.
   bool updateSubscription(const std::set<std::string>& topics);
   /// Explicit unregister (graceful shutdown): true when the channel was present.
-  bool unregisterChannel(ClientIndex channel);
+  bool unregisterChannel(ChannelKey channel);
   /// The connection closed: the removed channel, if it was present.
-  std::optional<ClientChannelInfo> doChannelCloseEvent(ClientIndex channel);
+  std::optional<ClientChannelInfo> doChannelCloseEvent(ChannelKey channel);
   /// Channels silent for more than `timeout` are removed and returned (scanNotActiveChannel).
   std::vector<ClientChannelInfo> removeExpired(SimTime now, SimTime timeout);
 
   /// One id per channel in table order (a shared id appears twice); shared until the table changes.
   std::shared_ptr<const std::vector<std::string>> getAllClientId() const;
-  std::vector<ClientIndex> getAllChannel() const;
-  const std::map<ClientIndex, ClientChannelInfo>& channelInfoTable() const { return channelInfoTable_; }
+  std::vector<ChannelKey> getAllChannel() const;
+  const std::map<ChannelKey, ClientChannelInfo>& channelInfoTable() const { return channelInfoTable_; }
   bool isBroadcasting() const { return broadcasting_; }
   const std::set<std::string>& subscriptionTable() const { return subscriptionTable_; }
   const std::string& groupName() const { return groupName_; }
@@ -56,7 +58,7 @@ class ConsumerGroupInfo {
  private:
   std::string groupName_;
   bool broadcasting_ = false;
-  std::map<ClientIndex, ClientChannelInfo> channelInfoTable_;  ///< by channel: O(log n) heartbeats
+  std::map<ChannelKey, ClientChannelInfo> channelInfoTable_;  ///< by channel: O(log n) heartbeats
   /// A lower bound of the table's timestamps (refreshes only raise them): a scan finds nothing
   /// to expire until `timeout` has passed since it, so most scans are skipped, same result.
   SimTime oldestTimestampBound_ = kNever;

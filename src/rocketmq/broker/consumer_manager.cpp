@@ -13,24 +13,24 @@ bool ConsumerManager::registerConsumer(const std::string& group, const ClientCha
   return r1 || r2;
 }
 
-bool ConsumerManager::refreshConsumer(const std::string& group, ClientIndex channel, const std::string& clientId,
+bool ConsumerManager::refreshConsumer(const std::string& group, ChannelKey channel, const std::string& clientId,
                                       const std::shared_ptr<const std::set<std::string>>& topics, SimTime at) {
   auto it = consumerTable_.find(group);
   return it != consumerTable_.end() && it->second.refreshChannel(channel, clientId, topics, at);
 }
 
-void ConsumerManager::unregisterConsumer(const std::string& group, ClientIndex channel,
+void ConsumerManager::unregisterConsumer(const std::string& group, ChannelKey channel,
                                          bool isNotifyConsumerIdsChangedEnable) {
   auto it = consumerTable_.find(group);
   if (it == consumerTable_.end()) return;
   it->second.unregisterChannel(channel);
   const bool broadcasting = it->second.isBroadcasting();
-  std::vector<ClientIndex> channels = it->second.getAllChannel();
+  std::vector<ChannelKey> channels = it->second.getAllChannel();
   if (it->second.channelInfoTable().empty()) consumerTable_.erase(it);
   if (isNotifyConsumerIdsChangedEnable && !broadcasting) listener_(group, channels);
 }
 
-bool ConsumerManager::doChannelCloseEvent(ClientIndex channel) {
+bool ConsumerManager::doChannelCloseEvent(ChannelKey channel) {
   bool removed = false;
   for (auto it = consumerTable_.begin(); it != consumerTable_.end();) {
     if (!it->second.doChannelCloseEvent(channel)) {
@@ -40,7 +40,7 @@ bool ConsumerManager::doChannelCloseEvent(ClientIndex channel) {
     removed = true;
     const std::string group = it->first;
     const bool broadcasting = it->second.isBroadcasting();
-    std::vector<ClientIndex> channels = it->second.getAllChannel();
+    std::vector<ChannelKey> channels = it->second.getAllChannel();
     it = it->second.channelInfoTable().empty() ? consumerTable_.erase(it) : std::next(it);
     // Java (5.x): CHANGE unless broadcasting; the group's notify flag is not consulted here.
     if (!broadcasting) listener_(group, channels);

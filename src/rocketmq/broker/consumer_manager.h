@@ -19,7 +19,7 @@ namespace rmqsim {
 class ConsumerManager {
  public:
   /// CHANGE: the group's membership changed; notify these channels.
-  using ChangeListener = std::function<void(const std::string& group, const std::vector<ClientIndex>& channels)>;
+  using ChangeListener = std::function<void(const std::string& group, const std::vector<ChannelKey>& channels)>;
 
   explicit ConsumerManager(ChangeListener listener) : listener_(std::move(listener)) {}
 
@@ -28,12 +28,12 @@ class ConsumerManager {
   bool registerConsumer(const std::string& group, const ClientChannelInfo& info, bool broadcasting,
                         const std::set<std::string>& topics, bool isNotifyConsumerIdsChangedEnable, SimTime now);
   /// UNREGISTER_CLIENT from a graceful shutdown; CHANGE gated like registration.
-  void unregisterConsumer(const std::string& group, ClientIndex channel, bool isNotifyConsumerIdsChangedEnable);
+  void unregisterConsumer(const std::string& group, ChannelKey channel, bool isNotifyConsumerIdsChangedEnable);
   /// A heartbeat that would change nothing but the timestamp (see ConsumerGroupInfo::refreshChannel).
-  bool refreshConsumer(const std::string& group, ClientIndex channel, const std::string& clientId,
+  bool refreshConsumer(const std::string& group, ChannelKey channel, const std::string& clientId,
                        const std::shared_ptr<const std::set<std::string>>& topics, SimTime at);
   /// The connection closed (process killed): CHANGE for every group it was in (not broadcasting).
-  bool doChannelCloseEvent(ClientIndex channel);
+  bool doChannelCloseEvent(ChannelKey channel);
   /// Housekeeping: removes channels silent for more than `timeout`; fires NO CHANGE.
   std::vector<std::pair<std::string, ClientChannelInfo>> scanNotActiveChannel(SimTime now, SimTime timeout);
   /// GET_CONSUMER_LIST_BY_GROUP: nullptr when the group is unknown (the client then gets null).
@@ -43,7 +43,7 @@ class ConsumerManager {
   /// Forgets everything (broker restart: the table lives in memory).
   void clear() { consumerTable_.clear(); }
   /// The group has this channel with this client id (the steady-state check).
-  bool hasChannel(const std::string& group, ClientIndex channel, const std::string& clientId) const {
+  bool hasChannel(const std::string& group, ChannelKey channel, const std::string& clientId) const {
     auto g = consumerTable_.find(group);
     if (g == consumerTable_.end()) return false;
     auto c = g->second.channelInfoTable().find(channel);

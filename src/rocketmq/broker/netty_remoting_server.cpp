@@ -7,11 +7,18 @@ namespace rmqsim {
 void NettyRemotingServer::shutdown() {
   timer_.cancel();
   channels_.clear();
+  orphans_.clear();
 }
 
 std::uint64_t NettyRemotingServer::accept(NodeId node, ClientIndex client) {
   const auto i = static_cast<std::size_t>(node);
   if (channels_.size() <= i) channels_.resize(i + 1);
+  if (channels_[i].id != 0) {
+    Channel old = channels_[i];
+    old.pulling = false;  // the client's pulls move to the new connection
+    orphans_.push_back(old);
+    armFor(deadline(old));
+  }
   channels_[i] = Channel{nextId_++, client, loop_.now(), false};
   armFor(deadline(channels_[i]));
   return channels_[i].id;
@@ -34,10 +41,15 @@ void NettyRemotingServer::setPulling(NodeId node, bool pulling) {
   if (!pulling) armFor(deadline(c));
 }
 
-bool NettyRemotingServer::close(NodeId node) {
+bool NettyRemotingServer::close(NodeId node, std::uint64_t id) {
   const auto i = static_cast<std::size_t>(node);
-  if (i >= channels_.size() || channels_[i].id == 0) return false;
-  channels_[i] = Channel{};
+  if (i < channels_.size() && channels_[i].id != 0 && (id == 0 || channels_[i].id == id)) {
+    channels_[i] = Channel{};
+    return true;
+  }
+  auto it = findOrphan(id);
+  if (id == 0 || it == orphans_.end()) return false;
+  orphans_.erase(it);
   return true;
 }
 
@@ -49,19 +61,29 @@ void NettyRemotingServer::armFor(SimTime at) {
 void NettyRemotingServer::onTimer() {
   // IdleStateHandler.AllIdleTimeoutTask: idle when nothing was read or written for maxIdle.
   const SimTime now = loop_.now();
-  std::vector<ClientIndex> idle;
+  std::vector<std::pair<ClientIndex, std::uint64_t>> idle;
   SimTime next = kNever;
   for (Channel& c : channels_) {
     const SimTime d = deadline(c);
     if (d <= now) {
-      idle.push_back(c.client);
+      idle.emplace_back(c.client, c.id);
       c = Channel{};  // RemotingHelper.closeChannel, then the IDLE event
     } else {
       next = std::min(next, d);
     }
   }
+  for (auto it = orphans_.begin(); it != orphans_.end();) {
+    const SimTime d = deadline(*it);
+    if (d <= now) {
+      idle.emplace_back(it->client, it->id);
+      it = orphans_.erase(it);
+    } else {
+      next = std::min(next, d);
+      ++it;
+    }
+  }
   armFor(next);
-  for (ClientIndex client : idle) onIdle_(client);
+  for (const auto& [client, id] : idle) onIdle_(client, id);
 }
 
 }  // namespace rmqsim

@@ -97,10 +97,11 @@ void ConsumeMessageOrderlyService::armLockExpiry() {
   });
 }
 
-void ConsumeMessageOrderlyService::shutdown() {
+Task<void> ConsumeMessageOrderlyService::shutdown() {
   lockTimer_.cancel();
   expiryTimer_.cancel();
-  if (!client_.setup().broadcasting) rebalance_.unlockAll();
+  // J4 ConsumeMessageOrderlyService.java:110-121, J5 :105-116: unlockAllMQ -> unlockAll(false).
+  if (!client_.setup().broadcasting) co_await rebalance_.unlockAll();
 }
 
 }  // namespace rmqsim

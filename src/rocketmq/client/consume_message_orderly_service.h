@@ -29,7 +29,8 @@ class ConsumeMessageOrderlyService {
   /// Clustering: lockMQPeriodically every lock_interval, first after lock_initial_delay.
   void start();
   /// Stops the timer and releases every lock (clustering).
-  void shutdown();
+  /// Stops the timers, then unlockAll(false): synchronous per broker (the shutdown thread waits).
+  Task<void> shutdown();
   void stopTimer() {
     lockTimer_.cancel();
     expiryTimer_.cancel();

@@ -24,8 +24,8 @@ void DefaultMQPushConsumerImpl::startConsumeService() {
   if (client_.setup().orderly) orderlyService_.start();
 }
 
-void DefaultMQPushConsumerImpl::shutdownConsumeService() {
-  if (client_.setup().orderly) orderlyService_.shutdown();
+Task<void> DefaultMQPushConsumerImpl::shutdownConsumeService() {
+  if (client_.setup().orderly) co_await orderlyService_.shutdown();
 }
 
 void DefaultMQPushConsumerImpl::persistConsumerOffset() { persistConsumerOffsetAt(client_.ctx().now()); }

@@ -26,7 +26,7 @@ class DefaultMQPushConsumerImpl final : public PullCommitSource {
   /// Starts the orderly lock timer (clustering).
   void startConsumeService();
   /// Graceful shutdown: unlock (orderly), persist every offset, then the caller unregisters.
-  void shutdownConsumeService();
+  Task<void> shutdownConsumeService();
   void persistConsumerOffset();
   /// The persist tick as it runs at `at` (now, or a steady tick the fast-forward accounts for).
   void persistConsumerOffsetAt(SimTime at);

@@ -36,7 +36,7 @@ void MQClientAPIImpl::invokeSync(std::unique_ptr<PendingCall> call) {
       failAt(id, now + ctx.timing().connect_timeout);
       return;
     }
-    channelTables_.insert(target);  // the handshake's round trip is not modelled
+    connect(target);  // the handshake's round trip is not modelled
   }
   if (connectOnly) {
     pending_.back().second->answer();
@@ -84,8 +84,13 @@ void MQClientAPIImpl::resume(std::uint64_t id, bool replied) {
   if (replied) call->deliver();
   // RemotingTimeoutException: invokeSync closes the channel (4.9 always, 5.x when more than
   // 100 ms of the timeout were left for the reply: always here, connects cost nothing).
-  else if (call->timedOut && client_.ctx().behaviour().close_socket_if_timeout)
-    channelTables_.erase(call->target);
+  else if (call->timedOut && client_.ctx().behaviour().close_socket_if_timeout) {
+    auto open = channelTables_.find(call->target);
+    if (open != channelTables_.end()) {
+      client_.sendFin(call->target, open->second);  // before the entry goes: the FIN opens nothing
+      channelTables_.erase(call->target);
+    }
+  }
   call->waiting.resume();
 }
 
@@ -97,9 +102,11 @@ bool MQClientAPIImpl::channelReady(NodeId target) {
   }
   if (channelTables_.count(target)) return true;
   if (!ctx.net.roundTrip(client_.node(), target)) return false;
-  channelTables_.insert(target);
+  connect(target);
   return true;
 }
+
+void MQClientAPIImpl::connect(NodeId target) { channelTables_[target] = client_.channelConnected(target); }
 
 }  // namespace rmqsim
 
@@ -158,6 +165,21 @@ MQClientAPIImpl::Call<bool> MQClientAPIImpl::sendHeartbeat(Broker& b, std::share
                           return true;
                         },
                         &rng);
+}
+
+MQClientAPIImpl::Call<bool> MQClientAPIImpl::unlockBatchMQ(Broker& b, std::vector<QueueIndex> mqs) {
+  return makeCall<bool>(b.node(), client_.ctx().timing().lock_batch_timeout,
+                        [&b, g = client_.setup().group, &id = client_.getClientId(), q = std::move(mqs)] {
+                          b.unlockBatchMQ(g, q, id);
+                          return true;
+                        });
+}
+
+MQClientAPIImpl::Call<bool> MQClientAPIImpl::unregisterClient(Broker& b, const ConsumerData& data) {
+  return makeCall<bool>(b.node(), client_.ctx().timing().api_timeout, [&b, ch = client_.index(), d = data] {
+    b.unregisterClient(ch, d);
+    return true;
+  });
 }
 
 MQClientAPIImpl::Call<bool> MQClientAPIImpl::awaitConnect(NodeId target) {

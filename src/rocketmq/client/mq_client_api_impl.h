@@ -6,13 +6,16 @@
 // Channels (NettyRemotingClient.channelTables): a call on a closed channel connects first; the
 // connect is instant to a reachable node, refused after a round trip by a killed process's host
 // (RemotingConnectException), and given up after connect_timeout to a lost host or across a cut
-// link. A timed-out call closes its channel (clientCloseSocketIfTimeout, both lines).
+// link. A timed-out call closes its channel (clientCloseSocketIfTimeout, both lines); its FIN
+// reaches the broker only if the link lets it, else the broker keeps that connection open beside
+// the next one. The table is the process's only one: a broker's entry names the connection there.
 #pragma once
 
 #include <coroutine>
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <map>
 #include <set>
 #include <string>
 #include <utility>
@@ -100,13 +103,23 @@ class MQClientAPIImpl {
   /// HEART_BEAT, synchronous (MQClientAPIImpl.sendHearbeat, mqClientApiTimeout); the periodic
   /// heartbeat sends it to a broker it cannot reach at once, so its scheduler thread waits.
   Call<bool> sendHeartbeat(Broker& b, std::shared_ptr<const ConsumerData> data, Random& rng);
+  /// UNLOCK_BATCH_MQ, synchronous (RebalanceImpl.unlockAll(false): timeout 1000 ms).
+  Call<bool> unlockBatchMQ(Broker& b, std::vector<QueueIndex> mqs);
+  /// UNREGISTER_CLIENT (MQClientAPIImpl.unregisterClient, mqClientApiTimeout).
+  Call<bool> unregisterClient(Broker& b, const ConsumerData& data);
   /// Whether a oneway to `target` can be written now: its channel is open, or a connect succeeds
   /// at once (which opens it).
   bool channelReady(NodeId target);
+  /// The open channel to `target`: its id there (0: none).
+  std::uint64_t channelId(NodeId target) const {
+    auto it = channelTables_.find(target);
+    return it == channelTables_.end() ? 0 : it->second;
+  }
+  /// A connection to `target` opened now (`id`: its name there).
+  void channelCreated(NodeId target, std::uint64_t id) { channelTables_[target] = id; }
   /// Waits out a connect to `target` that channelReady() said cannot succeed now: 4.9's oneway
   /// (createChannel awaits the connect), resuming at connect_timeout, or a round trip if refused.
   Call<bool> awaitConnect(NodeId target);
-  bool channelOpen(NodeId target) const { return channelTables_.count(target) > 0; }
 
   /// The process died: replies and timeouts still in flight resume nothing.
   void cancelAll() { pending_.clear(); }
@@ -128,6 +141,8 @@ class MQClientAPIImpl {
   void lost(std::uint64_t id);
   void failAt(std::uint64_t id, SimTime at);
   void resume(std::uint64_t id, bool replied);
+  /// getAndCreateChannel on a reachable target with no channel: connects (instant).
+  void connect(NodeId target);
 
   MQClientInstance& client_;
   std::uint64_t nextId_ = 1;
@@ -136,7 +151,7 @@ class MQClientAPIImpl {
   /// Calls in flight (a handful per process); messages carry only (this, id), so a call dropped
   /// meanwhile is simply absent.
   Pending pending_;
-  std::set<NodeId> channelTables_;  ///< nodes with an open channel (NettyRemotingClient.channelTables)
+  std::map<NodeId, std::uint64_t> channelTables_;  ///< NettyRemotingClient.channelTables: target -> id there
 };
 
 }  // namespace rmqsim

@@ -17,6 +17,7 @@ MQClientInstance::MQClientInstance(ModelContext& ctx, ConsumerSetup setup)
       heartbeatRng_(Random::forEntity(ctx.seed, "client/" + setup_.processName + "/heartbeat")),
       routeRng_(Random::forEntity(ctx.seed, "client/" + setup_.processName + "/route")),
       rebalanceRng_(Random::forEntity(ctx.seed, "client/" + setup_.processName + "/rebalance")),
+      finRng_(Random::forEntity(ctx.seed, "client/" + setup_.processName + "/fin")),
       routeTimer_(ctx.loop),
       heartbeatTimer_(ctx.loop),
       persistTimer_(ctx.loop),
@@ -28,8 +29,7 @@ MQClientInstance::MQClientInstance(ModelContext& ctx, ConsumerSetup setup)
   // Whatever the process sends to a broker goes over its channel to it, connecting first if needed.
   ctx_.net.setTap(node_, [this](NodeId peer, bool outbound) {
     if (!outbound || state_ != State::RUNNING) return;
-    for (const auto& [name, b] : ctx_.brokers)
-      if (b->node() == peer) ensureChannel(*b, false);
+    if (Broker* b = brokerAt(peer)) ensureChannel(*b, false);
   });
 }
 
@@ -53,7 +53,7 @@ void MQClientInstance::start() {
 Task<void> MQClientInstance::startTail() {
   // DefaultMQPushConsumerImpl.start tail: routes (synchronous), heartbeat, then rebalance at once.
   co_await updateTopicRouteInfoFromNameServer();
-  const bool heartbeatSent = sendHeartbeatToAllBrokerWithLock();
+  const bool heartbeatSent = co_await sendHeartbeatToAllBrokerWithLock();
   if (heartbeatSent || !ctx_.behaviour().start_rebalance_needs_heartbeat) rebalanceImmediately();
 }
 
@@ -142,18 +142,6 @@ void MQClientInstance::stopTimers() {
   consumer_->orderlyService().stopTimer();
 }
 
-void MQClientInstance::shutdown() {
-  if (state_ != State::RUNNING) return;
-  // consumeMessageService.shutdown (orderly: unlockAll), persistConsumerOffset, unregisterConsumer.
-  consumer_->shutdownConsumeService();
-  consumer_->persistConsumerOffset();
-  ConsumerData data{setup_.groupName, setup_.group, setup_.broadcasting, {}, setup_.retryQueueNums,
-                    setup_.notifyConsumerIdsChangedEnable};
-  for (const auto& name : brokerAddrTable_)
-    sendToBroker(name, [ch = setup_.index, data](Broker& b) { b.unregisterClient(ch, data); });
-  die(ClientLifecycle::STOPPED, true);
-}
-
 void MQClientInstance::kill() {
   if (isAlive()) die(ClientLifecycle::KILLED, true);
 }
@@ -175,9 +163,11 @@ void MQClientInstance::die(ClientLifecycle how, bool closeChannels) {
   ctx_.net.setTap(node_, {});  // a dead process opens no channel
   if (closeChannels) {
     // The OS closes the sockets: each broker sees its channel close (unless the link is cut).
+    // A channel closed earlier after a timeout sent its FIN then (its retransmission is not modelled).
     for (const auto& name : connectedBrokers_) {
-      if (Broker* b = ctx_.findBroker(name))
-        ctx_.net.send(node_, b->node(), rng_, [b, ch = setup_.index] { b->channelClosed(ch); });
+      Broker* b = ctx_.findBroker(name);
+      const std::uint64_t id = b ? api_.channelId(b->node()) : 0;
+      if (id != 0) ctx_.net.send(node_, b->node(), rng_, [b, ch = setup_.index, id] { b->channelClosed(ch, id); });
     }
   }
   stopTimers();
@@ -336,12 +326,18 @@ void MQClientInstance::heartbeatTo(Broker* b) {
                 [b, ch = setup_.index, id = setup_.clientId, shared] { b->heartbeat(ch, id, *shared); });
 }
 
-bool MQClientInstance::sendHeartbeatToAllBrokerWithLock() {
-  if (brokerAddrTable_.empty()) return false;
+Task<bool> MQClientInstance::sendHeartbeatToAllBrokerWithLock() {
+  if (brokerAddrTable_.empty()) co_return false;
+  prepareHeartbeat();
+  co_await sendHeartbeatWaiting();
+  co_return true;
+}
+
+void MQClientInstance::sendHeartbeatNow() {
+  if (brokerAddrTable_.empty()) return;
   prepareHeartbeat();
   for (Broker* b : heartbeatTargets_)
     if (b) heartbeatTo(b);
-  return true;
 }
 
 void MQClientInstance::heartbeatTick() {
@@ -356,7 +352,7 @@ void MQClientInstance::heartbeatTick() {
       }
     }
   }
-  sendHeartbeatToAllBrokerWithLock();
+  sendHeartbeatNow();
   skipSteadyHeartbeats();
 }
 
@@ -423,16 +419,36 @@ void MQClientInstance::sendToBroker(Broker& b, std::function<void(Broker&)> requ
 void MQClientInstance::ensureChannel(Broker& b, bool byHeartbeat) {
   // No connection can be made to a down broker or across a cut link (the message is lost anyway).
   if (!b.isUp() || !ctx_.net.roundTrip(node_, b.node())) return;
-  auto it = std::find_if(channelIds_.begin(), channelIds_.end(), [&b](const auto& c) { return c.first == &b; });
-  if (it != channelIds_.end() && b.channelOpen(node_, it->second)) return;
+  const std::uint64_t id = api_.channelId(b.node());
+  if (id != 0 && b.channelOpen(node_, id)) return;
+  // Closed by the client (a timeout), or by the broker (its FIN came: idle close, scan, restart).
+  api_.channelCreated(b.node(), openChannel(b, byHeartbeat));
+}
+
+std::uint64_t MQClientInstance::channelConnected(NodeId target) {
+  Broker* b = brokerAt(target);
+  return b ? openChannel(*b, false) : 1;
+}
+
+std::uint64_t MQClientInstance::openChannel(Broker& b, bool byHeartbeat) {
   const std::uint64_t id = b.acceptChannel(node_, setup_.index);
-  if (it == channelIds_.end()) channelIds_.emplace_back(&b, id);
-  else it->second = id;
   connectedBrokers_.insert(b.name());
   // sendHeartbeatToBroker(..., strictLockMode=false) needs lockHeartbeat.tryLock(): while the
   // heartbeat that opened the channel holds it, the listener's heartbeat is skipped (J5
   // MQClientInstance.java:603-636), and with it the rebalance.
   if (!byHeartbeat && ctx_.behaviour().heartbeat_on_channel_active) onChannelActive(b);
+  return id;
+}
+
+void MQClientInstance::sendFin(NodeId target, std::uint64_t id) {
+  if (Broker* b = brokerAt(target))
+    ctx_.net.send(node_, target, finRng_, [b, ch = setup_.index, id] { b->channelClosed(ch, id); });
+}
+
+Broker* MQClientInstance::brokerAt(NodeId node) const {
+  for (const auto& [name, b] : ctx_.brokers)
+    if (b->node() == node) return b;
+  return nullptr;
 }
 
 void MQClientInstance::onChannelActive(Broker& b) {
@@ -440,7 +456,7 @@ void MQClientInstance::onChannelActive(Broker& b) {
   // run by the NettyEventExecutor thread, for a broker of brokerAddrTable; the heartbeat is
   // synchronous and rebalanceImmediately follows its reply.
   schedule(0, [this, &b] {
-    if (!brokerAddrTable_.count(b.name())) return;
+    if (stopping_ || !brokerAddrTable_.count(b.name())) return;  // unregistered: no heartbeat data
     const std::shared_ptr<const ConsumerData>& shared = heartbeatData();
     ctx_.net.send(node_, b.node(), rng_, [this, &b, shared] {
       b.heartbeat(setup_.index, setup_.clientId, *shared);

@@ -80,7 +80,11 @@ class MQClientInstance {
 
   // Lifecycle verbs (the scenario's actions).
   void start();     ///< DefaultMQPushConsumerImpl.start
-  void shutdown();  ///< graceful stop: persist, unregister, drop everything
+  /// Graceful stop (DefaultMQPushConsumerImpl.shutdown): unlock (orderly), persist, unregister,
+  /// then the process ends. Its synchronous calls to a broker it cannot reach hold the exit.
+  void shutdown();
+  /// The shutdown thread is about to wait on a call: the process stops all but that thread.
+  void shutdownBlocks();
   void kill();      ///< process dies: the OS closes its connections
   void crash();     ///< host lost: nothing is sent
   void pause();     ///< frozen (GC, SIGSTOP)
@@ -104,7 +108,9 @@ class MQClientInstance {
   Task<std::shared_ptr<const std::vector<QueueIndex>>> queryAssignment(std::string topic);
   Task<void> updateTopicRouteInfoFromNameServer();
   Task<bool> updateTopicRouteInfoFromNameServer(std::string topic);
-  bool sendHeartbeatToAllBrokerWithLock();
+  /// sendHeartbeatToAllBrokerWithLock as the start-up and rebalance threads call it: synchronous
+  /// per broker (sendHeartbeatWaiting); false when brokerAddrTable is empty.
+  Task<bool> sendHeartbeatToAllBrokerWithLock();
   MQClientAPIImpl& api() { return api_; }
   /// Runs `thread` as one of this process's threads (ended if the process dies).
   void spawn(Task<void> thread) { threads_.spawn(std::move(thread)); }
@@ -136,6 +142,11 @@ class MQClientInstance {
   /// one (broker restarted, or it closed the channel: idle, expiry) is replaced by a new
   /// connection, whose ACTIVE event runs onChannelActive unless a heartbeat opened it.
   void ensureChannel(Broker& b, bool byHeartbeat);
+  /// MQClientAPIImpl connected to `target` now: its id for the connection (a broker's names it in
+  /// its consumer table; a name server's is 1).
+  std::uint64_t channelConnected(NodeId target);
+  /// The client closed its end of connection `id` to `target`: the FIN, lost on a cut link.
+  void sendFin(NodeId target, std::uint64_t id);
 
   // Fast-forward (steady_state_skip.cpp, docs/performance.md). While nothing but the clients'
   // steady periodic work can happen before a horizon, each periodic activity, at the end of a
@@ -161,17 +172,26 @@ class MQClientInstance {
   void stopTimers();
   void die(ClientLifecycle how, bool closeChannels);
   Task<void> startTail();
+  Task<void> shutdownThread();
+  Task<void> unregisterClient();
   /// findBrokerAddrByTopic: a random broker of the route, after one route update if none.
   Task<Broker*> findBrokerByTopic(std::string topic);
   /// 5.2+ channel event listener: heartbeat the broker, then rebalanceImmediately if it answered.
   void onChannelActive(Broker& b);
+  /// A new connection to `b` (the broker keeps an older one it never saw close beside it).
+  std::uint64_t openChannel(Broker& b, bool byHeartbeat);
+  Broker* brokerAt(NodeId node) const;
   const std::shared_ptr<const ConsumerData>& heartbeatData();
   Task<void> routePollThread();
   Task<void> schedulerJob(Task<void> blocking);
   /// The periodic heartbeat: oneway-like to brokers that answer at once; a synchronous call that
   /// waits for its failure to any other (sendHeartbeatToAllBroker is synchronous in Java).
   void heartbeatTick();
+  /// One heartbeat per broker in turn: at once to those that answer at once (their round trip
+  /// is not modelled), else a synchronous call that holds the thread until it fails.
   Task<void> sendHeartbeatWaiting();
+  /// Every broker answers at once: the heartbeats leave now, nothing waits.
+  void sendHeartbeatNow();
   void heartbeatTo(Broker* b);
   void prepareHeartbeat();
   /// The persist tick; 4.9 waits for each connect to a broker it cannot reach (oneway calls
@@ -193,6 +213,7 @@ class MQClientInstance {
   Random heartbeatRng_;  ///< heartbeats
   Random routeRng_;      ///< route queries
   Random rebalanceRng_;  ///< the rebalance round's broker choice and consumer-list queries
+  Random finRng_;        ///< the FINs of channels closed after a timeout
   State state_ = State::CREATED;
   std::size_t namesrvIndex_ = 0;
   Timer routeTimer_;
@@ -202,6 +223,7 @@ class MQClientInstance {
   MQClientAPIImpl api_;
   TaskScope threads_;  ///< after api_: destroyed first, while pending calls can still be dropped
   bool routePolling_ = false;
+  bool stopping_ = false;  ///< the shutdown thread waits on a call (the process ends when it is done)
   bool schedulerBusy_ = false;  ///< the scheduler thread waits on a synchronous call
   std::deque<std::function<void()>> schedulerQueue_;  ///< ticks due meanwhile, in due order
   std::unique_ptr<DefaultMQPushConsumerImpl> consumer_;
@@ -216,7 +238,6 @@ class MQClientInstance {
     return nullptr;
   }
   std::set<std::string> connectedBrokers_;  ///< brokers this process opened a channel to
-  std::vector<std::pair<const Broker*, std::uint64_t>> channelIds_;  ///< the open channel to each broker (by its id there)
   std::shared_ptr<const ConsumerData> heartbeatData_;  ///< built at the first heartbeat
   std::vector<Broker*> heartbeatTargets_;  ///< brokerAddrTable_ resolved (null: no such broker)
   bool heartbeatTargetsStale_ = true;

@@ -37,7 +37,7 @@ Task<bool> RebalanceImpl::rebalanceByTopic(std::string topic, bool isOrder) {
   if (s.broadcasting) {
     if (mqSet) {
       changed = co_await updateProcessQueueTableInRebalance(topic, mqSet->queues, false);
-      if (changed) messageQueueChanged(topic);
+      if (changed) co_await messageQueueChanged(topic);
       balanced = mqSet->queues == getWorkingMessageQueue(topic);
     } else {
       ok = false;
@@ -84,7 +84,7 @@ Task<bool> RebalanceImpl::rebalanceByTopic(std::string topic, bool isOrder) {
                            ", mqAllSize=" + std::to_string(mqSet->queues.size()) +
                            ", cidAllSize=" + std::to_string(cidAll->cidAll.size()) +
                            ", rebalanceResultSize=" + std::to_string(out.queues.size()));
-        messageQueueChanged(topic);
+        co_await messageQueueChanged(topic);
       }
       balanced = out.queues == getWorkingMessageQueue(topic);
       if (balanced) rememberRound(topic, mqSet, cidAll, out.queues);
@@ -278,13 +278,23 @@ void RebalanceImpl::unlock(QueueIndex mq) {
   });
 }
 
-void RebalanceImpl::unlockAll() {
+Task<void> RebalanceImpl::unlockAll() {
   std::map<std::string, std::vector<QueueIndex>> byBroker;
   for (const auto& [mq, pq] : processQueueTable_) byBroker[client_.ctx().trace.queue(mq).brokerName].push_back(mq);
   for (const auto& [brokerName, mqs] : byBroker) {
-    client_.sendToBroker(brokerName, [g = client_.setup().group, queues = mqs, id = client_.getClientId()](Broker& b) {
-      b.unlockBatchMQ(g, queues, id);
-    });
+    Broker* b = client_.ctx().findBroker(brokerName);
+    if (!b) continue;
+    if (!client_.ctx().net.roundTrip(client_.node(), b->node())) {
+      // J4 RebalanceImpl.java:85-116, J5 :93-126: a failed call is logged and the queues keep
+      // their lock flag; the broker lock then expires by itself.
+      client_.shutdownBlocks();
+      auto call = client_.api().unlockBatchMQ(*b, mqs);
+      if (!(co_await call)) continue;
+    } else {
+      client_.sendToBroker(*b, [g = client_.setup().group, queues = mqs, id = client_.getClientId()](Broker& broker) {
+        broker.unlockBatchMQ(g, queues, id);
+      });
+    }
     for (QueueIndex mq : mqs) setLocked(processQueueTable_.at(mq), false);
   }
 }

@@ -35,7 +35,9 @@ class RebalanceImpl {
   /// UNLOCK_BATCH_MQ for one queue (oneway).
   void unlock(QueueIndex mq);
   /// Releases every held lock (orderly shutdown).
-  void unlockAll();
+  /// unlockAll(false), at shutdown: UNLOCK_BATCH_MQ per broker, synchronous (lockBatchMQ's 1 s
+  /// timeout); a broker that cannot answer holds the shutdown thread, and its queues stay locked.
+  Task<void> unlockAll();
   /// Drops every process queue (shutdown / death); emits their removal.
   void destroy();
   /// A granted lock: locked, timestamp now (a lock reported expired is reported held again).
@@ -56,7 +58,8 @@ class RebalanceImpl {
   bool holdsWholeView(const std::string& topic) const;
 
  protected:
-  virtual void messageQueueChanged(const std::string& topic) = 0;
+  /// Runs on the rebalance thread and waits for its synchronous heartbeats.
+  virtual Task<void> messageQueueChanged(std::string topic) = 0;
   virtual bool removeUnnecessaryMessageQueue(QueueIndex mq, ProcessQueue& pq) = 0;
   /// -1 when the start offset cannot be computed (the queue is skipped this round).
   virtual Task<std::int64_t> computePullFromWhere(QueueIndex mq) = 0;

@@ -7,9 +7,11 @@
 
 namespace rmqsim {
 
-void RebalancePushImpl::messageQueueChanged(const std::string&) {
-  // Java bumps the subscription version, rescales pull thresholds, then heartbeats every broker.
-  client_.sendHeartbeatToAllBrokerWithLock();
+Task<void> RebalancePushImpl::messageQueueChanged(std::string) {
+  // Java bumps the subscription version, rescales pull thresholds, then heartbeats every broker,
+  // synchronously on the rebalance thread (J4 RebalancePushImpl.java:81, J5 :85): a broker it
+  // cannot reach holds the round until that call fails.
+  co_await client_.sendHeartbeatToAllBrokerWithLock();
 }
 
 bool RebalancePushImpl::removeUnnecessaryMessageQueue(QueueIndex mq, ProcessQueue& pq) {

@@ -15,7 +15,7 @@ class RebalancePushImpl : public RebalanceImpl {
       : RebalanceImpl(client), consumer_(consumer) {}
 
  protected:
-  void messageQueueChanged(const std::string& topic) override;
+  Task<void> messageQueueChanged(std::string topic) override;
   bool removeUnnecessaryMessageQueue(QueueIndex mq, ProcessQueue& pq) override;
   Task<std::int64_t> computePullFromWhere(QueueIndex mq) override;
   void removeDirtyOffset(QueueIndex mq) override;

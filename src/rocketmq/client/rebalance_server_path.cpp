@@ -42,7 +42,7 @@ Task<bool> RebalanceImpl::getRebalanceResultFromBroker(std::string topic, bool i
                    "broker rebalanced result changed. allocateMessageQueueStrategyName=" + s.strategy->getName() +
                        ", group=" + s.groupName + ", topic=" + topic + ", clientId=" + s.clientId +
                        ", assignmentSetSize=" + std::to_string(assigned->size()));
-    messageQueueChanged(topic);
+    co_await messageQueueChanged(topic);
   }
   const bool balanced = *assigned == getWorkingMessageQueue(topic);
   ctx.trace.emit(EvRebalance{ctx.now(), s.index, topic, changed, balanced, true});

@@ -11,7 +11,7 @@
 namespace rmqsim {
 
 bool MQClientInstance::isSteady() {
-  if (state_ != State::RUNNING || !heartbeatData_ || heartbeatTargetsStale_ || ctx_.nameservers.empty()) return false;
+  if (state_ != State::RUNNING || stopping_ || !heartbeatData_ || heartbeatTargetsStale_ || ctx_.nameservers.empty()) return false;
   if (!schedulerIdle()) return false;  // a tick waits on a failing call, or behind one
   // Broker-side assignment (rebalance: server, sticky, uniform): the round's answer is the
   // broker's, which no client-side memo can vouch for, so such a fleet is never fast-forwarded.

@@ -26,8 +26,6 @@ struct ModelTiming {
   SimTime lock_initial_delay = 1 * kSecond;
   SimTime client_lock_max_live_time = 30 * kSecond;     ///< ProcessQueue lockMaxLiveTime
   SimTime broker_lock_max_live_time = 60 * kSecond;     ///< RebalanceLockManager
-  SimTime orderly_remove_try_lock = 500;                ///< 5.x 500 ms, 4.9 1 s
-  SimTime orderly_force_unlock_after = 20 * kSecond;    ///< 5.x: removal forced after this since last lock
   SimTime unlock_delay = 20 * kSecond;                  ///< 4.9: broker unlock delayed while messages buffered
   SimTime pull_retry_flow_control = 50;
   SimTime pull_retry_error = 3 * kSecond;
@@ -59,7 +57,7 @@ struct ModelBehaviour {
   bool adaptive_rebalance_wait = true;        ///< 5.x: 1 s after an unbalanced round, >= min interval
   bool start_rebalance_needs_heartbeat = true;///< 5.x: start-up rebalance only if the heartbeat succeeded
   bool real_time_notify = true;               ///< 5.x realTimeNotifyConsumerChange
-  bool orderly_remove_forced = true;          ///< 5.x forced removal after orderly_force_unlock_after; 4.9 delayed unlock
+  bool orderly_remove_forced = true;          ///< 5.x tryRemoveOrderMessageQueue: unlock at once; 4.9 delayed unlock
   bool lock_failure_rebalance_later = true;   ///< 5.x rebalanceLater(lock_retry_delay) after a lock failure (4.9: none)
   bool query_assignment = true;               ///< 5.x brokers answer QUERY_ASSIGNMENT (4.9: no such request)
   bool server_load_balancer_enable = true;    ///< 5.x BrokerConfig.serverLoadBalancerEnable (false: every queue to everyone)

@@ -19,8 +19,8 @@ ClientChannelInfo channel(ClientIndex index, const std::string& clientId) {
 }  // namespace
 
 TEST_CASE("rocketmq/broker/ConsumerManager/new channel fires CHANGE, refresh does not, expiry never") {
-  std::vector<std::vector<ClientIndex>> changes;
-  ConsumerManager cm([&](const std::string&, const std::vector<ClientIndex>& ch) { changes.push_back(ch); });
+  std::vector<std::vector<ChannelKey>> changes;
+  ConsumerManager cm([&](const std::string&, const std::vector<ChannelKey>& ch) { changes.push_back(ch); });
   const std::set<std::string> topics{"orders", "%RETRY%g"};
   cm.registerConsumer("g", channel(0, "10.0.0.1@1"), false, topics, true, 0);
   CHECK(changes.size() == 1);
@@ -39,7 +39,7 @@ TEST_CASE("rocketmq/broker/ConsumerManager/new channel fires CHANGE, refresh doe
 
 TEST_CASE("rocketmq/broker/ConsumerManager/notify flag off and broadcasting suppress CHANGE on register") {
   int changes = 0;
-  ConsumerManager cm([&](const std::string&, const std::vector<ClientIndex>&) { ++changes; });
+  ConsumerManager cm([&](const std::string&, const std::vector<ChannelKey>&) { ++changes; });
   cm.registerConsumer("g", channel(0, "a"), false, {"t"}, false, 0);
   cm.registerConsumer("b", channel(1, "b"), true, {"t"}, true, 0);
   CHECK(changes == 0);
