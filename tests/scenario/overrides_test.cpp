@@ -4,6 +4,7 @@
 #include "scenario/duration.h"
 #include "scenario/overrides.h"
 #include "scenario/scenario_parser.h"
+#include "support/parse_errors.h"
 #include "support/scenario_text.h"
 
 using namespace rmqsim;
@@ -15,12 +16,7 @@ namespace {
 const std::string kBase = scenarioText("base", "2m");
 
 std::string firstError(const std::vector<std::string>& sets) {
-  try {
-    parseScenarioText(kBase, "base.yaml", sets);
-  } catch (const ScenarioError& e) {
-    return renderDiagnostics(e.diagnostics(), false);
-  }
-  return "";
+  return rmqsim::test::parseErrors(kBase, "base.yaml", sets);
 }
 
 }  // namespace

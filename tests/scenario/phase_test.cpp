@@ -5,6 +5,7 @@
 #include "scenario/diagnostic.h"
 #include "scenario/phase.h"
 #include "scenario/scenario_parser.h"
+#include "support/parse_errors.h"
 #include "support/scenario_text.h"
 
 using namespace rmqsim;
@@ -20,12 +21,7 @@ const std::string kStory = scenarioText("story", "3m", R"(events:
 )");
 
 std::string errors(const std::string& text, const std::vector<std::string>& sets = {}) {
-  try {
-    parseScenarioText(text, "story.yaml", sets);
-  } catch (const ScenarioError& e) {
-    return renderDiagnostics(e.diagnostics(), false);
-  }
-  return "";
+  return rmqsim::test::parseErrors(text, "story.yaml", sets);
 }
 
 }  // namespace

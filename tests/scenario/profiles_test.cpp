@@ -5,6 +5,7 @@
 #include "scenario/diagnostic.h"
 #include "scenario/profiles.h"
 #include "scenario/scenario_parser.h"
+#include "support/parse_errors.h"
 #include "support/scenario_text.h"
 
 using namespace rmqsim;
@@ -14,12 +15,7 @@ using rmqsim::test::scenarioText;
 namespace {
 
 std::string errorsOf(const std::string& rest, const std::vector<std::string>& sets = {}) {
-  try {
-    parseScenarioText(scenarioText("p", "2m", rest), "p.yaml", sets);
-  } catch (const ScenarioError& e) {
-    return renderDiagnostics(e.diagnostics(), false);
-  }
-  return "";
+  return rmqsim::test::parseErrors(scenarioText("p", "2m", rest), "p.yaml", sets);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include "scenario/diagnostic.h"
 #include "scenario/scenario_parser.h"
 #include "scenario/sweep_grid.h"
+#include "support/parse_errors.h"
 #include "support/scenario_text.h"
 
 using namespace rmqsim;
@@ -12,12 +13,7 @@ using rmqsim::test::scenarioText;
 namespace {
 
 std::string errorsOf(const std::string& text, const std::vector<std::string>& sets = {}) {
-  try {
-    parseScenarioText(text, "r.yaml", sets);
-  } catch (const ScenarioError& e) {
-    return renderDiagnostics(e.diagnostics(), false);
-  }
-  return "";
+  return rmqsim::test::parseErrors(text, "r.yaml", sets);
 }
 
 }  // namespace
