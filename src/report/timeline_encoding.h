@@ -15,6 +15,14 @@
 
 namespace rmqsim {
 
+/// Zigzag: small negative and positive deltas both take one byte once varint-coded.
+constexpr std::uint64_t zigzagEncode(std::int64_t v) {
+  return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63);
+}
+constexpr std::int64_t zigzagDecode(std::uint64_t u) {
+  return static_cast<std::int64_t>(u >> 1) ^ -static_cast<std::int64_t>(u & 1);
+}
+
 class ByteLog {
  public:
   /// Chunks double from kFirstChunk to kChunk: a log per client stays small, a large log wastes
@@ -43,8 +51,7 @@ class ByteLog {
     }
     put(static_cast<std::uint8_t>(v));
   }
-  /// Zigzag: small negative and positive deltas both take one byte.
-  void putS(std::int64_t v) { putU((static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63)); }
+  void putS(std::int64_t v) { putU(zigzagEncode(v)); }
 
   std::size_t bytes() const { return size_; }
   /// Heap held by the chunks, slack included.
@@ -63,10 +70,7 @@ class ByteLog {
         if (b < 0x80) return v;
       }
     }
-    std::int64_t getS() {
-      const std::uint64_t u = getU();
-      return static_cast<std::int64_t>(u >> 1) ^ -static_cast<std::int64_t>(u & 1);
-    }
+    std::int64_t getS() { return zigzagDecode(getU()); }
 
    private:
     std::uint8_t next() {

@@ -6,12 +6,6 @@
 
 namespace rmqsim {
 
-namespace {
-
-std::uint64_t zigzag(std::int64_t v) { return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63); }
-
-}  // namespace
-
 TimelineRecorder::TimelineRecorder(const Scenario& scenario) {
   for (const GroupSpec& g : scenario.groups) {
     GroupState gs;
@@ -103,9 +97,9 @@ void TimelineRecorder::own(ClientIndex c, QueueIndex q, bool gain, SimTime at) {
 
 void TimelineRecorder::logChange(ClientIndex c, QueueIndex q, bool gain, SimTime at) {
   const bool newClient = c != changeCur_.client;
-  t_.changeLog.putU((zigzag(at - changeCur_.at) << 1) | (newClient ? 1 : 0));
+  t_.changeLog.putU((zigzagEncode(at - changeCur_.at) << 1) | (newClient ? 1 : 0));
   if (newClient) t_.changeLog.putU(static_cast<std::uint64_t>(c));
-  t_.changeLog.putU((zigzag(static_cast<std::int64_t>(q) - changeCur_.queue) << 1) | (gain ? 1 : 0));
+  t_.changeLog.putU((zigzagEncode(static_cast<std::int64_t>(q) - changeCur_.queue) << 1) | (gain ? 1 : 0));
   changeCur_ = Cursor{at, c, q};
   ++t_.changeCount;
 }

@@ -181,12 +181,10 @@ void Timeline::forEachChange(F&& f) const {
   QueueIndex queue = 0;
   while (!r.done()) {
     const std::uint64_t head = r.getU();
-    const std::uint64_t dt = head >> 1;
-    at += static_cast<SimTime>(dt >> 1) ^ -static_cast<SimTime>(dt & 1);
+    at += zigzagDecode(head >> 1);
     if (head & 1) client = static_cast<ClientIndex>(r.getU());
     const std::uint64_t qv = r.getU();
-    const std::uint64_t dq = qv >> 1;
-    queue += static_cast<QueueIndex>(static_cast<std::int64_t>(dq >> 1) ^ -static_cast<std::int64_t>(dq & 1));
+    queue += static_cast<QueueIndex>(zigzagDecode(qv >> 1));
     f(OwnerChange{at, client, queue, (qv & 1) != 0});
   }
 }
