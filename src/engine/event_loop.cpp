@@ -88,6 +88,9 @@ bool EventLoop::step(SimTime until) {
     const std::uint32_t slotIndex = bucket.slots[bucket.head++];
     --queued_;
     Slot& s = slots_[slotIndex];
+    // The slot is cold (scheduled seconds ago, among tens of thousands pending): fetch the next
+    // one of this instant while this one runs; it was most of step()'s time in a fleet's run.
+    if (bucket.head < bucket.slots.size()) __builtin_prefetch(&slots_[bucket.slots[bucket.head]]);
     if (!s.live) {  // cancelled
       retire(s);
       freeSlot(slotIndex);
