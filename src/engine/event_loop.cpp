@@ -7,6 +7,7 @@
 namespace rmqsim {
 
 namespace {
+constexpr std::size_t kPrefetchAhead = 4;       ///< events; how far ahead step() fetches slots
 constexpr std::size_t kKeptBucketCapacity = 256;  ///< events; a larger bucket's memory is released when drained
 
 // A recycled index from `freeList`, else a new element at the end of `pool`.
@@ -88,9 +89,13 @@ bool EventLoop::step(SimTime until) {
     const std::uint32_t slotIndex = bucket.slots[bucket.head++];
     --queued_;
     Slot& s = slots_[slotIndex];
-    // The slot is cold (scheduled seconds ago, among tens of thousands pending): fetch the next
-    // one of this instant while this one runs; it was most of step()'s time in a fleet's run.
-    if (bucket.head < bucket.slots.size()) __builtin_prefetch(&slots_[bucket.slots[bucket.head]]);
+    // The slot is cold (among tens of thousands pending): fetch one a few events ahead in this
+    // instant while these run; the load was most of step()'s time in a fleet's run.
+    if (bucket.head + kPrefetchAhead < bucket.slots.size()) {
+      const char* ahead = reinterpret_cast<const char*>(&slots_[bucket.slots[bucket.head + kPrefetchAhead]]);
+      __builtin_prefetch(ahead);
+      __builtin_prefetch(ahead + sizeof(Slot) - 1);
+    }
     if (!s.live) {  // cancelled
       retire(s);
       freeSlot(slotIndex);

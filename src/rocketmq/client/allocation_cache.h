@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -30,6 +31,9 @@ struct MqView {
 struct CidView {
   std::vector<std::string> cidAll;
   std::uint64_t hash = 0;
+  /// Each id's first position in cidAll (views into it): one table per interned view, where a
+  /// table of copied ids per result cost a string copy and hash per id and version.
+  std::unordered_map<std::string_view, std::uint32_t> firstPosition;
 };
 
 /// One client's allocation: queues (sorted by index), or the strategy's error.
@@ -72,7 +76,7 @@ class AllocationCache {
   struct Entry {
     std::shared_ptr<const MqView> mqs;   ///< keep the keyed views alive
     std::shared_ptr<const CidView> cids;
-    std::unordered_map<std::string, AllocationOutcome> byId;  // lookups only
+    std::vector<AllocationOutcome> byPosition;  ///< per position in cids->cidAll
   };
   AllocationOutcome toOutcome(const AllocateOutcome& o);
   AllocationOutcome toOutcome(const AllocatePositions& o, const MqView& mqs);

@@ -23,6 +23,7 @@
 
 #include "engine/sim_network.h"
 #include "rocketmq/common/sim_event.h"
+#include "util/flat_map.h"
 
 namespace rmqsim {
 
@@ -151,7 +152,7 @@ class MQClientAPIImpl {
   /// Calls in flight (a handful per process); messages carry only (this, id), so a call dropped
   /// meanwhile is simply absent.
   Pending pending_;
-  std::map<NodeId, std::uint64_t> channelTables_;  ///< NettyRemotingClient.channelTables: target -> id there
+  FlatMap<NodeId, std::uint64_t> channelTables_;  ///< NettyRemotingClient.channelTables: target -> id there
 };
 
 }  // namespace rmqsim

@@ -1,5 +1,6 @@
 #include "rocketmq/common/trace_bus.h"
 
+#include <string_view>
 #include <type_traits>
 
 #include "util/fnv.h"
@@ -20,8 +21,25 @@ ClientIndex TraceBus::addClient(ClientInfo info) {
   return static_cast<ClientIndex>(catalog_.clients.size() - 1);
 }
 
+namespace {
+// The stream's fingerprint folds whole 64-bit words (one multiply each; FNV-1a's byte loop was
+// about 5 % of a churn run's 42 million events): only runs are compared by it, never files.
+struct WordHash {
+  std::uint64_t h;
+  void i64(std::int64_t v) {
+    h = (h ^ static_cast<std::uint64_t>(v)) * 0x9e3779b97f4a7c15ULL;
+    h ^= h >> 32;
+  }
+  void str(std::string_view s) {
+    Fnv bytes;
+    bytes.str(s);
+    i64(static_cast<std::int64_t>(bytes.h));
+  }
+};
+}  // namespace
+
 void TraceBus::emit(const SimEvent& ev) {
-  Fnv f{fingerprint_};
+  WordHash f{fingerprint_};
   f.i64(static_cast<std::int64_t>(ev.index()));
   std::visit(
       [&f](const auto& e) {
