@@ -90,18 +90,32 @@ std::shared_ptr<const CidView> AllocationCache::cidView(const std::shared_ptr<co
   auto memo = byRaw_.find(raw.get());
   if (memo != byRaw_.end()) return memo->second.second;
   trim();
-  auto view = std::make_shared<CidView>();
-  view->cidAll = *raw;
-  idOrder_.sort(view->cidAll);  // Collections.sort(cidAll), by precomputed String-order ranks
+  // Collections.sort(cidAll), by precomputed String-order ranks. The brokers of a topic each
+  // answer with their own list of the same ids: only the first of them is copied into a view.
+  const std::vector<std::string>& ids = *raw;
+  const std::vector<std::uint32_t> order = idOrder_.sortedPositions(ids);
   // Only buckets the interning (equality decides): std::hash reads 8 bytes a step, FNV-1a one.
   std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (const auto& id : view->cidAll) h = (h ^ std::hash<std::string_view>()(id)) * 0x100000001b3ULL;
-  view->hash = h;
-  auto result = internByContent(cidIntern_, view, [](const CidView& a, const CidView& b) { return a.cidAll == b.cidAll; });
-  if (result == view) {  // newly interned
+  for (std::uint32_t p : order) h = (h ^ std::hash<std::string_view>()(ids[p])) * 0x100000001b3ULL;
+  auto& bucket = cidIntern_[h];
+  std::shared_ptr<const CidView> result;
+  for (const auto& v : bucket) {
+    if (v->cidAll.size() == order.size() &&
+        std::equal(order.begin(), order.end(), v->cidAll.begin(), [&ids](std::uint32_t p, const std::string& id) { return ids[p] == id; })) {
+      result = v;
+      break;
+    }
+  }
+  if (!result) {
+    auto view = std::make_shared<CidView>();
+    view->hash = h;
+    view->cidAll.reserve(order.size());
+    for (std::uint32_t p : order) view->cidAll.push_back(ids[p]);
     view->firstPosition.reserve(view->cidAll.size());
     for (std::size_t i = 0; i < view->cidAll.size(); ++i) view->firstPosition.emplace(view->cidAll[i], static_cast<std::uint32_t>(i));
-    hold(result->cidAll.size());
+    bucket.push_back(view);
+    hold(view->cidAll.size());
+    result = std::move(view);
   }
   hold(raw->size());
   byRaw_[raw.get()] = {raw, result};
