@@ -255,23 +255,42 @@ void Broker::flushBatchedNotifications() {
   for (const auto& [group, channels] : batch) notifyConsumerIdsChanged(group, channels);
 }
 
+const std::string* Broker::internGroup(const std::string& group) {
+  auto it = groupNames_.find(group);
+  if (it == groupNames_.end()) it = groupNames_.insert(group).first;
+  return &*it;
+}
+
+NodeId Broker::clientNode(ClientIndex client) {
+  const auto i = static_cast<std::size_t>(client);
+  if (clientNodes_.size() <= i) clientNodes_.resize(ctx_.clients.size(), -1);
+  NodeId& n = clientNodes_[i];
+  if (n < 0) n = ctx_.clients[i]->node();
+  return n;
+}
+
 void Broker::notifyConsumerIdsChanged(const std::string& group, const std::vector<ChannelKey>& channels) {
+  // The message carries a pointer to the group's name, which outlives it (names are never
+  // forgotten), and the channel; its client is found on arrival: nothing is copied or allocated.
+  const std::string* groupName = internGroup(group);
   // A notification already on its way to a client has the same effect (a wakeup) as a second
   // one: coalescing them keeps a start-up storm of N clients at O(N) messages instead of O(N^2).
   for (ChannelKey ch : channels) {
     const auto i = static_cast<std::size_t>(clientOf(ch));
-    MQClientInstance* client = ctx_.clients[i];
-    if (connectionOf(ch) != remotingServer_.current(client->node())) {
+    const NodeId node = clientNode(clientOf(ch));
+    if (connectionOf(ch) != remotingServer_.current(node)) {
       writeToClosed(ch);  // an older connection of a client that reconnected: its end is closed
       continue;
     }
     if (notifyInFlight_.size() <= i) notifyInFlight_.resize(i + 1, false);
     if (notifyInFlight_[i]) continue;
-    const bool sent = ctx_.net.send(node_, client->node(), rng_, [this, client, i, group, ch] {
-      notifyInFlight_[i] = false;
+    const bool sent = ctx_.net.send(node_, node, rng_, [this, groupName, ch] {
+      const auto c = static_cast<std::size_t>(clientOf(ch));
+      notifyInFlight_[c] = false;
+      MQClientInstance* client = ctx_.clients[c];
       // The client closed its end meanwhile (a timed-out call) without the broker seeing the FIN.
       if (client->api().channelId(node_) != connectionOf(ch)) return writeToClosed(ch);
-      client->notifyConsumerIdsChanged(group, name_);
+      client->notifyConsumerIdsChanged(*groupName, name_);
     });
     notifyInFlight_[i] = sent;
   }

@@ -160,6 +160,10 @@ class Broker {
   void onConsumerIdsChanged(const std::string& group, const std::vector<ChannelKey>& channels);
   void notifyConsumerIdsChanged(const std::string& group, const std::vector<ChannelKey>& channels);
   void flushBatchedNotifications();
+  /// The group's name, kept for the broker's life (a notification in flight points to it).
+  const std::string* internGroup(const std::string& group);
+  /// The client's node (fixed for its life), from a dense table: the fan-out reads it per channel.
+  NodeId clientNode(ClientIndex client);
   void onChannelExpired(const std::string& group, const ClientChannelInfo& info);
   void onChannelIdle(ClientIndex client, std::uint64_t id);
   /// The consumer table's key for what the client sends now: its newest connection here.
@@ -193,6 +197,8 @@ class Broker {
   }
   std::int64_t inMemoryMessages_ = 0;
   std::vector<bool> notifyInFlight_;  ///< by ClientIndex: one NOTIFY per client on the wire at a time
+  std::set<std::string, std::less<>> groupNames_;  ///< internGroup's names
+  std::vector<NodeId> clientNodes_;  ///< by ClientIndex, -1: not looked up yet
 };
 
 }  // namespace rmqsim

@@ -21,6 +21,7 @@ bool ConsumerGroupInfo::updateChannel(const ClientChannelInfo& infoNew, bool bro
   added.lastUpdateTimestamp = now;
   oldestTimestampBound_ = std::min(oldestTimestampBound_, now);
   channelInfoTable_.emplace(added.channel, added);
+  channels_.insert(std::lower_bound(channels_.begin(), channels_.end(), added.channel), added.channel);
   idsCache_.reset();
   return true;
 }
@@ -51,8 +52,9 @@ bool ConsumerGroupInfo::unregisterChannel(ChannelKey channel) { return doChannel
 std::optional<ClientChannelInfo> ConsumerGroupInfo::doChannelCloseEvent(ChannelKey channel) {
   auto it = channelInfoTable_.find(channel);
   if (it == channelInfoTable_.end()) return std::nullopt;
-  ClientChannelInfo info = it->second;
+  ClientChannelInfo info = std::move(it->second);
   channelInfoTable_.erase(it);
+  channels_.erase(std::lower_bound(channels_.begin(), channels_.end(), channel));
   idsCache_.reset();
   return info;
 }
@@ -70,7 +72,11 @@ std::vector<ClientChannelInfo> ConsumerGroupInfo::removeExpired(SimTime now, Sim
       ++it;
     }
   }
-  if (!expired.empty()) idsCache_.reset();
+  if (!expired.empty()) {
+    idsCache_.reset();
+    channels_.clear();
+    for (const auto& [ch, c] : channelInfoTable_) channels_.push_back(ch);
+  }
   return expired;
 }
 
@@ -82,13 +88,6 @@ std::shared_ptr<const std::vector<std::string>> ConsumerGroupInfo::getAllClientI
     idsCache_ = std::move(ids);
   }
   return idsCache_;
-}
-
-std::vector<ChannelKey> ConsumerGroupInfo::getAllChannel() const {
-  std::vector<ChannelKey> out;
-  out.reserve(channelInfoTable_.size());
-  for (const auto& [ch, c] : channelInfoTable_) out.push_back(ch);
-  return out;
 }
 
 }  // namespace rmqsim

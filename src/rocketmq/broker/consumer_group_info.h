@@ -49,7 +49,9 @@ class ConsumerGroupInfo {
 
   /// One id per channel in table order (a shared id appears twice); shared until the table changes.
   std::shared_ptr<const std::vector<std::string>> getAllClientId() const;
-  std::vector<ChannelKey> getAllChannel() const;
+  /// The table's channels in order, kept beside it (a membership change's fan-out reads them
+  /// without walking the tree). Valid until the table changes.
+  const std::vector<ChannelKey>& getAllChannel() const { return channels_; }
   const std::map<ChannelKey, ClientChannelInfo>& channelInfoTable() const { return channelInfoTable_; }
   bool isBroadcasting() const { return broadcasting_; }
   const std::set<std::string>& subscriptionTable() const { return subscriptionTable_; }
@@ -59,6 +61,7 @@ class ConsumerGroupInfo {
   std::string groupName_;
   bool broadcasting_ = false;
   std::map<ChannelKey, ClientChannelInfo> channelInfoTable_;  ///< by channel: O(log n) heartbeats
+  std::vector<ChannelKey> channels_;  ///< channelInfoTable_'s keys, in its order
   /// A lower bound of the table's timestamps (refreshes only raise them): a scan finds nothing
   /// to expire until `timeout` has passed since it, so most scans are skipped, same result.
   SimTime oldestTimestampBound_ = kNever;

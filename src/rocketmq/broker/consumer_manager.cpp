@@ -24,10 +24,10 @@ void ConsumerManager::unregisterConsumer(const std::string& group, ChannelKey ch
   auto it = consumerTable_.find(group);
   if (it == consumerTable_.end()) return;
   it->second.unregisterChannel(channel);
-  const bool broadcasting = it->second.isBroadcasting();
-  std::vector<ChannelKey> channels = it->second.getAllChannel();
+  const bool notify = isNotifyConsumerIdsChangedEnable && !it->second.isBroadcasting();
+  // The listener only reads the list (it sends): it is told before an emptied group goes.
+  if (notify) listener_(group, it->second.getAllChannel());
   if (it->second.channelInfoTable().empty()) consumerTable_.erase(it);
-  if (isNotifyConsumerIdsChangedEnable && !broadcasting) listener_(group, channels);
 }
 
 bool ConsumerManager::doChannelCloseEvent(ChannelKey channel) {
@@ -38,12 +38,9 @@ bool ConsumerManager::doChannelCloseEvent(ChannelKey channel) {
       continue;
     }
     removed = true;
-    const std::string group = it->first;
-    const bool broadcasting = it->second.isBroadcasting();
-    std::vector<ChannelKey> channels = it->second.getAllChannel();
-    it = it->second.channelInfoTable().empty() ? consumerTable_.erase(it) : std::next(it);
     // Java (5.x): CHANGE unless broadcasting; the group's notify flag is not consulted here.
-    if (!broadcasting) listener_(group, channels);
+    if (!it->second.isBroadcasting()) listener_(it->first, it->second.getAllChannel());
+    it = it->second.channelInfoTable().empty() ? consumerTable_.erase(it) : std::next(it);
   }
   return removed;
 }

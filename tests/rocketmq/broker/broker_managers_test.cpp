@@ -47,6 +47,55 @@ TEST_CASE("rocketmq/broker/ConsumerManager/notify flag off and broadcasting supp
   CHECK(changes == 1);
 }
 
+TEST_CASE("rocketmq/broker/ConsumerManager/the channel list kept beside the table is the table's keys") {
+  // getAllChannel is maintained incrementally (not walked from the table): after any mix of
+  // heartbeats, unregisters, closes and expiries it lists the table's channels in order, and each
+  // CHANGE carries the list the group holds after the change (empty when the group went).
+  std::vector<std::vector<ChannelKey>> told;
+  ConsumerManager cm([&](const std::string&, const std::vector<ChannelKey>& ch) { told.push_back(ch); });
+  auto keysOf = [&](const std::string& group) {
+    std::vector<ChannelKey> keys;
+    if (const ConsumerGroupInfo* g = cm.getConsumerGroupInfo(group))
+      for (const auto& [ch, c] : g->channelInfoTable()) keys.push_back(ch);
+    return keys;
+  };
+  std::uint64_t state = 42;
+  auto next = [&state](std::uint64_t bound) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % bound;
+  };
+  const std::set<std::string> topics{"t"};
+  SimTime now = 0;
+  int changes = 0;
+  for (int step = 0; step < 4000; ++step) {
+    now += static_cast<SimTime>(next(3000));
+    const auto ch = channelKey(static_cast<ClientIndex>(next(40)), next(3));
+    const std::size_t before = told.size();
+    switch (next(4)) {
+      case 0:
+      case 1: {
+        ClientChannelInfo info = channel(0, "id");
+        info.channel = ch;
+        cm.registerConsumer("g", info, false, topics, true, now);
+        break;
+      }
+      case 2:
+        if (next(2)) cm.unregisterConsumer("g", ch, true);
+        else cm.doChannelCloseEvent(ch);
+        break;
+      default:
+        cm.scanNotActiveChannel(now, 20'000);
+        break;
+    }
+    if (const ConsumerGroupInfo* g = cm.getConsumerGroupInfo("g")) REQUIRE(g->getAllChannel() == keysOf("g"));
+    if (told.size() > before) {
+      ++changes;
+      CHECK(told.back() == keysOf("g"));
+    }
+  }
+  CHECK(changes > 1000);
+}
+
 TEST_CASE("rocketmq/broker/RebalanceLockManager/one holder per queue until expiry") {
   RebalanceLockManager lm(60'000);
   CHECK(lm.tryLockBatch(0, {1, 2}, "A", 0).size() == 2);
