@@ -58,6 +58,7 @@ void Broker::goDown() {
   queryAssignmentProcessor_.clear();
   batchedNotify_.clear();
   notifyInFlight_.clear();
+  steadyHeartbeats_.clear();
   ctx_.net.setUp(node_, false);
 }
 
@@ -97,7 +98,7 @@ void Broker::setQueues(const std::string& topic, int queues) {
 }
 
 ChannelKey Broker::currentKey(ClientIndex client) const {
-  return channelKey(client, remotingServer_.current(ctx_.clients[static_cast<std::size_t>(client)]->node()));
+  return channelKey(client, remotingServer_.current(clientNode(client)));
 }
 
 void Broker::heartbeat(ClientIndex client, const std::string& clientId, const ConsumerData& data) {
@@ -116,11 +117,19 @@ void Broker::heartbeat(ClientIndex client, const std::string& clientId, const Co
 
 bool Broker::refreshHeartbeat(ClientIndex client, const std::string& clientId,
                               const std::shared_ptr<const ConsumerData>& data, SimTime at) {
-  if (!data->broadcasting && !topicConfigManager_.selectTopicConfig(getRetryTopic(data->groupName))) return false;
-  remotingServer_.touch(ctx_.clients[static_cast<std::size_t>(client)]->node(), at);
+  const auto c = static_cast<std::size_t>(client);
+  if (steadyHeartbeats_.size() <= c) steadyHeartbeats_.resize(c + 1);
+  SteadyHeartbeat& memo = steadyHeartbeats_[c];
+  if (memo.data != data) memo = SteadyHeartbeat{data, false, {}};  // another body: nothing known of it
+  // Topics are never removed: once the retry topic was found, it stays.
+  if (!data->broadcasting && !memo.retryTopicFound) {
+    if (!topicConfigManager_.selectTopicConfig(getRetryTopic(data->groupName))) return false;
+    memo.retryTopicFound = true;
+  }
+  remotingServer_.touch(clientNode(client), at);
   // Aliasing pointer: the topics live (and stay alive) inside the client's heartbeat data.
   return consumerManager_.refreshConsumer(data->groupName, currentKey(client), clientId,
-                                          std::shared_ptr<const std::set<std::string>>(data, &data->topics), at);
+                                          std::shared_ptr<const std::set<std::string>>(data, &data->topics), at, &memo.hint);
 }
 
 void Broker::unregisterClient(ClientIndex client, const ConsumerData& data) {
@@ -261,12 +270,10 @@ const std::string* Broker::internGroup(const std::string& group) {
   return &*it;
 }
 
-NodeId Broker::clientNode(ClientIndex client) {
+NodeId Broker::lookUpClientNode(ClientIndex client) const {
   const auto i = static_cast<std::size_t>(client);
   if (clientNodes_.size() <= i) clientNodes_.resize(ctx_.clients.size(), -1);
-  NodeId& n = clientNodes_[i];
-  if (n < 0) n = ctx_.clients[i]->node();
-  return n;
+  return clientNodes_[i] = ctx_.clients[i]->node();
 }
 
 void Broker::notifyConsumerIdsChanged(const std::string& group, const std::vector<ChannelKey>& channels) {

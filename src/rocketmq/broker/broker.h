@@ -163,7 +163,11 @@ class Broker {
   /// The group's name, kept for the broker's life (a notification in flight points to it).
   const std::string* internGroup(const std::string& group);
   /// The client's node (fixed for its life), from a dense table: the fan-out reads it per channel.
-  NodeId clientNode(ClientIndex client);
+  NodeId clientNode(ClientIndex client) const {
+    const auto i = static_cast<std::size_t>(client);
+    return i < clientNodes_.size() && clientNodes_[i] >= 0 ? clientNodes_[i] : lookUpClientNode(client);
+  }
+  NodeId lookUpClientNode(ClientIndex client) const;
   void onChannelExpired(const std::string& group, const ClientChannelInfo& info);
   void onChannelIdle(ClientIndex client, std::uint64_t id);
   /// The consumer table's key for what the client sends now: its newest connection here.
@@ -198,7 +202,16 @@ class Broker {
   std::int64_t inMemoryMessages_ = 0;
   std::vector<bool> notifyInFlight_;  ///< by ClientIndex: one NOTIFY per client on the wire at a time
   std::set<std::string, std::less<>> groupNames_;  ///< internGroup's names
-  std::vector<NodeId> clientNodes_;  ///< by ClientIndex, -1: not looked up yet
+  mutable std::vector<NodeId> clientNodes_;  ///< by ClientIndex, -1: not looked up yet
+  /// What refreshHeartbeat learnt of a client's heartbeat body (the same object for the process's
+  /// life; held, so its address stays its): the facts it checks that do not change, and where
+  /// its channel was.
+  struct SteadyHeartbeat {
+    std::shared_ptr<const ConsumerData> data;
+    bool retryTopicFound = false;
+    ConsumerManager::RefreshHint hint;
+  };
+  std::vector<SteadyHeartbeat> steadyHeartbeats_;  ///< by ClientIndex
 };
 
 }  // namespace rmqsim

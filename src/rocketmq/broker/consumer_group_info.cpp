@@ -27,10 +27,19 @@ bool ConsumerGroupInfo::updateChannel(const ClientChannelInfo& infoNew, bool bro
 }
 
 bool ConsumerGroupInfo::refreshChannel(ChannelKey channel, const std::string& clientId,
-                                       const std::shared_ptr<const std::set<std::string>>& topics, SimTime at) {
-  auto it = channelInfoTable_.find(channel);
-  if (it == channelInfoTable_.end() || it->second.clientId != clientId) return false;
-  ClientChannelInfo& info = it->second;
+                                       const std::shared_ptr<const std::set<std::string>>& topics, SimTime at,
+                                       ChannelHint* hint) {
+  ClientChannelInfo* found = hint && hint->removals == removals_ && hint->info && hint->info->channel == channel
+                                 ? hint->info
+                                 : nullptr;
+  if (!found) {
+    auto it = channelInfoTable_.find(channel);
+    if (it == channelInfoTable_.end()) return false;
+    found = &it->second;
+    if (hint) *hint = ChannelHint{found, removals_};
+  }
+  if (found->clientId != clientId) return false;
+  ClientChannelInfo& info = *found;
   if (info.verifiedTopics != topics || info.verifiedVersion != subscriptionVersion_) {
     if (*topics != subscriptionTable_) return false;
     info.verifiedTopics = topics;
@@ -54,6 +63,7 @@ std::optional<ClientChannelInfo> ConsumerGroupInfo::doChannelCloseEvent(ChannelK
   if (it == channelInfoTable_.end()) return std::nullopt;
   ClientChannelInfo info = std::move(it->second);
   channelInfoTable_.erase(it);
+  ++removals_;
   channels_.erase(std::lower_bound(channels_.begin(), channels_.end(), channel));
   idsCache_.reset();
   return info;
@@ -73,6 +83,7 @@ std::vector<ClientChannelInfo> ConsumerGroupInfo::removeExpired(SimTime now, Sim
     }
   }
   if (!expired.empty()) {
+    ++removals_;
     idsCache_.reset();
     channels_.clear();
     for (const auto& [ch, c] : channelInfoTable_) channels_.push_back(ch);

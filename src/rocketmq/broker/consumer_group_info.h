@@ -28,6 +28,13 @@ struct ClientChannelInfo {
   std::uint64_t verifiedVersion = 0;
 };
 
+/// The entry a client's steady heartbeat found last time: valid while `removals` is the group's
+/// (map nodes stay put until erased), so the next one skips the table lookup.
+struct ChannelHint {
+  ClientChannelInfo* info = nullptr;
+  std::uint64_t removals = 0;
+};
+
 class ConsumerGroupInfo {
  public:
   explicit ConsumerGroupInfo(std::string groupName) : groupName_(std::move(groupName)) {}
@@ -35,9 +42,11 @@ class ConsumerGroupInfo {
   /// A heartbeat's channel: true when the channel is new (Java updateChannel).
   bool updateChannel(const ClientChannelInfo& infoNew, bool broadcasting, SimTime now);
   /// A heartbeat that changes nothing but the channel's timestamp: applies it and returns true;
-  /// false (nothing done) when the channel is new or its id or subscriptions differ.
+  /// false (nothing done) when the channel is new or its id or subscriptions differ. `hint`: the
+  /// entry this client's last refresh found, used while no channel was removed since.
   bool refreshChannel(ChannelKey channel, const std::string& clientId,
-                      const std::shared_ptr<const std::set<std::string>>& topics, SimTime at);
+                      const std::shared_ptr<const std::set<std::string>>& topics, SimTime at,
+                      ChannelHint* hint = nullptr);
   /// A heartbeat's subscriptions: true when a topic was added or removed.
   bool updateSubscription(const std::set<std::string>& topics);
   /// Explicit unregister (graceful shutdown): true when the channel was present.
@@ -67,6 +76,7 @@ class ConsumerGroupInfo {
   SimTime oldestTimestampBound_ = kNever;
   std::set<std::string> subscriptionTable_;
   std::uint64_t subscriptionVersion_ = 1;  ///< bumped when subscriptionTable_ changes
+  std::uint64_t removals_ = 1;  ///< bumped when a channel is removed (ChannelHint)
   mutable std::shared_ptr<const std::vector<std::string>> idsCache_;
 };
 

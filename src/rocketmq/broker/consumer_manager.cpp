@@ -14,9 +14,15 @@ bool ConsumerManager::registerConsumer(const std::string& group, const ClientCha
 }
 
 bool ConsumerManager::refreshConsumer(const std::string& group, ChannelKey channel, const std::string& clientId,
-                                      const std::shared_ptr<const std::set<std::string>>& topics, SimTime at) {
+                                      const std::shared_ptr<const std::set<std::string>>& topics, SimTime at,
+                                      RefreshHint* hint) {
+  if (hint && hint->group && hint->groupRemovals == groupRemovals_)
+    return hint->group->refreshChannel(channel, clientId, topics, at, &hint->channel);
   auto it = consumerTable_.find(group);
-  return it != consumerTable_.end() && it->second.refreshChannel(channel, clientId, topics, at);
+  if (it == consumerTable_.end()) return false;
+  if (!hint) return it->second.refreshChannel(channel, clientId, topics, at);
+  *hint = RefreshHint{&it->second, groupRemovals_, {}};
+  return it->second.refreshChannel(channel, clientId, topics, at, &hint->channel);
 }
 
 void ConsumerManager::unregisterConsumer(const std::string& group, ChannelKey channel,
@@ -27,7 +33,7 @@ void ConsumerManager::unregisterConsumer(const std::string& group, ChannelKey ch
   const bool notify = isNotifyConsumerIdsChangedEnable && !it->second.isBroadcasting();
   // The listener only reads the list (it sends): it is told before an emptied group goes.
   if (notify) listener_(group, it->second.getAllChannel());
-  if (it->second.channelInfoTable().empty()) consumerTable_.erase(it);
+  if (it->second.channelInfoTable().empty()) eraseGroup(it);
 }
 
 bool ConsumerManager::doChannelCloseEvent(ChannelKey channel) {
@@ -40,7 +46,7 @@ bool ConsumerManager::doChannelCloseEvent(ChannelKey channel) {
     removed = true;
     // Java (5.x): CHANGE unless broadcasting; the group's notify flag is not consulted here.
     if (!it->second.isBroadcasting()) listener_(it->first, it->second.getAllChannel());
-    it = it->second.channelInfoTable().empty() ? consumerTable_.erase(it) : std::next(it);
+    it = it->second.channelInfoTable().empty() ? eraseGroup(it) : std::next(it);
   }
   return removed;
 }
@@ -50,7 +56,7 @@ std::vector<std::pair<std::string, ClientChannelInfo>> ConsumerManager::scanNotA
   std::vector<std::pair<std::string, ClientChannelInfo>> out;
   for (auto it = consumerTable_.begin(); it != consumerTable_.end();) {
     for (auto& c : it->second.removeExpired(now, timeout)) out.emplace_back(it->first, std::move(c));
-    it = it->second.channelInfoTable().empty() ? consumerTable_.erase(it) : std::next(it);
+    it = it->second.channelInfoTable().empty() ? eraseGroup(it) : std::next(it);
   }
   return out;
 }

@@ -29,9 +29,18 @@ class ConsumerManager {
                         const std::set<std::string>& topics, bool isNotifyConsumerIdsChangedEnable, SimTime now);
   /// UNREGISTER_CLIENT from a graceful shutdown; CHANGE gated like registration.
   void unregisterConsumer(const std::string& group, ChannelKey channel, bool isNotifyConsumerIdsChangedEnable);
-  /// A heartbeat that would change nothing but the timestamp (see ConsumerGroupInfo::refreshChannel).
+  /// Where a client's steady heartbeats found their group and channel last time: used while no
+  /// group was removed since (`groupRemovals`) and, for the channel, none of the group's channels.
+  struct RefreshHint {
+    ConsumerGroupInfo* group = nullptr;
+    std::uint64_t groupRemovals = 0;
+    ChannelHint channel;
+  };
+  /// A heartbeat that would change nothing but the timestamp (see ConsumerGroupInfo::refreshChannel);
+  /// `hint` (optional) is the client's own, for the same group name every time.
   bool refreshConsumer(const std::string& group, ChannelKey channel, const std::string& clientId,
-                       const std::shared_ptr<const std::set<std::string>>& topics, SimTime at);
+                       const std::shared_ptr<const std::set<std::string>>& topics, SimTime at,
+                       RefreshHint* hint = nullptr);
   /// The connection closed (process killed): CHANGE for every group it was in (not broadcasting).
   bool doChannelCloseEvent(ChannelKey channel);
   /// Housekeeping: removes channels silent for more than `timeout`; fires NO CHANGE.
@@ -41,7 +50,10 @@ class ConsumerManager {
   const ConsumerGroupInfo* getConsumerGroupInfo(const std::string& group) const;
   const std::map<std::string, ConsumerGroupInfo>& consumerTable() const { return consumerTable_; }
   /// Forgets everything (broker restart: the table lives in memory).
-  void clear() { consumerTable_.clear(); }
+  void clear() {
+    consumerTable_.clear();
+    ++groupRemovals_;
+  }
   /// The group has this channel with this client id (the steady-state check).
   bool hasChannel(const std::string& group, ChannelKey channel, const std::string& clientId) const {
     auto g = consumerTable_.find(group);
@@ -68,8 +80,15 @@ class ConsumerManager {
   }
 
  private:
+  /// Erases the group's entry (RefreshHint: its pointer goes stale).
+  std::map<std::string, ConsumerGroupInfo>::iterator eraseGroup(std::map<std::string, ConsumerGroupInfo>::iterator it) {
+    ++groupRemovals_;
+    return consumerTable_.erase(it);
+  }
+
   ChangeListener listener_;
   std::map<std::string, ConsumerGroupInfo> consumerTable_;
+  std::uint64_t groupRemovals_ = 1;  ///< bumped when a group's entry is erased (RefreshHint)
 };
 
 }  // namespace rmqsim

@@ -96,6 +96,61 @@ TEST_CASE("rocketmq/broker/ConsumerManager/the channel list kept beside the tabl
   CHECK(changes > 1000);
 }
 
+TEST_CASE("rocketmq/broker/ConsumerManager/a refresh hint is never used stale") {
+  // The hint points into the tables; after its channel or group was removed (and perhaps added
+  // again, a new entry), a refresh must find the entry that is there now, or none.
+  ConsumerManager cm([](const std::string&, const std::vector<ChannelKey>&) {});
+  const auto topics = std::make_shared<const std::set<std::string>>(std::set<std::string>{"t"});
+  auto stamp = [&](ChannelKey ch) {
+    const ConsumerGroupInfo* g = cm.getConsumerGroupInfo("g");
+    return g && g->channelInfoTable().count(ch) ? g->channelInfoTable().at(ch).lastUpdateTimestamp : -1;
+  };
+  ConsumerManager::RefreshHint hint;
+  const ChannelKey a = channelKey(0, 1), b = channelKey(1, 1);
+  cm.registerConsumer("g", channel(0, "x"), false, *topics, true, 0);
+  ClientChannelInfo infoA = channel(0, "x");
+  infoA.channel = a;
+  cm.registerConsumer("g", infoA, false, *topics, true, 0);
+  CHECK(cm.refreshConsumer("g", a, "x", topics, 100, &hint));
+  CHECK(stamp(a) == 100);
+  CHECK(cm.refreshConsumer("g", a, "x", topics, 200, &hint));  // through the hint
+  CHECK(stamp(a) == 200);
+  CHECK_FALSE(cm.refreshConsumer("g", b, "x", topics, 250, &hint));  // another channel: not the hint's
+  // The channel goes and comes back: a new entry. Meanwhile another group takes the same
+  // channel (a client in two groups), whose entry is likely allocated where the old one was.
+  cm.unregisterConsumer("g", a, true);
+  CHECK_FALSE(cm.refreshConsumer("g", a, "x", topics, 300, &hint));
+  cm.registerConsumer("h", infoA, false, *topics, true, 305);
+  cm.registerConsumer("g", infoA, false, *topics, true, 310);
+  CHECK(cm.refreshConsumer("g", a, "x", topics, 400, &hint));
+  CHECK(stamp(a) == 400);
+  cm.unregisterConsumer("h", a, true);
+  // Another channel of the group goes: the hint's entry stays, found again.
+  cm.doChannelCloseEvent(0);
+  CHECK(cm.refreshConsumer("g", a, "x", topics, 500, &hint));
+  CHECK(stamp(a) == 500);
+  // The whole group goes and comes back after another group was created (a broker restart
+  // clears the table too).
+  cm.unregisterConsumer("g", a, true);
+  CHECK(cm.getConsumerGroupInfo("g") == nullptr);
+  CHECK_FALSE(cm.refreshConsumer("g", a, "x", topics, 600, &hint));
+  cm.registerConsumer("h", infoA, false, *topics, true, 605);
+  cm.registerConsumer("g", infoA, false, *topics, true, 610);
+  CHECK(cm.refreshConsumer("g", a, "x", topics, 700, &hint));
+  CHECK(stamp(a) == 700);
+  cm.clear();
+  cm.registerConsumer("h", infoA, false, *topics, true, 705);
+  cm.registerConsumer("g", infoA, false, *topics, true, 710);
+  CHECK(cm.refreshConsumer("g", a, "x", topics, 800, &hint));
+  CHECK(stamp(a) == 800);
+  // The id changed on the same channel: no refresh, through the hint or not.
+  ClientChannelInfo renamed = channel(0, "y");
+  renamed.channel = a;
+  cm.registerConsumer("g", renamed, false, *topics, true, 810);
+  CHECK_FALSE(cm.refreshConsumer("g", a, "x", topics, 900, &hint));
+  CHECK(stamp(a) == 810);
+}
+
 TEST_CASE("rocketmq/broker/RebalanceLockManager/one holder per queue until expiry") {
   RebalanceLockManager lm(60'000);
   CHECK(lm.tryLockBatch(0, {1, 2}, "A", 0).size() == 2);
