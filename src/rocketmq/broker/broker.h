@@ -78,8 +78,7 @@ class Broker {
   /// false) fails with SUBSCRIPTION_NOT_EXIST unless a heartbeat of the group brought the topic's
   /// subscription (J4 :172-196, J5 :415-449).
   bool pullSubscriptionExists(const std::string& group, const std::string& topic) const {
-    const ConsumerGroupInfo* g = consumerManager_.getConsumerGroupInfo(group);
-    return g && g->subscriptionTable().count(topic) > 0;
+    return consumerManager_.hasSubscription(group, topic);
   }
   std::shared_ptr<const std::vector<std::string>> getConsumerIdListByGroup(const std::string& group) const {
     return consumerManager_.findConsumerIdList(group);

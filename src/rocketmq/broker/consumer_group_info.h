@@ -64,6 +64,8 @@ class ConsumerGroupInfo {
   const std::map<ChannelKey, ClientChannelInfo>& channelInfoTable() const { return channelInfoTable_; }
   bool isBroadcasting() const { return broadcasting_; }
   const std::set<std::string>& subscriptionTable() const { return subscriptionTable_; }
+  /// Changes when subscriptionTable() does.
+  std::uint64_t subscriptionVersion() const { return subscriptionVersion_; }
   const std::string& groupName() const { return groupName_; }
 
  private:

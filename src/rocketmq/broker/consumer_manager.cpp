@@ -5,7 +5,8 @@ namespace rmqsim {
 bool ConsumerManager::registerConsumer(const std::string& group, const ClientChannelInfo& info, bool broadcasting,
                                        const std::set<std::string>& topics, bool isNotifyConsumerIdsChangedEnable,
                                        SimTime now) {
-  auto it = consumerTable_.try_emplace(group, group).first;
+  auto [it, added] = consumerTable_.try_emplace(group, group);
+  if (added) ++groupsVersion_;
   ConsumerGroupInfo& g = it->second;
   const bool r1 = g.updateChannel(info, broadcasting, now);
   const bool r2 = g.updateSubscription(topics);
@@ -16,12 +17,12 @@ bool ConsumerManager::registerConsumer(const std::string& group, const ClientCha
 bool ConsumerManager::refreshConsumer(const std::string& group, ChannelKey channel, const std::string& clientId,
                                       const std::shared_ptr<const std::set<std::string>>& topics, SimTime at,
                                       RefreshHint* hint) {
-  if (hint && hint->group && hint->groupRemovals == groupRemovals_)
+  if (hint && hint->group && hint->groupsVersion == groupsVersion_)
     return hint->group->refreshChannel(channel, clientId, topics, at, &hint->channel);
   auto it = consumerTable_.find(group);
   if (it == consumerTable_.end()) return false;
   if (!hint) return it->second.refreshChannel(channel, clientId, topics, at);
-  *hint = RefreshHint{&it->second, groupRemovals_, {}};
+  *hint = RefreshHint{&it->second, groupsVersion_, {}};
   return it->second.refreshChannel(channel, clientId, topics, at, &hint->channel);
 }
 
@@ -65,6 +66,23 @@ std::shared_ptr<const std::vector<std::string>> ConsumerManager::findConsumerIdL
   auto it = consumerTable_.find(group);
   if (it == consumerTable_.end() || it->second.channelInfoTable().empty()) return nullptr;
   return it->second.getAllClientId();
+}
+
+bool ConsumerManager::hasSubscription(const std::string& group, const std::string& topic) const {
+  for (const SubscriptionAnswer& a : answers_)
+    if (a.groupsVersion == groupsVersion_ && (!a.info || a.info->subscriptionVersion() == a.subscriptionVersion) &&
+        a.topic == topic && a.group == group)
+      return a.exists;
+  const ConsumerGroupInfo* g = getConsumerGroupInfo(group);
+  SubscriptionAnswer& a = answers_[nextAnswer_];
+  nextAnswer_ = (nextAnswer_ + 1) % answers_.size();
+  a.group = group;
+  a.topic = topic;
+  a.groupsVersion = groupsVersion_;
+  a.info = g;
+  a.subscriptionVersion = g ? g->subscriptionVersion() : 0;
+  a.exists = g && g->subscriptionTable().count(topic) > 0;
+  return a.exists;
 }
 
 const ConsumerGroupInfo* ConsumerManager::getConsumerGroupInfo(const std::string& group) const {

@@ -3,6 +3,7 @@
 // receiving only CHANGE (the other events have no effect on rebalancing).
 #pragma once
 
+#include <array>
 #include <functional>
 #include <map>
 #include <memory>
@@ -30,10 +31,11 @@ class ConsumerManager {
   /// UNREGISTER_CLIENT from a graceful shutdown; CHANGE gated like registration.
   void unregisterConsumer(const std::string& group, ChannelKey channel, bool isNotifyConsumerIdsChangedEnable);
   /// Where a client's steady heartbeats found their group and channel last time: used while no
-  /// group was removed since (`groupRemovals`) and, for the channel, none of the group's channels.
+  /// group was added or removed since (`groupsVersion`) and, for the channel, none of the group's
+  /// channels was removed.
   struct RefreshHint {
     ConsumerGroupInfo* group = nullptr;
-    std::uint64_t groupRemovals = 0;
+    std::uint64_t groupsVersion = 0;
     ChannelHint channel;
   };
   /// A heartbeat that would change nothing but the timestamp (see ConsumerGroupInfo::refreshChannel);
@@ -48,11 +50,17 @@ class ConsumerManager {
   /// GET_CONSUMER_LIST_BY_GROUP: nullptr when the group is unknown (the client then gets null).
   std::shared_ptr<const std::vector<std::string>> findConsumerIdList(const std::string& group) const;
   const ConsumerGroupInfo* getConsumerGroupInfo(const std::string& group) const;
+  /// The group is known and subscribes to the topic (every pull of a fleet asks: the last few
+  /// answers are remembered with what they depend on).
+  bool hasSubscription(const std::string& group, const std::string& topic) const;
   const std::map<std::string, ConsumerGroupInfo>& consumerTable() const { return consumerTable_; }
+  /// Changes when a group's entry is added or erased: while it holds, a group's entry (or its
+  /// absence) found by name stays what it is.
+  std::uint64_t groupsVersion() const { return groupsVersion_; }
   /// Forgets everything (broker restart: the table lives in memory).
   void clear() {
     consumerTable_.clear();
-    ++groupRemovals_;
+    ++groupsVersion_;
   }
   /// The group has this channel with this client id (the steady-state check).
   bool hasChannel(const std::string& group, ChannelKey channel, const std::string& clientId) const {
@@ -82,13 +90,26 @@ class ConsumerManager {
  private:
   /// Erases the group's entry (RefreshHint: its pointer goes stale).
   std::map<std::string, ConsumerGroupInfo>::iterator eraseGroup(std::map<std::string, ConsumerGroupInfo>::iterator it) {
-    ++groupRemovals_;
+    ++groupsVersion_;
     return consumerTable_.erase(it);
   }
 
   ChangeListener listener_;
   std::map<std::string, ConsumerGroupInfo> consumerTable_;
-  std::uint64_t groupRemovals_ = 1;  ///< bumped when a group's entry is erased (RefreshHint)
+  std::uint64_t groupsVersion_ = 1;  ///< bumped when a group's entry is added or erased
+  /// A hasSubscription answer, valid while groupsVersion_ and the group's subscriptions are as then.
+  struct SubscriptionAnswer {
+    std::string group;
+    std::string topic;
+    std::uint64_t groupsVersion = 0;  ///< 0: empty
+    const ConsumerGroupInfo* info = nullptr;
+    std::uint64_t subscriptionVersion = 0;
+    bool exists = false;
+  };
+  /// A group's pulls alternate between its topics and their retry topic: a few answers, the
+  /// oldest replaced first.
+  mutable std::array<SubscriptionAnswer, 4> answers_;
+  mutable std::size_t nextAnswer_ = 0;
 };
 
 }  // namespace rmqsim

@@ -151,6 +151,38 @@ TEST_CASE("rocketmq/broker/ConsumerManager/a refresh hint is never used stale") 
   CHECK(stamp(a) == 810);
 }
 
+TEST_CASE("rocketmq/broker/ConsumerManager/remembered subscription answers follow the table") {
+  // hasSubscription remembers its answers; every change of the group table or of a group's
+  // subscriptions must show, whichever questions were asked before.
+  ConsumerManager cm([](const std::string&, const std::vector<ChannelKey>&) {});
+  auto ask = [&](const std::string& g, const std::string& t) {
+    const ConsumerGroupInfo* info = cm.getConsumerGroupInfo(g);
+    const bool truth = info && info->subscriptionTable().count(t) > 0;
+    CHECK(cm.hasSubscription(g, t) == truth);
+    CHECK(cm.hasSubscription(g, t) == truth);  // now from memory
+    return truth;
+  };
+  CHECK_FALSE(ask("g", "orders"));
+  cm.registerConsumer("g", channel(0, "a"), false, {"orders", "%RETRY%g"}, true, 0);  // the group appears
+  CHECK(ask("g", "orders"));
+  CHECK(ask("g", "%RETRY%g"));
+  CHECK_FALSE(ask("g", "other"));
+  CHECK_FALSE(ask("h", "orders"));
+  cm.registerConsumer("g", channel(0, "a"), false, {"other"}, true, 1);  // its subscriptions change
+  CHECK_FALSE(ask("g", "orders"));
+  CHECK(ask("g", "other"));
+  cm.unregisterConsumer("g", 0, true);  // the group goes
+  CHECK_FALSE(ask("g", "other"));
+  cm.registerConsumer("g", channel(1, "b"), false, {"other"}, true, 2);
+  CHECK(ask("g", "other"));
+  cm.clear();  // a broker restart
+  CHECK_FALSE(ask("g", "other"));
+  cm.registerConsumer("h", channel(1, "b"), false, {"orders"}, true, 3);
+  CHECK(ask("h", "orders"));
+  for (const char* t : {"t0", "t1", "t2", "t3", "t4", "t5"}) CHECK_FALSE(ask("h", t));  // more than are kept
+  CHECK(ask("h", "orders"));
+}
+
 TEST_CASE("rocketmq/broker/RebalanceLockManager/one holder per queue until expiry") {
   RebalanceLockManager lm(60'000);
   CHECK(lm.tryLockBatch(0, {1, 2}, "A", 0).size() == 2);
