@@ -3,7 +3,9 @@
 namespace rmqsim {
 
 NodeId SimNetwork::addNode(std::string name) {
-  nodes_.push_back(Node{std::move(name), true, false, 0, {}});
+  nodes_.push_back(Node{true, false, 0});
+  taps_.emplace_back();
+  names_.push_back(std::move(name));
   return static_cast<NodeId>(nodes_.size() - 1);
 }
 
