@@ -6,9 +6,8 @@ namespace rmqsim {
 
 bool ConsumerGroupInfo::updateChannel(const ClientChannelInfo& infoNew, bool broadcasting, SimTime now) {
   broadcasting_ = broadcasting;
-  auto it = channelInfoTable_.find(infoNew.channel);
-  if (it != channelInfoTable_.end()) {
-    ClientChannelInfo& info = it->second;
+  if (ClientChannelInfo* found = findChannel(infoNew.channel)) {
+    ClientChannelInfo& info = *found;
     if (info.clientId != infoNew.clientId) {
       info.clientId = infoNew.clientId;
       idsCache_.reset();
@@ -20,25 +19,16 @@ bool ConsumerGroupInfo::updateChannel(const ClientChannelInfo& infoNew, bool bro
   ClientChannelInfo added = infoNew;
   added.lastUpdateTimestamp = now;
   oldestTimestampBound_ = std::min(oldestTimestampBound_, now);
-  channelInfoTable_.emplace(added.channel, added);
+  remember(&channelInfoTable_.emplace(added.channel, added).first->second);
   channels_.insert(std::lower_bound(channels_.begin(), channels_.end(), added.channel), added.channel);
   idsCache_.reset();
   return true;
 }
 
 bool ConsumerGroupInfo::refreshChannel(ChannelKey channel, const std::string& clientId,
-                                       const std::shared_ptr<const std::set<std::string>>& topics, SimTime at,
-                                       ChannelHint* hint) {
-  ClientChannelInfo* found = hint && hint->removals == removals_ && hint->info && hint->info->channel == channel
-                                 ? hint->info
-                                 : nullptr;
-  if (!found) {
-    auto it = channelInfoTable_.find(channel);
-    if (it == channelInfoTable_.end()) return false;
-    found = &it->second;
-    if (hint) *hint = ChannelHint{found, removals_};
-  }
-  if (found->clientId != clientId) return false;
+                                       const std::shared_ptr<const std::set<std::string>>& topics, SimTime at) {
+  ClientChannelInfo* found = findChannel(channel);
+  if (!found || found->clientId != clientId) return false;
   ClientChannelInfo& info = *found;
   if (info.verifiedTopics != topics || info.verifiedVersion != subscriptionVersion_) {
     if (*topics != subscriptionTable_) return false;
@@ -47,6 +37,27 @@ bool ConsumerGroupInfo::refreshChannel(ChannelKey channel, const std::string& cl
   }
   info.lastUpdateTimestamp = std::max(info.lastUpdateTimestamp, at);
   return true;
+}
+
+ClientChannelInfo* ConsumerGroupInfo::findChannel(ChannelKey channel) {
+  const auto c = static_cast<std::size_t>(clientOf(channel));
+  if (c < byClient_.size() && byClient_[c] && byClient_[c]->channel == channel) return byClient_[c];
+  auto it = channelInfoTable_.find(channel);
+  if (it == channelInfoTable_.end()) return nullptr;
+  remember(&it->second);
+  return &it->second;
+}
+
+void ConsumerGroupInfo::remember(ClientChannelInfo* info) {
+  const auto c = static_cast<std::size_t>(clientOf(info->channel));
+  if (c >= kMaxRemembered) return;
+  if (byClient_.size() <= c) byClient_.resize(c + 1, nullptr);
+  byClient_[c] = info;
+}
+
+void ConsumerGroupInfo::forget(const ClientChannelInfo* info) {
+  const auto c = static_cast<std::size_t>(clientOf(info->channel));
+  if (c < byClient_.size() && byClient_[c] == info) byClient_[c] = nullptr;
 }
 
 bool ConsumerGroupInfo::updateSubscription(const std::set<std::string>& topics) {
@@ -62,8 +73,8 @@ std::optional<ClientChannelInfo> ConsumerGroupInfo::doChannelCloseEvent(ChannelK
   auto it = channelInfoTable_.find(channel);
   if (it == channelInfoTable_.end()) return std::nullopt;
   ClientChannelInfo info = std::move(it->second);
+  forget(&it->second);
   channelInfoTable_.erase(it);
-  ++removals_;
   channels_.erase(std::lower_bound(channels_.begin(), channels_.end(), channel));
   idsCache_.reset();
   return info;
@@ -76,6 +87,7 @@ std::vector<ClientChannelInfo> ConsumerGroupInfo::removeExpired(SimTime now, Sim
   for (auto it = channelInfoTable_.begin(); it != channelInfoTable_.end();) {
     if (now - it->second.lastUpdateTimestamp > timeout) {
       expired.push_back(it->second);
+      forget(&it->second);
       it = channelInfoTable_.erase(it);
     } else {
       oldestTimestampBound_ = std::min(oldestTimestampBound_, it->second.lastUpdateTimestamp);
@@ -83,7 +95,6 @@ std::vector<ClientChannelInfo> ConsumerGroupInfo::removeExpired(SimTime now, Sim
     }
   }
   if (!expired.empty()) {
-    ++removals_;
     idsCache_.reset();
     channels_.clear();
     for (const auto& [ch, c] : channelInfoTable_) channels_.push_back(ch);

@@ -28,25 +28,18 @@ struct ClientChannelInfo {
   std::uint64_t verifiedVersion = 0;
 };
 
-/// The entry a client's steady heartbeat found last time: valid while `removals` is the group's
-/// (map nodes stay put until erased), so the next one skips the table lookup.
-struct ChannelHint {
-  ClientChannelInfo* info = nullptr;
-  std::uint64_t removals = 0;
-};
-
 class ConsumerGroupInfo {
  public:
   explicit ConsumerGroupInfo(std::string groupName) : groupName_(std::move(groupName)) {}
+  ConsumerGroupInfo(const ConsumerGroupInfo&) = delete;  // byClient_ points into its own table
+  ConsumerGroupInfo& operator=(const ConsumerGroupInfo&) = delete;
 
   /// A heartbeat's channel: true when the channel is new (Java updateChannel).
   bool updateChannel(const ClientChannelInfo& infoNew, bool broadcasting, SimTime now);
   /// A heartbeat that changes nothing but the channel's timestamp: applies it and returns true;
-  /// false (nothing done) when the channel is new or its id or subscriptions differ. `hint`: the
-  /// entry this client's last refresh found, used while no channel was removed since.
+  /// false (nothing done) when the channel is new or its id or subscriptions differ.
   bool refreshChannel(ChannelKey channel, const std::string& clientId,
-                      const std::shared_ptr<const std::set<std::string>>& topics, SimTime at,
-                      ChannelHint* hint = nullptr);
+                      const std::shared_ptr<const std::set<std::string>>& topics, SimTime at);
   /// A heartbeat's subscriptions: true when a topic was added or removed.
   bool updateSubscription(const std::set<std::string>& topics);
   /// Explicit unregister (graceful shutdown): true when the channel was present.
@@ -73,12 +66,19 @@ class ConsumerGroupInfo {
   bool broadcasting_ = false;
   std::map<ChannelKey, ClientChannelInfo> channelInfoTable_;  ///< by channel: O(log n) heartbeats
   std::vector<ChannelKey> channels_;  ///< channelInfoTable_'s keys, in its order
+  /// By client index: the entry a lookup of one of its channels last found or added (null: none),
+  /// tried before the tree (a heartbeat's lookup in a fleet's table is a walk of cold nodes). An
+  /// entry is forgotten before it is erased, so what is here is always in the table.
+  std::vector<ClientChannelInfo*> byClient_;
+  static constexpr std::size_t kMaxRemembered = std::size_t{1} << 20;  ///< client indices beyond: the tree only
+  ClientChannelInfo* findChannel(ChannelKey channel);
+  void remember(ClientChannelInfo* info);
+  void forget(const ClientChannelInfo* info);
   /// A lower bound of the table's timestamps (refreshes only raise them): a scan finds nothing
   /// to expire until `timeout` has passed since it, so most scans are skipped, same result.
   SimTime oldestTimestampBound_ = kNever;
   std::set<std::string> subscriptionTable_;
   std::uint64_t subscriptionVersion_ = 1;  ///< bumped when subscriptionTable_ changes
-  std::uint64_t removals_ = 1;  ///< bumped when a channel is removed (ChannelHint)
   mutable std::shared_ptr<const std::vector<std::string>> idsCache_;
 };
 

@@ -18,12 +18,11 @@ bool ConsumerManager::refreshConsumer(const std::string& group, ChannelKey chann
                                       const std::shared_ptr<const std::set<std::string>>& topics, SimTime at,
                                       RefreshHint* hint) {
   if (hint && hint->group && hint->groupsVersion == groupsVersion_)
-    return hint->group->refreshChannel(channel, clientId, topics, at, &hint->channel);
+    return hint->group->refreshChannel(channel, clientId, topics, at);
   auto it = consumerTable_.find(group);
   if (it == consumerTable_.end()) return false;
-  if (!hint) return it->second.refreshChannel(channel, clientId, topics, at);
-  *hint = RefreshHint{&it->second, groupsVersion_, {}};
-  return it->second.refreshChannel(channel, clientId, topics, at, &hint->channel);
+  if (hint) *hint = RefreshHint{&it->second, groupsVersion_};
+  return it->second.refreshChannel(channel, clientId, topics, at);
 }
 
 void ConsumerManager::unregisterConsumer(const std::string& group, ChannelKey channel,

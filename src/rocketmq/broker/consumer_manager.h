@@ -30,13 +30,11 @@ class ConsumerManager {
                         const std::set<std::string>& topics, bool isNotifyConsumerIdsChangedEnable, SimTime now);
   /// UNREGISTER_CLIENT from a graceful shutdown; CHANGE gated like registration.
   void unregisterConsumer(const std::string& group, ChannelKey channel, bool isNotifyConsumerIdsChangedEnable);
-  /// Where a client's steady heartbeats found their group and channel last time: used while no
-  /// group was added or removed since (`groupsVersion`) and, for the channel, none of the group's
-  /// channels was removed.
+  /// Where a client's steady heartbeats found their group last time: used while no group was
+  /// added or removed since (`groupsVersion`).
   struct RefreshHint {
     ConsumerGroupInfo* group = nullptr;
     std::uint64_t groupsVersion = 0;
-    ChannelHint channel;
   };
   /// A heartbeat that would change nothing but the timestamp (see ConsumerGroupInfo::refreshChannel);
   /// `hint` (optional) is the client's own, for the same group name every time.

@@ -96,9 +96,10 @@ TEST_CASE("rocketmq/broker/ConsumerManager/the channel list kept beside the tabl
   CHECK(changes > 1000);
 }
 
-TEST_CASE("rocketmq/broker/ConsumerManager/a refresh hint is never used stale") {
-  // The hint points into the tables; after its channel or group was removed (and perhaps added
-  // again, a new entry), a refresh must find the entry that is there now, or none.
+TEST_CASE("rocketmq/broker/ConsumerManager/remembered entries are never used stale") {
+  // The refresh hint points to a group's entry and each group remembers each client's entry by
+  // client index; after a channel or group was removed (and perhaps added again: a new entry),
+  // a refresh must find the entry that is there now, or none.
   ConsumerManager cm([](const std::string&, const std::vector<ChannelKey>&) {});
   const auto topics = std::make_shared<const std::set<std::string>>(std::set<std::string>{"t"});
   auto stamp = [&](ChannelKey ch) {
