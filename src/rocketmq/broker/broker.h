@@ -204,7 +204,7 @@ class Broker {
   mutable std::vector<NodeId> clientNodes_;  ///< by ClientIndex, -1: not looked up yet
   /// What refreshHeartbeat learnt of a client's heartbeat body (the same object for the process's
   /// life; held, so its address stays its): the facts it checks that do not change, and where
-  /// its channel was.
+  /// its group's entry was.
   struct SteadyHeartbeat {
     std::shared_ptr<const ConsumerData> data;
     bool retryTopicFound = false;
