@@ -11,6 +11,7 @@
 #include <functional>
 #include <set>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -28,12 +29,12 @@ class SimNetwork {
 
   /// Registers a node (up) and returns its id.
   NodeId addNode(std::string name);
-  const std::string& nodeName(NodeId n) const { return nodes_[n].name; }
+  const std::string& nodeName(NodeId n) const { return names_[n]; }
   /// Watches a node's traffic: `tap(peer, outbound)` runs when the node sends a message (at send
   /// time, even one lost on the way: a socket write completes locally) and when a message from
   /// `peer` is delivered to it (inbound). The brokers' idle-channel handler reads it.
   using Tap = std::function<void(NodeId peer, bool outbound)>;
-  void setTap(NodeId n, Tap tap) { nodes_[n].tap = std::move(tap); }
+  void setTap(NodeId n, Tap tap) { taps_[n] = std::move(tap); }
   /// Brings a node down (its in-flight inbound messages are lost) or up (a new incarnation).
   void setUp(NodeId n, bool up);
   bool isUp(NodeId n) const { return nodes_[n].up; }
@@ -64,13 +65,32 @@ class SimNetwork {
   }
   /// How many draws one drawLatency takes (0 when the latency is fixed).
   int drawsPerLatency() const { return maxLatency_ <= minLatency_ ? 0 : 1; }
+  /// No loss handler (send's default).
+  struct NoLoss {};
   /// Sends a message; `deliver` runs at the destination after the latency unless the message is
   /// lost, in which case `onLost` (if any) runs when the loss happens (at send time for a cut link,
   /// at arrival for a destination down). Returns false when it is lost at send time. The latency
   /// is drawn either way. `steady`: a message of the steady state's periodic work (route and
-  /// consumer-list queries and their replies), not counted in unsteadyInFlight().
-  bool send(NodeId from, NodeId to, Random& senderRng, std::function<void()> deliver,
-            std::function<void()> onLost = {}, bool steady = false);
+  /// consumer-list queries and their replies), not counted in unsteadyInFlight(). The handlers
+  /// are kept as they are in the event (no std::function): a message whose captures fit the
+  /// event loop's slot allocates nothing.
+  template <class Deliver, class OnLost = NoLoss>
+  bool send(NodeId from, NodeId to, Random& senderRng, Deliver&& deliver, OnLost&& onLost = {}, bool steady = false) {
+    const bool counted = !steady;
+    const SimTime latency = drawLatency(senderRng);
+    ++sent_;
+    if (taps_[from]) taps_[from](to, true);
+    if (!canReach(from, to)) {
+      ++lost_;
+      runLost(onLost);
+      return false;
+    }
+    if (counted) ++unsteadyInFlight_;
+    loop_.scheduleAfter(latency, Message<std::decay_t<Deliver>, std::decay_t<OnLost>>{
+                                     this, from, to, nodes_[to].epoch, counted, std::forward<Deliver>(deliver),
+                                     std::forward<OnLost>(onLost)});
+    return true;
+  }
   /// Messages in flight other than the steady ones: while any is, something may still change.
   std::int64_t unsteadyInFlight() const { return unsteadyInFlight_; }
   /// No link is cut.
@@ -83,17 +103,50 @@ class SimNetwork {
   std::int64_t messagesLost() const { return lost_; }
 
  private:
+  /// What every message reads of its two ends, 8 bytes a node (a fleet has thousands).
   struct Node {
-    std::string name;
     bool up = true;
     bool refuses = false;  ///< down, host alive (see refuseConnections)
     std::uint32_t epoch = 0;
-    Tap tap;
   };
+  /// A message on the wire: what arrival checks and runs.
+  template <class Deliver, class OnLost>
+  struct Message {
+    SimNetwork* net;
+    NodeId from;
+    NodeId to;
+    std::uint32_t epoch;
+    bool counted;
+    Deliver deliver;
+    [[no_unique_address]] OnLost lost;
+    void operator()() {
+      if (counted) --net->unsteadyInFlight_;
+      const Node& dest = net->nodes_[to];
+      if (!dest.up || dest.epoch != epoch) {
+        ++net->lost_;
+        runLost(lost);
+        return;
+      }
+      if (const Tap& tap = net->taps_[to]) tap(from, false);
+      deliver();
+    }
+  };
+  template <class OnLost>
+  static void runLost(OnLost& lost) {
+    if constexpr (std::is_same_v<OnLost, NoLoss> || std::is_same_v<OnLost, std::nullptr_t>) {
+    } else if constexpr (requires { lost.operator bool(); }) {  // a std::function may be empty
+      if (lost) lost();
+    } else {
+      lost();
+    }
+  }
+
   EventLoop& loop_;
   SimTime minLatency_;
   SimTime maxLatency_;
   std::vector<Node> nodes_;
+  std::vector<Tap> taps_;  ///< by node, beside nodes_: both are read per message
+  std::vector<std::string> names_;
   std::set<std::pair<NodeId, NodeId>> cuts_;
   std::int64_t sent_ = 0;
   std::int64_t lost_ = 0;

@@ -58,6 +58,7 @@ void Broker::goDown() {
   queryAssignmentProcessor_.clear();
   batchedNotify_.clear();
   notifyInFlight_.clear();
+  steadyHeartbeats_.clear();
   ctx_.net.setUp(node_, false);
 }
 
@@ -97,7 +98,7 @@ void Broker::setQueues(const std::string& topic, int queues) {
 }
 
 ChannelKey Broker::currentKey(ClientIndex client) const {
-  return channelKey(client, remotingServer_.current(ctx_.clients[static_cast<std::size_t>(client)]->node()));
+  return channelKey(client, remotingServer_.current(clientNode(client)));
 }
 
 void Broker::heartbeat(ClientIndex client, const std::string& clientId, const ConsumerData& data) {
@@ -116,11 +117,19 @@ void Broker::heartbeat(ClientIndex client, const std::string& clientId, const Co
 
 bool Broker::refreshHeartbeat(ClientIndex client, const std::string& clientId,
                               const std::shared_ptr<const ConsumerData>& data, SimTime at) {
-  if (!data->broadcasting && !topicConfigManager_.selectTopicConfig(getRetryTopic(data->groupName))) return false;
-  remotingServer_.touch(ctx_.clients[static_cast<std::size_t>(client)]->node(), at);
+  const auto c = static_cast<std::size_t>(client);
+  if (steadyHeartbeats_.size() <= c) steadyHeartbeats_.resize(c + 1);
+  SteadyHeartbeat& memo = steadyHeartbeats_[c];
+  if (memo.data != data) memo = SteadyHeartbeat{data, false, {}};  // another body: nothing known of it
+  // Topics are never removed: once the retry topic was found, it stays.
+  if (!data->broadcasting && !memo.retryTopicFound) {
+    if (!topicConfigManager_.selectTopicConfig(getRetryTopic(data->groupName))) return false;
+    memo.retryTopicFound = true;
+  }
+  remotingServer_.touch(clientNode(client), at);
   // Aliasing pointer: the topics live (and stay alive) inside the client's heartbeat data.
   return consumerManager_.refreshConsumer(data->groupName, currentKey(client), clientId,
-                                          std::shared_ptr<const std::set<std::string>>(data, &data->topics), at);
+                                          std::shared_ptr<const std::set<std::string>>(data, &data->topics), at, &memo.hint);
 }
 
 void Broker::unregisterClient(ClientIndex client, const ConsumerData& data) {
@@ -255,23 +264,40 @@ void Broker::flushBatchedNotifications() {
   for (const auto& [group, channels] : batch) notifyConsumerIdsChanged(group, channels);
 }
 
+const std::string* Broker::internGroup(const std::string& group) {
+  auto it = groupNames_.find(group);
+  if (it == groupNames_.end()) it = groupNames_.insert(group).first;
+  return &*it;
+}
+
+NodeId Broker::lookUpClientNode(ClientIndex client) const {
+  const auto i = static_cast<std::size_t>(client);
+  if (clientNodes_.size() <= i) clientNodes_.resize(ctx_.clients.size(), -1);
+  return clientNodes_[i] = ctx_.clients[i]->node();
+}
+
 void Broker::notifyConsumerIdsChanged(const std::string& group, const std::vector<ChannelKey>& channels) {
+  // The message carries a pointer to the group's name, which outlives it (names are never
+  // forgotten), and the channel; its client is found on arrival: nothing is copied or allocated.
+  const std::string* groupName = internGroup(group);
   // A notification already on its way to a client has the same effect (a wakeup) as a second
   // one: coalescing them keeps a start-up storm of N clients at O(N) messages instead of O(N^2).
   for (ChannelKey ch : channels) {
     const auto i = static_cast<std::size_t>(clientOf(ch));
-    MQClientInstance* client = ctx_.clients[i];
-    if (connectionOf(ch) != remotingServer_.current(client->node())) {
+    const NodeId node = clientNode(clientOf(ch));
+    if (connectionOf(ch) != remotingServer_.current(node)) {
       writeToClosed(ch);  // an older connection of a client that reconnected: its end is closed
       continue;
     }
     if (notifyInFlight_.size() <= i) notifyInFlight_.resize(i + 1, false);
     if (notifyInFlight_[i]) continue;
-    const bool sent = ctx_.net.send(node_, client->node(), rng_, [this, client, i, group, ch] {
-      notifyInFlight_[i] = false;
+    const bool sent = ctx_.net.send(node_, node, rng_, [this, groupName, ch] {
+      const auto c = static_cast<std::size_t>(clientOf(ch));
+      notifyInFlight_[c] = false;
+      MQClientInstance* client = ctx_.clients[c];
       // The client closed its end meanwhile (a timed-out call) without the broker seeing the FIN.
       if (client->api().channelId(node_) != connectionOf(ch)) return writeToClosed(ch);
-      client->notifyConsumerIdsChanged(group, name_);
+      client->notifyConsumerIdsChanged(*groupName, name_);
     });
     notifyInFlight_[i] = sent;
   }

@@ -78,8 +78,7 @@ class Broker {
   /// false) fails with SUBSCRIPTION_NOT_EXIST unless a heartbeat of the group brought the topic's
   /// subscription (J4 :172-196, J5 :415-449).
   bool pullSubscriptionExists(const std::string& group, const std::string& topic) const {
-    const ConsumerGroupInfo* g = consumerManager_.getConsumerGroupInfo(group);
-    return g && g->subscriptionTable().count(topic) > 0;
+    return consumerManager_.hasSubscription(group, topic);
   }
   std::shared_ptr<const std::vector<std::string>> getConsumerIdListByGroup(const std::string& group) const {
     return consumerManager_.findConsumerIdList(group);
@@ -160,6 +159,14 @@ class Broker {
   void onConsumerIdsChanged(const std::string& group, const std::vector<ChannelKey>& channels);
   void notifyConsumerIdsChanged(const std::string& group, const std::vector<ChannelKey>& channels);
   void flushBatchedNotifications();
+  /// The group's name, kept for the broker's life (a notification in flight points to it).
+  const std::string* internGroup(const std::string& group);
+  /// The client's node (fixed for its life), from a dense table: the fan-out reads it per channel.
+  NodeId clientNode(ClientIndex client) const {
+    const auto i = static_cast<std::size_t>(client);
+    return i < clientNodes_.size() && clientNodes_[i] >= 0 ? clientNodes_[i] : lookUpClientNode(client);
+  }
+  NodeId lookUpClientNode(ClientIndex client) const;
   void onChannelExpired(const std::string& group, const ClientChannelInfo& info);
   void onChannelIdle(ClientIndex client, std::uint64_t id);
   /// The consumer table's key for what the client sends now: its newest connection here.
@@ -193,6 +200,17 @@ class Broker {
   }
   std::int64_t inMemoryMessages_ = 0;
   std::vector<bool> notifyInFlight_;  ///< by ClientIndex: one NOTIFY per client on the wire at a time
+  std::set<std::string, std::less<>> groupNames_;  ///< internGroup's names
+  mutable std::vector<NodeId> clientNodes_;  ///< by ClientIndex, -1: not looked up yet
+  /// What refreshHeartbeat learnt of a client's heartbeat body (the same object for the process's
+  /// life; held, so its address stays its): the facts it checks that do not change, and where
+  /// its group's entry was.
+  struct SteadyHeartbeat {
+    std::shared_ptr<const ConsumerData> data;
+    bool retryTopicFound = false;
+    ConsumerManager::RefreshHint hint;
+  };
+  std::vector<SteadyHeartbeat> steadyHeartbeats_;  ///< by ClientIndex
 };
 
 }  // namespace rmqsim

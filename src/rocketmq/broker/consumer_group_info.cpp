@@ -6,9 +6,8 @@ namespace rmqsim {
 
 bool ConsumerGroupInfo::updateChannel(const ClientChannelInfo& infoNew, bool broadcasting, SimTime now) {
   broadcasting_ = broadcasting;
-  auto it = channelInfoTable_.find(infoNew.channel);
-  if (it != channelInfoTable_.end()) {
-    ClientChannelInfo& info = it->second;
+  if (ClientChannelInfo* found = findChannel(infoNew.channel)) {
+    ClientChannelInfo& info = *found;
     if (info.clientId != infoNew.clientId) {
       info.clientId = infoNew.clientId;
       idsCache_.reset();
@@ -20,16 +19,17 @@ bool ConsumerGroupInfo::updateChannel(const ClientChannelInfo& infoNew, bool bro
   ClientChannelInfo added = infoNew;
   added.lastUpdateTimestamp = now;
   oldestTimestampBound_ = std::min(oldestTimestampBound_, now);
-  channelInfoTable_.emplace(added.channel, added);
+  remember(&channelInfoTable_.emplace(added.channel, added).first->second);
+  channels_.insert(std::lower_bound(channels_.begin(), channels_.end(), added.channel), added.channel);
   idsCache_.reset();
   return true;
 }
 
 bool ConsumerGroupInfo::refreshChannel(ChannelKey channel, const std::string& clientId,
                                        const std::shared_ptr<const std::set<std::string>>& topics, SimTime at) {
-  auto it = channelInfoTable_.find(channel);
-  if (it == channelInfoTable_.end() || it->second.clientId != clientId) return false;
-  ClientChannelInfo& info = it->second;
+  ClientChannelInfo* found = findChannel(channel);
+  if (!found || found->clientId != clientId) return false;
+  ClientChannelInfo& info = *found;
   if (info.verifiedTopics != topics || info.verifiedVersion != subscriptionVersion_) {
     if (*topics != subscriptionTable_) return false;
     info.verifiedTopics = topics;
@@ -37,6 +37,27 @@ bool ConsumerGroupInfo::refreshChannel(ChannelKey channel, const std::string& cl
   }
   info.lastUpdateTimestamp = std::max(info.lastUpdateTimestamp, at);
   return true;
+}
+
+ClientChannelInfo* ConsumerGroupInfo::findChannel(ChannelKey channel) {
+  const auto c = static_cast<std::size_t>(clientOf(channel));
+  if (c < byClient_.size() && byClient_[c] && byClient_[c]->channel == channel) return byClient_[c];
+  auto it = channelInfoTable_.find(channel);
+  if (it == channelInfoTable_.end()) return nullptr;
+  remember(&it->second);
+  return &it->second;
+}
+
+void ConsumerGroupInfo::remember(ClientChannelInfo* info) {
+  const auto c = static_cast<std::size_t>(clientOf(info->channel));
+  if (c >= kMaxRemembered) return;
+  if (byClient_.size() <= c) byClient_.resize(c + 1, nullptr);
+  byClient_[c] = info;
+}
+
+void ConsumerGroupInfo::forget(const ClientChannelInfo* info) {
+  const auto c = static_cast<std::size_t>(clientOf(info->channel));
+  if (c < byClient_.size() && byClient_[c] == info) byClient_[c] = nullptr;
 }
 
 bool ConsumerGroupInfo::updateSubscription(const std::set<std::string>& topics) {
@@ -51,8 +72,10 @@ bool ConsumerGroupInfo::unregisterChannel(ChannelKey channel) { return doChannel
 std::optional<ClientChannelInfo> ConsumerGroupInfo::doChannelCloseEvent(ChannelKey channel) {
   auto it = channelInfoTable_.find(channel);
   if (it == channelInfoTable_.end()) return std::nullopt;
-  ClientChannelInfo info = it->second;
+  ClientChannelInfo info = std::move(it->second);
+  forget(&it->second);
   channelInfoTable_.erase(it);
+  channels_.erase(std::lower_bound(channels_.begin(), channels_.end(), channel));
   idsCache_.reset();
   return info;
 }
@@ -64,13 +87,18 @@ std::vector<ClientChannelInfo> ConsumerGroupInfo::removeExpired(SimTime now, Sim
   for (auto it = channelInfoTable_.begin(); it != channelInfoTable_.end();) {
     if (now - it->second.lastUpdateTimestamp > timeout) {
       expired.push_back(it->second);
+      forget(&it->second);
       it = channelInfoTable_.erase(it);
     } else {
       oldestTimestampBound_ = std::min(oldestTimestampBound_, it->second.lastUpdateTimestamp);
       ++it;
     }
   }
-  if (!expired.empty()) idsCache_.reset();
+  if (!expired.empty()) {
+    idsCache_.reset();
+    channels_.clear();
+    for (const auto& [ch, c] : channelInfoTable_) channels_.push_back(ch);
+  }
   return expired;
 }
 
@@ -82,13 +110,6 @@ std::shared_ptr<const std::vector<std::string>> ConsumerGroupInfo::getAllClientI
     idsCache_ = std::move(ids);
   }
   return idsCache_;
-}
-
-std::vector<ChannelKey> ConsumerGroupInfo::getAllChannel() const {
-  std::vector<ChannelKey> out;
-  out.reserve(channelInfoTable_.size());
-  for (const auto& [ch, c] : channelInfoTable_) out.push_back(ch);
-  return out;
 }
 
 }  // namespace rmqsim

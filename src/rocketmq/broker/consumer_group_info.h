@@ -31,6 +31,8 @@ struct ClientChannelInfo {
 class ConsumerGroupInfo {
  public:
   explicit ConsumerGroupInfo(std::string groupName) : groupName_(std::move(groupName)) {}
+  ConsumerGroupInfo(const ConsumerGroupInfo&) = delete;  // byClient_ points into its own table
+  ConsumerGroupInfo& operator=(const ConsumerGroupInfo&) = delete;
 
   /// A heartbeat's channel: true when the channel is new (Java updateChannel).
   bool updateChannel(const ClientChannelInfo& infoNew, bool broadcasting, SimTime now);
@@ -49,16 +51,29 @@ class ConsumerGroupInfo {
 
   /// One id per channel in table order (a shared id appears twice); shared until the table changes.
   std::shared_ptr<const std::vector<std::string>> getAllClientId() const;
-  std::vector<ChannelKey> getAllChannel() const;
+  /// The table's channels in order, kept beside it (a membership change's fan-out reads them
+  /// without walking the tree). Valid until the table changes.
+  const std::vector<ChannelKey>& getAllChannel() const { return channels_; }
   const std::map<ChannelKey, ClientChannelInfo>& channelInfoTable() const { return channelInfoTable_; }
   bool isBroadcasting() const { return broadcasting_; }
   const std::set<std::string>& subscriptionTable() const { return subscriptionTable_; }
+  /// Changes when subscriptionTable() does.
+  std::uint64_t subscriptionVersion() const { return subscriptionVersion_; }
   const std::string& groupName() const { return groupName_; }
 
  private:
   std::string groupName_;
   bool broadcasting_ = false;
   std::map<ChannelKey, ClientChannelInfo> channelInfoTable_;  ///< by channel: O(log n) heartbeats
+  std::vector<ChannelKey> channels_;  ///< channelInfoTable_'s keys, in its order
+  /// By client index: the entry a lookup of one of its channels last found or added (null: none),
+  /// tried before the tree (a heartbeat's lookup in a fleet's table is a walk of cold nodes). An
+  /// entry is forgotten before it is erased, so what is here is always in the table.
+  std::vector<ClientChannelInfo*> byClient_;
+  static constexpr std::size_t kMaxRemembered = std::size_t{1} << 20;  ///< client indices beyond: the tree only
+  ClientChannelInfo* findChannel(ChannelKey channel);
+  void remember(ClientChannelInfo* info);
+  void forget(const ClientChannelInfo* info);
   /// A lower bound of the table's timestamps (refreshes only raise them): a scan finds nothing
   /// to expire until `timeout` has passed since it, so most scans are skipped, same result.
   SimTime oldestTimestampBound_ = kNever;

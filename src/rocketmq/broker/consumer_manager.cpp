@@ -5,7 +5,8 @@ namespace rmqsim {
 bool ConsumerManager::registerConsumer(const std::string& group, const ClientChannelInfo& info, bool broadcasting,
                                        const std::set<std::string>& topics, bool isNotifyConsumerIdsChangedEnable,
                                        SimTime now) {
-  auto it = consumerTable_.try_emplace(group, group).first;
+  auto [it, added] = consumerTable_.try_emplace(group, group);
+  if (added) ++groupsVersion_;
   ConsumerGroupInfo& g = it->second;
   const bool r1 = g.updateChannel(info, broadcasting, now);
   const bool r2 = g.updateSubscription(topics);
@@ -14,9 +15,14 @@ bool ConsumerManager::registerConsumer(const std::string& group, const ClientCha
 }
 
 bool ConsumerManager::refreshConsumer(const std::string& group, ChannelKey channel, const std::string& clientId,
-                                      const std::shared_ptr<const std::set<std::string>>& topics, SimTime at) {
+                                      const std::shared_ptr<const std::set<std::string>>& topics, SimTime at,
+                                      RefreshHint* hint) {
+  if (hint && hint->group && hint->groupsVersion == groupsVersion_)
+    return hint->group->refreshChannel(channel, clientId, topics, at);
   auto it = consumerTable_.find(group);
-  return it != consumerTable_.end() && it->second.refreshChannel(channel, clientId, topics, at);
+  if (it == consumerTable_.end()) return false;
+  if (hint) *hint = RefreshHint{&it->second, groupsVersion_};
+  return it->second.refreshChannel(channel, clientId, topics, at);
 }
 
 void ConsumerManager::unregisterConsumer(const std::string& group, ChannelKey channel,
@@ -24,10 +30,10 @@ void ConsumerManager::unregisterConsumer(const std::string& group, ChannelKey ch
   auto it = consumerTable_.find(group);
   if (it == consumerTable_.end()) return;
   it->second.unregisterChannel(channel);
-  const bool broadcasting = it->second.isBroadcasting();
-  std::vector<ChannelKey> channels = it->second.getAllChannel();
-  if (it->second.channelInfoTable().empty()) consumerTable_.erase(it);
-  if (isNotifyConsumerIdsChangedEnable && !broadcasting) listener_(group, channels);
+  const bool notify = isNotifyConsumerIdsChangedEnable && !it->second.isBroadcasting();
+  // The listener only reads the list (it sends): it is told before an emptied group goes.
+  if (notify) listener_(group, it->second.getAllChannel());
+  if (it->second.channelInfoTable().empty()) eraseGroup(it);
 }
 
 bool ConsumerManager::doChannelCloseEvent(ChannelKey channel) {
@@ -38,12 +44,9 @@ bool ConsumerManager::doChannelCloseEvent(ChannelKey channel) {
       continue;
     }
     removed = true;
-    const std::string group = it->first;
-    const bool broadcasting = it->second.isBroadcasting();
-    std::vector<ChannelKey> channels = it->second.getAllChannel();
-    it = it->second.channelInfoTable().empty() ? consumerTable_.erase(it) : std::next(it);
     // Java (5.x): CHANGE unless broadcasting; the group's notify flag is not consulted here.
-    if (!broadcasting) listener_(group, channels);
+    if (!it->second.isBroadcasting()) listener_(it->first, it->second.getAllChannel());
+    it = it->second.channelInfoTable().empty() ? eraseGroup(it) : std::next(it);
   }
   return removed;
 }
@@ -53,7 +56,7 @@ std::vector<std::pair<std::string, ClientChannelInfo>> ConsumerManager::scanNotA
   std::vector<std::pair<std::string, ClientChannelInfo>> out;
   for (auto it = consumerTable_.begin(); it != consumerTable_.end();) {
     for (auto& c : it->second.removeExpired(now, timeout)) out.emplace_back(it->first, std::move(c));
-    it = it->second.channelInfoTable().empty() ? consumerTable_.erase(it) : std::next(it);
+    it = it->second.channelInfoTable().empty() ? eraseGroup(it) : std::next(it);
   }
   return out;
 }
@@ -62,6 +65,23 @@ std::shared_ptr<const std::vector<std::string>> ConsumerManager::findConsumerIdL
   auto it = consumerTable_.find(group);
   if (it == consumerTable_.end() || it->second.channelInfoTable().empty()) return nullptr;
   return it->second.getAllClientId();
+}
+
+bool ConsumerManager::hasSubscription(const std::string& group, const std::string& topic) const {
+  for (const SubscriptionAnswer& a : answers_)
+    if (a.groupsVersion == groupsVersion_ && (!a.info || a.info->subscriptionVersion() == a.subscriptionVersion) &&
+        a.topic == topic && a.group == group)
+      return a.exists;
+  const ConsumerGroupInfo* g = getConsumerGroupInfo(group);
+  SubscriptionAnswer& a = answers_[nextAnswer_];
+  nextAnswer_ = (nextAnswer_ + 1) % answers_.size();
+  a.group = group;
+  a.topic = topic;
+  a.groupsVersion = groupsVersion_;
+  a.info = g;
+  a.subscriptionVersion = g ? g->subscriptionVersion() : 0;
+  a.exists = g && g->subscriptionTable().count(topic) > 0;
+  return a.exists;
 }
 
 const ConsumerGroupInfo* ConsumerManager::getConsumerGroupInfo(const std::string& group) const {

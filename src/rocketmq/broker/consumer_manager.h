@@ -3,6 +3,7 @@
 // receiving only CHANGE (the other events have no effect on rebalancing).
 #pragma once
 
+#include <array>
 #include <functional>
 #include <map>
 #include <memory>
@@ -29,9 +30,17 @@ class ConsumerManager {
                         const std::set<std::string>& topics, bool isNotifyConsumerIdsChangedEnable, SimTime now);
   /// UNREGISTER_CLIENT from a graceful shutdown; CHANGE gated like registration.
   void unregisterConsumer(const std::string& group, ChannelKey channel, bool isNotifyConsumerIdsChangedEnable);
-  /// A heartbeat that would change nothing but the timestamp (see ConsumerGroupInfo::refreshChannel).
+  /// Where a client's steady heartbeats found their group last time: used while no group was
+  /// added or removed since (`groupsVersion`).
+  struct RefreshHint {
+    ConsumerGroupInfo* group = nullptr;
+    std::uint64_t groupsVersion = 0;
+  };
+  /// A heartbeat that would change nothing but the timestamp (see ConsumerGroupInfo::refreshChannel);
+  /// `hint` (optional) is the client's own, for the same group name every time.
   bool refreshConsumer(const std::string& group, ChannelKey channel, const std::string& clientId,
-                       const std::shared_ptr<const std::set<std::string>>& topics, SimTime at);
+                       const std::shared_ptr<const std::set<std::string>>& topics, SimTime at,
+                       RefreshHint* hint = nullptr);
   /// The connection closed (process killed): CHANGE for every group it was in (not broadcasting).
   bool doChannelCloseEvent(ChannelKey channel);
   /// Housekeeping: removes channels silent for more than `timeout`; fires NO CHANGE.
@@ -39,9 +48,18 @@ class ConsumerManager {
   /// GET_CONSUMER_LIST_BY_GROUP: nullptr when the group is unknown (the client then gets null).
   std::shared_ptr<const std::vector<std::string>> findConsumerIdList(const std::string& group) const;
   const ConsumerGroupInfo* getConsumerGroupInfo(const std::string& group) const;
+  /// The group is known and subscribes to the topic (every pull of a fleet asks: the last few
+  /// answers are remembered with what they depend on).
+  bool hasSubscription(const std::string& group, const std::string& topic) const;
   const std::map<std::string, ConsumerGroupInfo>& consumerTable() const { return consumerTable_; }
+  /// Changes when a group's entry is added or erased: while it holds, a group's entry (or its
+  /// absence) found by name stays what it is.
+  std::uint64_t groupsVersion() const { return groupsVersion_; }
   /// Forgets everything (broker restart: the table lives in memory).
-  void clear() { consumerTable_.clear(); }
+  void clear() {
+    consumerTable_.clear();
+    ++groupsVersion_;
+  }
   /// The group has this channel with this client id (the steady-state check).
   bool hasChannel(const std::string& group, ChannelKey channel, const std::string& clientId) const {
     auto g = consumerTable_.find(group);
@@ -68,8 +86,28 @@ class ConsumerManager {
   }
 
  private:
+  /// Erases the group's entry (RefreshHint: its pointer goes stale).
+  std::map<std::string, ConsumerGroupInfo>::iterator eraseGroup(std::map<std::string, ConsumerGroupInfo>::iterator it) {
+    ++groupsVersion_;
+    return consumerTable_.erase(it);
+  }
+
   ChangeListener listener_;
   std::map<std::string, ConsumerGroupInfo> consumerTable_;
+  std::uint64_t groupsVersion_ = 1;  ///< bumped when a group's entry is added or erased
+  /// A hasSubscription answer, valid while groupsVersion_ and the group's subscriptions are as then.
+  struct SubscriptionAnswer {
+    std::string group;
+    std::string topic;
+    std::uint64_t groupsVersion = 0;  ///< 0: empty
+    const ConsumerGroupInfo* info = nullptr;
+    std::uint64_t subscriptionVersion = 0;
+    bool exists = false;
+  };
+  /// A group's pulls alternate between its topics and their retry topic: a few answers, the
+  /// oldest replaced first.
+  mutable std::array<SubscriptionAnswer, 4> answers_;
+  mutable std::size_t nextAnswer_ = 0;
 };
 
 }  // namespace rmqsim

@@ -47,6 +47,143 @@ TEST_CASE("rocketmq/broker/ConsumerManager/notify flag off and broadcasting supp
   CHECK(changes == 1);
 }
 
+TEST_CASE("rocketmq/broker/ConsumerManager/the channel list kept beside the table is the table's keys") {
+  // getAllChannel is maintained incrementally (not walked from the table): after any mix of
+  // heartbeats, unregisters, closes and expiries it lists the table's channels in order, and each
+  // CHANGE carries the list the group holds after the change (empty when the group went).
+  std::vector<std::vector<ChannelKey>> told;
+  ConsumerManager cm([&](const std::string&, const std::vector<ChannelKey>& ch) { told.push_back(ch); });
+  auto keysOf = [&](const std::string& group) {
+    std::vector<ChannelKey> keys;
+    if (const ConsumerGroupInfo* g = cm.getConsumerGroupInfo(group))
+      for (const auto& [ch, c] : g->channelInfoTable()) keys.push_back(ch);
+    return keys;
+  };
+  std::uint64_t state = 42;
+  auto next = [&state](std::uint64_t bound) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % bound;
+  };
+  const std::set<std::string> topics{"t"};
+  SimTime now = 0;
+  int changes = 0;
+  for (int step = 0; step < 4000; ++step) {
+    now += static_cast<SimTime>(next(3000));
+    const auto ch = channelKey(static_cast<ClientIndex>(next(40)), next(3));
+    const std::size_t before = told.size();
+    switch (next(4)) {
+      case 0:
+      case 1: {
+        ClientChannelInfo info = channel(0, "id");
+        info.channel = ch;
+        cm.registerConsumer("g", info, false, topics, true, now);
+        break;
+      }
+      case 2:
+        if (next(2)) cm.unregisterConsumer("g", ch, true);
+        else cm.doChannelCloseEvent(ch);
+        break;
+      default:
+        cm.scanNotActiveChannel(now, 20'000);
+        break;
+    }
+    if (const ConsumerGroupInfo* g = cm.getConsumerGroupInfo("g")) REQUIRE(g->getAllChannel() == keysOf("g"));
+    if (told.size() > before) {
+      ++changes;
+      CHECK(told.back() == keysOf("g"));
+    }
+  }
+  CHECK(changes > 1000);
+}
+
+TEST_CASE("rocketmq/broker/ConsumerManager/remembered entries are never used stale") {
+  // The refresh hint points to a group's entry and each group remembers each client's entry by
+  // client index; after a channel or group was removed (and perhaps added again: a new entry),
+  // a refresh must find the entry that is there now, or none.
+  ConsumerManager cm([](const std::string&, const std::vector<ChannelKey>&) {});
+  const auto topics = std::make_shared<const std::set<std::string>>(std::set<std::string>{"t"});
+  auto stamp = [&](ChannelKey ch) {
+    const ConsumerGroupInfo* g = cm.getConsumerGroupInfo("g");
+    return g && g->channelInfoTable().count(ch) ? g->channelInfoTable().at(ch).lastUpdateTimestamp : -1;
+  };
+  ConsumerManager::RefreshHint hint;
+  const ChannelKey a = channelKey(0, 1), b = channelKey(1, 1);
+  cm.registerConsumer("g", channel(0, "x"), false, *topics, true, 0);
+  ClientChannelInfo infoA = channel(0, "x");
+  infoA.channel = a;
+  cm.registerConsumer("g", infoA, false, *topics, true, 0);
+  CHECK(cm.refreshConsumer("g", a, "x", topics, 100, &hint));
+  CHECK(stamp(a) == 100);
+  CHECK(cm.refreshConsumer("g", a, "x", topics, 200, &hint));  // through the hint
+  CHECK(stamp(a) == 200);
+  CHECK_FALSE(cm.refreshConsumer("g", b, "x", topics, 250, &hint));  // another channel: not the hint's
+  // The channel goes and comes back: a new entry. Meanwhile another group takes the same
+  // channel (a client in two groups), whose entry is likely allocated where the old one was.
+  cm.unregisterConsumer("g", a, true);
+  CHECK_FALSE(cm.refreshConsumer("g", a, "x", topics, 300, &hint));
+  cm.registerConsumer("h", infoA, false, *topics, true, 305);
+  cm.registerConsumer("g", infoA, false, *topics, true, 310);
+  CHECK(cm.refreshConsumer("g", a, "x", topics, 400, &hint));
+  CHECK(stamp(a) == 400);
+  cm.unregisterConsumer("h", a, true);
+  // Another channel of the group goes: the hint's entry stays, found again.
+  cm.doChannelCloseEvent(0);
+  CHECK(cm.refreshConsumer("g", a, "x", topics, 500, &hint));
+  CHECK(stamp(a) == 500);
+  // The whole group goes and comes back after another group was created (a broker restart
+  // clears the table too).
+  cm.unregisterConsumer("g", a, true);
+  CHECK(cm.getConsumerGroupInfo("g") == nullptr);
+  CHECK_FALSE(cm.refreshConsumer("g", a, "x", topics, 600, &hint));
+  cm.registerConsumer("h", infoA, false, *topics, true, 605);
+  cm.registerConsumer("g", infoA, false, *topics, true, 610);
+  CHECK(cm.refreshConsumer("g", a, "x", topics, 700, &hint));
+  CHECK(stamp(a) == 700);
+  cm.clear();
+  cm.registerConsumer("h", infoA, false, *topics, true, 705);
+  cm.registerConsumer("g", infoA, false, *topics, true, 710);
+  CHECK(cm.refreshConsumer("g", a, "x", topics, 800, &hint));
+  CHECK(stamp(a) == 800);
+  // The id changed on the same channel: no refresh, through the hint or not.
+  ClientChannelInfo renamed = channel(0, "y");
+  renamed.channel = a;
+  cm.registerConsumer("g", renamed, false, *topics, true, 810);
+  CHECK_FALSE(cm.refreshConsumer("g", a, "x", topics, 900, &hint));
+  CHECK(stamp(a) == 810);
+}
+
+TEST_CASE("rocketmq/broker/ConsumerManager/remembered subscription answers follow the table") {
+  // hasSubscription remembers its answers; every change of the group table or of a group's
+  // subscriptions must show, whichever questions were asked before.
+  ConsumerManager cm([](const std::string&, const std::vector<ChannelKey>&) {});
+  auto ask = [&](const std::string& g, const std::string& t) {
+    const ConsumerGroupInfo* info = cm.getConsumerGroupInfo(g);
+    const bool truth = info && info->subscriptionTable().count(t) > 0;
+    CHECK(cm.hasSubscription(g, t) == truth);
+    CHECK(cm.hasSubscription(g, t) == truth);  // now from memory
+    return truth;
+  };
+  CHECK_FALSE(ask("g", "orders"));
+  cm.registerConsumer("g", channel(0, "a"), false, {"orders", "%RETRY%g"}, true, 0);  // the group appears
+  CHECK(ask("g", "orders"));
+  CHECK(ask("g", "%RETRY%g"));
+  CHECK_FALSE(ask("g", "other"));
+  CHECK_FALSE(ask("h", "orders"));
+  cm.registerConsumer("g", channel(0, "a"), false, {"other"}, true, 1);  // its subscriptions change
+  CHECK_FALSE(ask("g", "orders"));
+  CHECK(ask("g", "other"));
+  cm.unregisterConsumer("g", 0, true);  // the group goes
+  CHECK_FALSE(ask("g", "other"));
+  cm.registerConsumer("g", channel(1, "b"), false, {"other"}, true, 2);
+  CHECK(ask("g", "other"));
+  cm.clear();  // a broker restart
+  CHECK_FALSE(ask("g", "other"));
+  cm.registerConsumer("h", channel(1, "b"), false, {"orders"}, true, 3);
+  CHECK(ask("h", "orders"));
+  for (const char* t : {"t0", "t1", "t2", "t3", "t4", "t5"}) CHECK_FALSE(ask("h", t));  // more than are kept
+  CHECK(ask("h", "orders"));
+}
+
 TEST_CASE("rocketmq/broker/RebalanceLockManager/one holder per queue until expiry") {
   RebalanceLockManager lm(60'000);
   CHECK(lm.tryLockBatch(0, {1, 2}, "A", 0).size() == 2);
