@@ -2,6 +2,7 @@
 // owned now, by whom, and the running counts that the time integrals multiply.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -86,12 +87,38 @@ struct GroupState {
   std::map<ClientIndex, std::int64_t> popConsumed;  ///< pop: messages consumed per client
 };
 
+/// A client's queues, ascending: a sorted vector, since a client holds a few (a tree node per
+/// queue added was an allocation per ownership change); a broadcasting client adds its queues in
+/// index order, mostly at the end.
+class QueueSet {
+ public:
+  bool insert(QueueIndex q) {
+    auto it = std::lower_bound(qs_.begin(), qs_.end(), q);
+    if (it != qs_.end() && *it == q) return false;
+    qs_.insert(it, q);
+    return true;
+  }
+  bool erase(QueueIndex q) {
+    auto it = std::lower_bound(qs_.begin(), qs_.end(), q);
+    if (it == qs_.end() || *it != q) return false;
+    qs_.erase(it);
+    return true;
+  }
+  bool contains(QueueIndex q) const { return std::binary_search(qs_.begin(), qs_.end(), q); }
+  void clear() { std::vector<QueueIndex>().swap(qs_); }  // a dead process keeps no memory
+  std::vector<QueueIndex>::const_iterator begin() const { return qs_.begin(); }
+  std::vector<QueueIndex>::const_iterator end() const { return qs_.end(); }
+
+ private:
+  std::vector<QueueIndex> qs_;
+};
+
 struct ClientState {
   GroupIndex group = 0;
   bool alive = false;
   bool paused = false;
-  std::set<QueueIndex> held;    ///< non-dropped process queues, live or not
-  std::set<QueueIndex> locked;  ///< orderly: queues whose broker lock the client holds (its view)
+  QueueSet held;    ///< non-dropped process queues, live or not
+  QueueSet locked;  ///< orderly: queues whose broker lock the client holds (its view)
 };
 
 }  // namespace rmqsim
