@@ -2,7 +2,6 @@
 // owned now, by whom, and the running counts that the time integrals multiply.
 #pragma once
 
-#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -11,20 +10,22 @@
 
 #include "engine/sim_time.h"
 #include "metrics/duplicate_counter.h"
+#include "metrics/index_set.h"
 #include "rocketmq/common/sim_event.h"
 
 namespace rmqsim {
 
+/// What ownership changes and refreshes of the expected owners read (the delivered offsets are
+/// kept apart, in GroupState::delivered: deliveries touch nothing else).
 struct QueueState {
   bool inUniverse = false;            ///< subscribable now (latest EvQueueSetChanged of its topic)
-  std::vector<ClientIndex> owners;    ///< live holders, sorted
-  std::vector<ClientIndex> expected;  ///< the strategy's owners for the current membership, sorted
-  ClientIndex lastOwner = -1;         ///< the last client that started owning it (even if gone)
-  SimTime orphanSince = -1;           ///< unowned (and subscribable) since
-  int orphanWindow = -1;              ///< the event window in which that stretch began
   bool matches = true;                ///< owners == expected
   int consuming = 0;                  ///< orderly: live owners that also hold a valid broker lock
-  DuplicateCounter delivered;
+  ClientIndex lastOwner = -1;         ///< the last client that started owning it (even if gone)
+  int orphanWindow = -1;              ///< the event window in which that stretch began
+  SimTime orphanSince = -1;           ///< unowned (and subscribable) since
+  IndexSet owners;                    ///< live holders, sorted
+  IndexSet expected;                  ///< the strategy's owners for the current membership, sorted
 };
 
 /// A group's QueueState per queue index, dense (queue indices are the catalog's, 0..n-1): the
@@ -34,7 +35,7 @@ class QueueTable {
  public:
   QueueState& operator[](QueueIndex q) {
     const auto i = static_cast<std::size_t>(q);
-    if (i >= states_.size()) states_.resize(i + 1);
+    if (i >= states_.size()) [[unlikely]] grow(i);
     return states_[i];
   }
   /// The state of queue q, null if never touched.
@@ -46,6 +47,7 @@ class QueueTable {
   QueueState& at(std::size_t i) { return states_[i]; }
 
  private:
+  [[gnu::noinline]] void grow(std::size_t i) { states_.resize(i + 1); }
   std::vector<QueueState> states_;
 };
 
@@ -59,6 +61,7 @@ struct GroupState {
   std::map<std::string, std::uint64_t> universeVersion;      ///< topic -> bumped on every change
   std::set<ClientIndex> live;
   QueueTable queues;
+  std::vector<DuplicateCounter> delivered;  ///< per queue index, grown on first delivery
   // Running counts over universe queues, kept exact on every ownership change.
   std::int64_t orphanCount = 0;     ///< no owner
   std::int64_t overlapExcess = 0;   ///< sum of max(0, owners - 1)
@@ -87,38 +90,12 @@ struct GroupState {
   std::map<ClientIndex, std::int64_t> popConsumed;  ///< pop: messages consumed per client
 };
 
-/// A client's queues, ascending: a sorted vector, since a client holds a few (a tree node per
-/// queue added was an allocation per ownership change); a broadcasting client adds its queues in
-/// index order, mostly at the end.
-class QueueSet {
- public:
-  bool insert(QueueIndex q) {
-    auto it = std::lower_bound(qs_.begin(), qs_.end(), q);
-    if (it != qs_.end() && *it == q) return false;
-    qs_.insert(it, q);
-    return true;
-  }
-  bool erase(QueueIndex q) {
-    auto it = std::lower_bound(qs_.begin(), qs_.end(), q);
-    if (it == qs_.end() || *it != q) return false;
-    qs_.erase(it);
-    return true;
-  }
-  bool contains(QueueIndex q) const { return std::binary_search(qs_.begin(), qs_.end(), q); }
-  void clear() { std::vector<QueueIndex>().swap(qs_); }  // a dead process keeps no memory
-  std::vector<QueueIndex>::const_iterator begin() const { return qs_.begin(); }
-  std::vector<QueueIndex>::const_iterator end() const { return qs_.end(); }
-
- private:
-  std::vector<QueueIndex> qs_;
-};
-
 struct ClientState {
   GroupIndex group = 0;
   bool alive = false;
   bool paused = false;
-  QueueSet held;    ///< non-dropped process queues, live or not
-  QueueSet locked;  ///< orderly: queues whose broker lock the client holds (its view)
+  IndexSet held;    ///< non-dropped process queues, live or not
+  IndexSet locked;  ///< orderly: queues whose broker lock the client holds (its view)
 };
 
 }  // namespace rmqsim

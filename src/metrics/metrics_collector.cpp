@@ -142,9 +142,7 @@ struct MetricsCollector::Impl {
     GroupState& g = groups[static_cast<std::size_t>(gi)];
     QueueState& qs = g.queues[q];
     account(g, qs, -1);
-    auto it = std::lower_bound(qs.owners.begin(), qs.owners.end(), c);
-    if (gain && (it == qs.owners.end() || *it != c)) {
-      qs.owners.insert(it, c);
+    if (gain && qs.owners.insert(c)) {
       if (!g.broadcasting) {
         if (qs.lastOwner >= 0 && qs.lastOwner != c) {
           ++res.summary.queueMoves;
@@ -153,8 +151,8 @@ struct MetricsCollector::Impl {
         }
         qs.lastOwner = c;
       }
-    } else if (!gain && it != qs.owners.end() && *it == c) {
-      qs.owners.erase(it);
+    } else if (!gain) {
+      qs.owners.erase(c);
     }
     recheck(g, q, qs);
     account(g, qs, +1);
@@ -182,7 +180,7 @@ struct MetricsCollector::Impl {
         const ClientIndex* b = exp.ownersBegin(i);
         const ClientIndex* e = exp.ownersEnd(i);
         // Unchanged: so is `matches` (kept exact on every ownership change) and the counts.
-        if (std::equal(st.expected.begin(), st.expected.end(), b, e)) continue;
+        if (st.expected.equals(b, e)) continue;
         account(g, st, -1);
         st.expected.assign(b, e);
         st.matches = st.owners == st.expected;
@@ -304,7 +302,7 @@ struct MetricsCollector::Impl {
         owners.reserve(qs.size());
         for (QueueIndex q : qs) {
           const QueueState* found = groups[g].queues.find(q);
-          owners.push_back(found ? found->owners : std::vector<std::int32_t>{});
+          owners.push_back(found ? found->owners.toVector() : std::vector<std::int32_t>{});
         }
       }
       w.before.push_back(std::move(perTopic));
@@ -359,7 +357,9 @@ struct MetricsCollector::Impl {
     ClientState& cs = client(e.client);
     GroupState& g = groups[static_cast<std::size_t>(cs.group)];
     if (g.broadcasting) return;  // each broadcasting client consumes everything: no duplicates by design
-    DuplicateCounter& delivered = g.queues[e.queue].delivered;
+    const auto qi = static_cast<std::size_t>(e.queue);
+    if (qi >= g.delivered.size()) g.delivered.resize(qi + 1);
+    DuplicateCounter& delivered = g.delivered[qi];
     const std::int64_t holesBefore = delivered.holes();
     const std::int64_t dup = delivered.deliver(e.from, e.to);
     // A start past undelivered offsets opens a hole; a late report of them (a flush of another
