@@ -18,6 +18,7 @@ ExpectedAssignment::ExpectedAssignment(const Scenario& scenario) : scenario_(sce
       strategies_.push_back(nullptr);  // the clients fail the same way; nothing is expected
     }
   }
+  sorted_.resize(scenario.groups.size());
 }
 
 ExpectedAssignment::~ExpectedAssignment() = default;
@@ -72,22 +73,18 @@ ExpectedAssignment::Result ExpectedAssignment::allocate(GroupIndex group, const 
   const auto* strategy = strategies_[static_cast<std::size_t>(group)].get();
   if (!strategy) return out;
   // cidAll in String order (mqAll is already in MessageQueue order): exactly RebalanceImpl's sort.
-  std::vector<std::string> memberIds;
-  memberIds.reserve(members.size());
-  for (ClientIndex c : members) memberIds.push_back(catalog.clients[static_cast<std::size_t>(c)].clientId);
-  const std::vector<std::uint32_t> order = idOrder_.sortedPositions(memberIds);  // stable: a shared id keeps index order
-  std::vector<std::string> cidAll;
-  cidAll.reserve(order.size());
-  for (std::uint32_t i : order) cidAll.push_back(std::move(memberIds[i]));
+  SortedMembers& sorted = sorted_[static_cast<std::size_t>(group)];
+  sorted.update(members, catalog, idOrder_);
+  const std::vector<ClientIndex>& byId = sorted.clients();
   // Positions in mqAll, which is `out`'s order: no search by MessageQueue (string compares).
-  const std::vector<AllocatePositions> outcomes = strategy->allocateAllPositions(spec.name, tc.mqAll, cidAll);
+  const std::vector<AllocatePositions> outcomes = strategy->allocateAllPositions(spec.name, tc.mqAll, sorted.cidAll());
   // Each queue's owners placed by counting (queue by queue in mqAll order), then sorted within
   // the queue: the same table as sorting (position, owner) pairs, without the n log n sort.
   auto forEachOwned = [&](auto&& f) {  // (position in mqAll, member) of every allocated queue
-    for (std::size_t k = 0; k < order.size() && k < outcomes.size(); ++k) {
+    for (std::size_t k = 0; k < byId.size() && k < outcomes.size(); ++k) {
       if (!outcomes[k].result) continue;
       for (std::int32_t p : *outcomes[k].result)
-        if (p >= 0 && static_cast<std::size_t>(p) < n) f(static_cast<std::size_t>(p), members[order[k]]);
+        if (p >= 0 && static_cast<std::size_t>(p) < n) f(static_cast<std::size_t>(p), byId[k]);
     }
   };
   forEachOwned([&](std::size_t p, ClientIndex) { ++out.ownerStart[p + 1]; });
