@@ -4,7 +4,6 @@
 
 #include <cstdint>
 #include <map>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -15,9 +14,9 @@
 
 namespace rmqsim {
 
-/// What ownership changes and refreshes of the expected owners read (the delivered offsets are
-/// kept apart, in GroupState::delivered: deliveries touch nothing else).
-struct QueueState {
+/// What ownership changes and refreshes of the expected owners read, in one cache line (the
+/// delivered offsets are kept apart, in GroupState::delivered: deliveries touch nothing else).
+struct alignas(64) QueueState {
   bool inUniverse = false;            ///< subscribable now (latest EvQueueSetChanged of its topic)
   bool matches = true;                ///< owners == expected
   int consuming = 0;                  ///< orderly: live owners that also hold a valid broker lock
@@ -27,6 +26,7 @@ struct QueueState {
   IndexSet owners;                    ///< live holders, sorted
   IndexSet expected;                  ///< the strategy's owners for the current membership, sorted
 };
+static_assert(sizeof(QueueState) == 64, "a queue's state is one cache line");
 
 /// A group's QueueState per queue index, dense (queue indices are the catalog's, 0..n-1): the
 /// ownership handlers look a queue up on every move, and a tree lookup was a tenth of the churn runs.
@@ -59,7 +59,7 @@ struct GroupState {
   std::vector<std::string> topics;                           ///< subscribe list, then the retry topic
   std::map<std::string, std::vector<QueueIndex>> universe;   ///< topic -> subscribable queues
   std::map<std::string, std::uint64_t> universeVersion;      ///< topic -> bumped on every change
-  std::set<ClientIndex> live;
+  IndexSet live;  ///< live clients, sorted (a refresh copies them: contiguous, no tree walk)
   QueueTable queues;
   std::vector<DuplicateCounter> delivered;  ///< per queue index, grown on first delivery
   // Running counts over universe queues, kept exact on every ownership change.

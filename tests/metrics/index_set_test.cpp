@@ -37,6 +37,16 @@ TEST_CASE("metrics/index_set/equals a std::set through inserts, erases and assig
     CHECK(s.size() == ref.size());
     CHECK(s.equals(want.data(), want.data() + want.size()));
     CHECK(s.contains(v) == (ref.count(v) > 0));
+    if (step % 7 == 0) {  // copies and moves, in place and on the heap
+      IndexSet copy = s;
+      REQUIRE(copy.toVector() == want);
+      IndexSet moved = std::move(copy);
+      REQUIRE(moved.toVector() == want);
+      copy = moved;
+      moved = IndexSet();
+      CHECK(moved.empty());
+      CHECK(copy == s);
+    }
     largest = std::max(largest, ref.size());
   }
   CHECK(largest > 4);  // the vector side was exercised
