@@ -8,6 +8,7 @@
 #include "metrics/balance.h"
 #include "metrics/duplicate_counter.h"
 #include "metrics/min_moves.h"
+#include "lcg.h"
 
 using namespace rmqsim;
 
@@ -70,11 +71,7 @@ TEST_CASE("metrics/skipped_messages/offsets below the highest delivered one, nev
 TEST_CASE("metrics/duplicates/equal a set of delivered offsets on random delivery streams") {
   // Mostly continuing deliveries (the counter's in-place path), with re-pulls from below the
   // end (duplicates), starts past it (holes) and late reports of earlier stretches.
-  std::uint64_t state = 777;
-  auto next = [&state](std::uint64_t bound) {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<std::int64_t>((state >> 33) % bound);
-  };
+  testing::Lcg next(777);
   int continued = 0, other = 0;
   for (int round = 0; round < 200; ++round) {
     DuplicateCounter d;
@@ -152,11 +149,7 @@ std::int64_t bruteMinMoves(const std::vector<std::vector<std::int32_t>>& before,
 }  // namespace
 
 TEST_CASE("metrics/min_moves/equals a brute force of the definition on random small histories") {
-  std::uint64_t state = 12345;
-  auto next = [&state](std::uint64_t bound) {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return (state >> 33) % bound;
-  };
+  testing::Lcg next(12345);
   int withOverlap = 0;
   for (int round = 0; round < 300; ++round) {
     const std::size_t queues = next(7);

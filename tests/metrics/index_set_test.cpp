@@ -5,15 +5,12 @@
 #include <vector>
 
 #include "metrics/index_set.h"
+#include "lcg.h"
 
 using namespace rmqsim;
 
 TEST_CASE("metrics/index_set/equals a std::set through inserts, erases and assigns around its in-place size") {
-  std::uint64_t state = 99;
-  auto next = [&state](std::uint64_t bound) {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<std::int32_t>((state >> 33) % bound);
-  };
+  testing::Lcg next(99);
   IndexSet s;
   std::set<std::int32_t> ref;
   std::size_t largest = 0;

@@ -8,15 +8,12 @@
 
 #include "metrics/sorted_members.h"
 #include "rocketmq/common/java_string.h"
+#include "lcg.h"
 
 using namespace rmqsim;
 
 TEST_CASE("metrics/sorted_members/equal a fresh stable sort after every membership change") {
-  std::uint64_t state = 4242;
-  auto next = [&state](std::uint64_t bound) {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<std::int32_t>((state >> 33) % bound);
-  };
+  testing::Lcg next(4242);
   RunCatalog catalog;
   // Ids sharing prefixes (10.0.0.1 < 10.0.0.10 < 10.0.0.2 in String order) and shared ids.
   for (int i = 0; i < 60; ++i)
