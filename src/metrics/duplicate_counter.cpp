@@ -15,7 +15,8 @@ std::int64_t DuplicateCounter::deliver(std::int64_t from, std::int64_t to) {
     return 0;
   }
   // Otherwise merge into all the intervals, then take the last one out again.
-  std::map<std::int64_t, std::int64_t>& intervals = earlier_;
+  if (!earlier_) earlier_ = std::make_unique<std::map<std::int64_t, std::int64_t>>();
+  std::map<std::int64_t, std::int64_t>& intervals = *earlier_;
   if (hasLast_) intervals[lastStart_] = lastEnd_;
   std::int64_t dup = 0;
   std::int64_t lo = from, hi = to;

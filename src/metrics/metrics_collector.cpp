@@ -334,7 +334,7 @@ struct MetricsCollector::Impl {
   void on(const EvQueueRemoved& e) {
     ClientState& cs = client(e.client);
     cs.held.erase(e.queue);
-    if (cs.locked.erase(e.queue) && live(cs)) changeConsuming(cs.group, e.queue, -1);
+    if (!cs.locked.empty() && cs.locked.erase(e.queue) && live(cs)) changeConsuming(cs.group, e.queue, -1);
     if (live(cs)) changeOwner(cs.group, e.queue, e.client, false);
   }
   void on(const EvRebalance& e) {
