@@ -181,10 +181,11 @@ struct MetricsCollector::Impl {
         const ClientIndex* e = exp.ownersEnd(i);
         // Unchanged: so is `matches` (kept exact on every ownership change) and the counts.
         if (st.expected.equals(b, e)) continue;
-        account(g, st, -1);
+        // Of the counts account() keeps, only the mismatches can change here.
+        const bool matched = st.matches;
         st.expected.assign(b, e);
         st.matches = st.owners == st.expected;
-        account(g, st, +1);
+        if (st.inUniverse) g.mismatches += (st.matches ? 0 : 1) - (matched ? 0 : 1);
       }
     }
   }
