@@ -4,27 +4,29 @@
 
 #include <cstdint>
 #include <map>
-#include <set>
 #include <string>
 #include <vector>
 
 #include "engine/sim_time.h"
 #include "metrics/duplicate_counter.h"
+#include "metrics/index_set.h"
 #include "rocketmq/common/sim_event.h"
 
 namespace rmqsim {
 
-struct QueueState {
+/// What ownership changes and refreshes of the expected owners read, in one cache line (the
+/// delivered offsets are kept apart, in GroupState::delivered: deliveries touch nothing else).
+struct alignas(64) QueueState {
   bool inUniverse = false;            ///< subscribable now (latest EvQueueSetChanged of its topic)
-  std::vector<ClientIndex> owners;    ///< live holders, sorted
-  std::vector<ClientIndex> expected;  ///< the strategy's owners for the current membership, sorted
-  ClientIndex lastOwner = -1;         ///< the last client that started owning it (even if gone)
-  SimTime orphanSince = -1;           ///< unowned (and subscribable) since
-  int orphanWindow = -1;              ///< the event window in which that stretch began
   bool matches = true;                ///< owners == expected
   int consuming = 0;                  ///< orderly: live owners that also hold a valid broker lock
-  DuplicateCounter delivered;
+  ClientIndex lastOwner = -1;         ///< the last client that started owning it (even if gone)
+  int orphanWindow = -1;              ///< the event window in which that stretch began
+  SimTime orphanSince = -1;           ///< unowned (and subscribable) since
+  IndexSet owners;                    ///< live holders, sorted
+  IndexSet expected;                  ///< the strategy's owners for the current membership, sorted
 };
+static_assert(sizeof(QueueState) == 64, "a queue's state is one cache line");
 
 /// A group's QueueState per queue index, dense (queue indices are the catalog's, 0..n-1): the
 /// ownership handlers look a queue up on every move, and a tree lookup was a tenth of the churn runs.
@@ -33,7 +35,7 @@ class QueueTable {
  public:
   QueueState& operator[](QueueIndex q) {
     const auto i = static_cast<std::size_t>(q);
-    if (i >= states_.size()) states_.resize(i + 1);
+    if (i >= states_.size()) [[unlikely]] grow(i);
     return states_[i];
   }
   /// The state of queue q, null if never touched.
@@ -45,6 +47,7 @@ class QueueTable {
   QueueState& at(std::size_t i) { return states_[i]; }
 
  private:
+  [[gnu::noinline]] void grow(std::size_t i) { states_.resize(i + 1); }
   std::vector<QueueState> states_;
 };
 
@@ -56,8 +59,9 @@ struct GroupState {
   std::vector<std::string> topics;                           ///< subscribe list, then the retry topic
   std::map<std::string, std::vector<QueueIndex>> universe;   ///< topic -> subscribable queues
   std::map<std::string, std::uint64_t> universeVersion;      ///< topic -> bumped on every change
-  std::set<ClientIndex> live;
+  IndexSet live;  ///< live clients, sorted (a refresh copies them: contiguous, no tree walk)
   QueueTable queues;
+  std::vector<DuplicateCounter> delivered;  ///< per queue index, grown on first delivery
   // Running counts over universe queues, kept exact on every ownership change.
   std::int64_t orphanCount = 0;     ///< no owner
   std::int64_t overlapExcess = 0;   ///< sum of max(0, owners - 1)
@@ -90,8 +94,8 @@ struct ClientState {
   GroupIndex group = 0;
   bool alive = false;
   bool paused = false;
-  std::set<QueueIndex> held;    ///< non-dropped process queues, live or not
-  std::set<QueueIndex> locked;  ///< orderly: queues whose broker lock the client holds (its view)
+  IndexSet held;    ///< non-dropped process queues, live or not
+  IndexSet locked;  ///< orderly: queues whose broker lock the client holds (its view)
 };
 
 }  // namespace rmqsim

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 
 namespace rmqsim {
 
@@ -16,7 +17,12 @@ class DuplicateCounter {
   std::int64_t holes() const { return end_ - covered_; }
 
  private:
-  std::map<std::int64_t, std::int64_t> intervals_;  ///< start -> end, disjoint, non-adjacent
+  /// The intervals before the last one: start -> end, disjoint, non-adjacent; made on the first
+  /// delivery that does not continue the last one (a pointer: the usual delivery reads 48 bytes).
+  std::unique_ptr<std::map<std::int64_t, std::int64_t>> earlier_;
+  /// The last interval, in place: the usual delivery continues it (no tree node to fetch).
+  std::int64_t lastStart_ = 0, lastEnd_ = 0;
+  bool hasLast_ = false;
   std::int64_t covered_ = 0;  ///< offsets delivered at least once
   std::int64_t end_ = 0;      ///< highest delivered offset + 1
 };

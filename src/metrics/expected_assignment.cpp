@@ -18,6 +18,7 @@ ExpectedAssignment::ExpectedAssignment(const Scenario& scenario) : scenario_(sce
       strategies_.push_back(nullptr);  // the clients fail the same way; nothing is expected
     }
   }
+  sorted_.resize(scenario.groups.size());
 }
 
 ExpectedAssignment::~ExpectedAssignment() = default;
@@ -72,30 +73,28 @@ ExpectedAssignment::Result ExpectedAssignment::allocate(GroupIndex group, const 
   const auto* strategy = strategies_[static_cast<std::size_t>(group)].get();
   if (!strategy) return out;
   // cidAll in String order (mqAll is already in MessageQueue order): exactly RebalanceImpl's sort.
-  std::vector<std::string> memberIds;
-  memberIds.reserve(members.size());
-  for (ClientIndex c : members) memberIds.push_back(catalog.clients[static_cast<std::size_t>(c)].clientId);
-  const std::vector<std::uint32_t> order = idOrder_.sortedPositions(memberIds);  // stable: a shared id keeps index order
-  std::vector<std::string> cidAll;
-  cidAll.reserve(order.size());
-  for (std::uint32_t i : order) cidAll.push_back(std::move(memberIds[i]));
+  SortedMembers& sorted = sorted_[static_cast<std::size_t>(group)];
+  sorted.update(members, catalog, idOrder_);
+  const std::vector<ClientIndex>& byId = sorted.clients();
   // Positions in mqAll, which is `out`'s order: no search by MessageQueue (string compares).
-  const std::vector<AllocatePositions> outcomes = strategy->allocateAllPositions(spec.name, tc.mqAll, cidAll);
-  // (position, owner) pairs sorted give each queue's owners sorted, queue by queue.
-  std::vector<std::pair<std::uint32_t, ClientIndex>> owned;
-  for (std::size_t k = 0; k < order.size() && k < outcomes.size(); ++k) {
-    if (!outcomes[k].result) continue;
-    for (std::int32_t p : *outcomes[k].result)
-      if (p >= 0 && static_cast<std::size_t>(p) < n) owned.emplace_back(static_cast<std::uint32_t>(p), members[order[k]]);
-  }
-  std::sort(owned.begin(), owned.end());
-  out.owners.reserve(owned.size());
-  std::size_t next = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    out.ownerStart[i] = static_cast<std::uint32_t>(out.owners.size());
-    for (; next < owned.size() && owned[next].first == i; ++next) out.owners.push_back(owned[next].second);
-  }
-  out.ownerStart[n] = static_cast<std::uint32_t>(out.owners.size());
+  const std::vector<AllocatePositions> outcomes = strategy->allocateAllPositions(spec.name, tc.mqAll, sorted.cidAll());
+  // Each queue's owners placed by counting (queue by queue in mqAll order), then sorted within
+  // the queue: the same table as sorting (position, owner) pairs, without the n log n sort.
+  auto forEachOwned = [&](auto&& f) {  // (position in mqAll, member) of every allocated queue
+    for (std::size_t k = 0; k < byId.size() && k < outcomes.size(); ++k) {
+      if (!outcomes[k].result) continue;
+      for (std::int32_t p : *outcomes[k].result)
+        if (p >= 0 && static_cast<std::size_t>(p) < n) f(static_cast<std::size_t>(p), byId[k]);
+    }
+  };
+  forEachOwned([&](std::size_t p, ClientIndex) { ++out.ownerStart[p + 1]; });
+  for (std::size_t i = 0; i < n; ++i) out.ownerStart[i + 1] += out.ownerStart[i];
+  out.owners.resize(out.ownerStart[n]);
+  std::vector<std::uint32_t> fill(out.ownerStart.begin(), out.ownerStart.end() - 1);
+  forEachOwned([&](std::size_t p, ClientIndex c) { out.owners[fill[p]++] = c; });
+  for (std::size_t i = 0; i < n; ++i)
+    if (out.ownerStart[i + 1] - out.ownerStart[i] > 1)
+      std::sort(out.owners.begin() + out.ownerStart[i], out.owners.begin() + out.ownerStart[i + 1]);
   return out;
 }
 

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "metrics/sorted_members.h"
 #include "rocketmq/common/client_id_order.h"
 #include "rocketmq/common/sim_event.h"
 #include "scenario/scenario.h"
@@ -60,6 +61,7 @@ class ExpectedAssignment {
   std::vector<std::unique_ptr<AllocateMessageQueueStrategy>> strategies_;  ///< per group; null if invalid
   std::map<std::pair<GroupIndex, std::string>, TopicCache> cache_;
   ClientIdOrder idOrder_;  ///< the catalog's ids in String order (cidAll sorted by rank)
+  std::vector<SortedMembers> sorted_;  ///< per group: the last membership allocated, in cidAll order
 };
 
 }  // namespace rmqsim

@@ -68,14 +68,42 @@ struct MetricsCollector::Impl {
   }
 
   ClientState& client(ClientIndex c) {
-    if (static_cast<std::size_t>(c) >= clients.size()) clients.resize(static_cast<std::size_t>(c) + 1);
-    ClientState& cs = clients[static_cast<std::size_t>(c)];
-    cs.group = catalog->clients[static_cast<std::size_t>(c)].group;
-    return cs;
+    const auto i = static_cast<std::size_t>(c);
+    if (i >= clients.size()) {  // a catalog entry's group never changes: read it once
+      const std::size_t first = clients.size();
+      clients.resize(i + 1);
+      for (std::size_t k = first; k <= i; ++k) clients[k].group = catalog->clients[k].group;
+    }
+    return clients[i];
   }
   static bool live(const ClientState& c) { return c.alive && !c.paused; }
 
-  std::string brokerOf(QueueIndex q) const { return catalog->queues[static_cast<std::size_t>(q)].brokerName; }
+  // Orphan stretches by broker: kept per window and broker index (a string-keyed map lookup and
+  // a name copy per ownership change were most of changeOwner), named in finish().
+  std::vector<std::int32_t> queueBroker;  ///< queue index -> broker index, -1 not looked up yet
+  std::vector<std::string> brokerNames;   ///< broker index -> name
+  std::map<std::string, std::int32_t> brokerIndex;
+  std::vector<std::vector<double>> longestOrphan;  ///< per window, per broker index (s); -1 none
+
+  std::int32_t brokerOf(QueueIndex q) {
+    const auto i = static_cast<std::size_t>(q);
+    if (i >= queueBroker.size()) queueBroker.resize(i + 1, -1);
+    if (queueBroker[i] < 0) {
+      const std::string& name = catalog->queues[i].brokerName;
+      auto [it, added] = brokerIndex.emplace(name, static_cast<std::int32_t>(brokerNames.size()));
+      if (added) brokerNames.push_back(name);
+      queueBroker[i] = it->second;
+    }
+    return queueBroker[i];
+  }
+  /// Queue q was unowned since qs.orphanSince (now or still): the longest for its broker in the
+  /// window the stretch began in.
+  void noteOrphan(QueueIndex q, const QueueState& qs) {
+    std::vector<double>& longest = longestOrphan[static_cast<std::size_t>(qs.orphanWindow)];
+    const auto b = static_cast<std::size_t>(brokerOf(q));
+    if (b >= longest.size()) longest.resize(b + 1, -1.0);
+    longest[b] = std::max(longest[b] < 0 ? 0.0 : longest[b], static_cast<double>(now - qs.orphanSince) / 1000.0);
+  }
 
   // --- per-queue bookkeeping --------------------------------------------------------------
   void account(GroupState& g, QueueState& qs, int sign) {
@@ -107,19 +135,14 @@ struct MetricsCollector::Impl {
     (void)g;
   }
   void endOrphan(QueueIndex q, QueueState& qs) {
-    if (qs.orphanWindow >= 0 && qs.orphanWindow < static_cast<int>(res.events.size())) {
-      double& longest = res.events[static_cast<std::size_t>(qs.orphanWindow)].longestOrphanByBroker[brokerOf(q)];
-      longest = std::max(longest, static_cast<double>(now - qs.orphanSince) / 1000.0);
-    }
+    if (qs.orphanWindow >= 0 && qs.orphanWindow < static_cast<int>(res.events.size())) noteOrphan(q, qs);
     qs.orphanSince = -1;
   }
   void changeOwner(GroupIndex gi, QueueIndex q, ClientIndex c, bool gain) {
     GroupState& g = groups[static_cast<std::size_t>(gi)];
     QueueState& qs = g.queues[q];
     account(g, qs, -1);
-    auto it = std::lower_bound(qs.owners.begin(), qs.owners.end(), c);
-    if (gain && (it == qs.owners.end() || *it != c)) {
-      qs.owners.insert(it, c);
+    if (gain && qs.owners.insert(c)) {
       if (!g.broadcasting) {
         if (qs.lastOwner >= 0 && qs.lastOwner != c) {
           ++res.summary.queueMoves;
@@ -128,8 +151,8 @@ struct MetricsCollector::Impl {
         }
         qs.lastOwner = c;
       }
-    } else if (!gain && it != qs.owners.end() && *it == c) {
-      qs.owners.erase(it);
+    } else if (!gain) {
+      qs.owners.erase(c);
     }
     recheck(g, q, qs);
     account(g, qs, +1);
@@ -157,11 +180,12 @@ struct MetricsCollector::Impl {
         const ClientIndex* b = exp.ownersBegin(i);
         const ClientIndex* e = exp.ownersEnd(i);
         // Unchanged: so is `matches` (kept exact on every ownership change) and the counts.
-        if (std::equal(st.expected.begin(), st.expected.end(), b, e)) continue;
-        account(g, st, -1);
+        if (st.expected.equals(b, e)) continue;
+        // Of the counts account() keeps, only the mismatches can change here.
+        const bool matched = st.matches;
         st.expected.assign(b, e);
         st.matches = st.owners == st.expected;
-        account(g, st, +1);
+        if (st.inUniverse) g.mismatches += (st.matches ? 0 : 1) - (matched ? 0 : 1);
       }
     }
   }
@@ -174,10 +198,17 @@ struct MetricsCollector::Impl {
         continue;                              // not started yet: nothing to converge to
       }
       if (groups[g].pop) continue;  // nothing to assign: a live client is all it takes
-      refreshExpected(static_cast<GroupIndex>(g));
       const GroupState& gs = groups[g];
       if (!gs.broadcasting && gs.notExactlyOne != 0) return false;
-      if (gs.target == GroupState::Target::STRATEGY ? gs.mismatches != 0 : !loadsWithinOne(gs)) return false;
+      if (gs.target != GroupState::Target::STRATEGY) {
+        if (!loadsWithinOne(gs)) return false;
+        continue;
+      }
+      // Only here is `mismatches` read: the expected owners are brought up to date when a group
+      // could have converged, not on every membership change (a rolling restart changes the
+      // membership again before most of them); the refresh diffs against the last one computed.
+      refreshExpected(static_cast<GroupIndex>(g));
+      if (gs.mismatches != 0) return false;
     }
     return true;
   }
@@ -226,11 +257,8 @@ struct MetricsCollector::Impl {
     // Orphan stretches still open: what they lasted so far counts for the window they began in.
     for (GroupState& g : groups)
       for (std::size_t i = 0; i < g.queues.size(); ++i)
-        if (const QueueState& qs = g.queues.at(i); qs.orphanSince >= 0 && qs.orphanWindow >= 0) {
-          const auto q = static_cast<QueueIndex>(i);
-          double& longest = res.events[static_cast<std::size_t>(qs.orphanWindow)].longestOrphanByBroker[brokerOf(q)];
-          longest = std::max(longest, static_cast<double>(now - qs.orphanSince) / 1000.0);
-        }
+        if (const QueueState& qs = g.queues.at(i); qs.orphanSince >= 0 && qs.orphanWindow >= 0)
+          noteOrphan(static_cast<QueueIndex>(i), qs);
     w.minMoves = mm;
     w.orphanQueueSeconds = static_cast<double>(window->orphanQueueMs) / 1000.0;
     w.overlapQueueSeconds = static_cast<double>(window->overlapQueueMs) / 1000.0;
@@ -275,12 +303,13 @@ struct MetricsCollector::Impl {
         owners.reserve(qs.size());
         for (QueueIndex q : qs) {
           const QueueState* found = groups[g].queues.find(q);
-          owners.push_back(found ? found->owners : std::vector<std::int32_t>{});
+          owners.push_back(found ? found->owners.toVector() : std::vector<std::int32_t>{});
         }
       }
       w.before.push_back(std::move(perTopic));
     }
     res.events.push_back(std::move(m));
+    longestOrphan.emplace_back();
     window = std::move(w);
     goodSince = -1;  // convergence is measured from the event: re-evaluated at the next instant
   }
@@ -306,7 +335,7 @@ struct MetricsCollector::Impl {
   void on(const EvQueueRemoved& e) {
     ClientState& cs = client(e.client);
     cs.held.erase(e.queue);
-    if (cs.locked.erase(e.queue) && live(cs)) changeConsuming(cs.group, e.queue, -1);
+    if (!cs.locked.empty() && cs.locked.erase(e.queue) && live(cs)) changeConsuming(cs.group, e.queue, -1);
     if (live(cs)) changeOwner(cs.group, e.queue, e.client, false);
   }
   void on(const EvRebalance& e) {
@@ -329,7 +358,9 @@ struct MetricsCollector::Impl {
     ClientState& cs = client(e.client);
     GroupState& g = groups[static_cast<std::size_t>(cs.group)];
     if (g.broadcasting) return;  // each broadcasting client consumes everything: no duplicates by design
-    DuplicateCounter& delivered = g.queues[e.queue].delivered;
+    const auto qi = static_cast<std::size_t>(e.queue);
+    if (qi >= g.delivered.size()) g.delivered.resize(qi + 1);
+    DuplicateCounter& delivered = g.delivered[qi];
     const std::int64_t holesBefore = delivered.holes();
     const std::int64_t dup = delivered.deliver(e.from, e.to);
     // A start past undelivered offsets opens a hole; a late report of them (a flush of another
@@ -409,7 +440,7 @@ struct MetricsCollector::Impl {
   }
   void on(const EvQueueLocked& e) {
     ClientState& cs = client(e.client);
-    const bool had = cs.locked.count(e.queue) > 0;
+    const bool had = cs.locked.contains(e.queue);
     if (e.locked == had) return;
     if (e.locked) cs.locked.insert(e.queue);
     else cs.locked.erase(e.queue);
@@ -425,15 +456,19 @@ MetricsCollector::~MetricsCollector() = default;
 void MetricsCollector::onEvent(const SimEvent& ev, const RunCatalog& catalog) {
   Impl& m = *impl_;
   m.catalog = &catalog;
-  const SimTime at = std::visit([](const auto& e) { return e.at; }, ev);
-  m.advanceTo(at);
-  std::visit([&m](const auto& e) { m.on(e); }, ev);
+  std::visit([&m](const auto& e) {
+    m.advanceTo(e.at);
+    m.on(e);
+  }, ev);
 }
 
 RunResult MetricsCollector::result() const { return impl_->finish(); }
 
 RunResult MetricsCollector::Impl::finish() const {
   RunResult out = res;
+  for (std::size_t w = 0; w < out.events.size() && w < longestOrphan.size(); ++w)
+    for (std::size_t b = 0; b < longestOrphan[w].size(); ++b)
+      if (longestOrphan[w][b] >= 0) out.events[w].longestOrphanByBroker[brokerNames[b]] = longestOrphan[w][b];
   if (!catalog) return out;
   if (window && !out.events.empty()) {  // asked mid-run: the open window so far
     out.events.back().orphanQueueSeconds = static_cast<double>(window->orphanQueueMs) / 1000.0;

@@ -1,7 +1,8 @@
 // The SimEvent stream → RunResult (contract §4), accounted incrementally: owner counts per queue,
 // running orphan/overlap counts integrated over virtual time, duplicate intervals per queue, and
 // a mismatch count against the strategy's expected assignment for convergence. Nothing rescans
-// the whole cluster per event; the expected assignment is recomputed at most once per instant.
+// the whole cluster per event; the expected assignment is recomputed at most once per instant,
+// and only when the group could have converged (clustering: every queue has exactly one owner).
 #pragma once
 
 #include <memory>

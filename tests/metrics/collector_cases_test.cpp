@@ -185,6 +185,30 @@ TEST_CASE("metrics/collector/a queue leaving the subscribable set stops counting
   CHECK(groupNamed(r, "g").balance.queues == 2);
 }
 
+TEST_CASE("metrics/collector/a membership that changes again while queues are unowned is judged on the last one") {
+  // The expected owners are refreshed only when the group could have converged: here not
+  // between the two changes, so the refresh at 8 s goes from {g-0, g-1}'s straight to {g-0, g-2}'s.
+  Scenario s;
+  s.groups = {group("g")};
+  s.events = {event(5000, "start", "g")};
+  const RunCatalog cat = catalog({{"g-0", "10.0.0.1@1", 0}, {"g-1", "10.0.0.2@1", 0}, {"g-2", "10.0.0.3@1", 0}}, 4);
+  const RunResult r = run(s, cat, {
+      EvQueueSetChanged{0, "orders", {0, 1, 2, 3}},
+      EvClientLifecycle{0, 0, ClientLifecycle::STARTED}, EvClientLifecycle{0, 1, ClientLifecycle::STARTED},
+      EvQueueAdded{0, 0, 0}, EvQueueAdded{0, 0, 1}, EvQueueAdded{0, 1, 2}, EvQueueAdded{0, 1, 3},
+      EvScenarioEvent{5000, 0, "start", "g"},
+      EvClientLifecycle{5000, 2, ClientLifecycle::STARTED},  // expected: g-0 {q0, q1}, g-1 {q2}, g-2 {q3}
+      EvQueueRemoved{6000, 1, 3},                             // q3 unowned
+      EvClientLifecycle{7000, 1, ClientLifecycle::CRASHED},   // expected: g-0 {q0, q1}, g-2 {q2, q3}
+      EvQueueAdded{8000, 2, 2}, EvQueueAdded{8000, 2, 3},     // exactly that: converged at 8 s
+      EvRunEnd{20000, false},
+  });
+  REQUIRE(r.events.size() == 1);
+  REQUIRE(r.events[0].convergenceSeconds.has_value());
+  CHECK(*r.events[0].convergenceSeconds == doctest::Approx(3.0));
+  CHECK(r.summary.queueMoves == 2);
+}
+
 TEST_CASE("metrics/collector/a resumed client's process queues count again, without a move") {
   Scenario s;
   s.groups = {group("g")};

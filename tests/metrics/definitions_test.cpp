@@ -8,6 +8,7 @@
 #include "metrics/balance.h"
 #include "metrics/duplicate_counter.h"
 #include "metrics/min_moves.h"
+#include "lcg.h"
 
 using namespace rmqsim;
 
@@ -67,6 +68,39 @@ TEST_CASE("metrics/skipped_messages/offsets below the highest delivered one, nev
   CHECK(d.holes() == 0);
 }
 
+TEST_CASE("metrics/duplicates/equal a set of delivered offsets on random delivery streams") {
+  // Mostly continuing deliveries (the counter's in-place path), with re-pulls from below the
+  // end (duplicates), starts past it (holes) and late reports of earlier stretches.
+  testing::Lcg next(777);
+  int continued = 0, other = 0;
+  for (int round = 0; round < 200; ++round) {
+    DuplicateCounter d;
+    std::vector<bool> seen(400, false);
+    std::int64_t end = 0;
+    for (int k = 0; k < 30; ++k) {
+      const std::int64_t kind = next(10);
+      std::int64_t from = end;
+      if (kind == 7) from = std::max<std::int64_t>(0, end - next(20));  // a re-pull
+      if (kind == 8) from = end + next(15);                             // a start past the end
+      if (kind == 9) from = next(std::max<std::int64_t>(1, end));        // a late report
+      const std::int64_t to = std::min<std::int64_t>(399, from + next(12));
+      if (to <= from) continue;
+      (kind < 7 ? continued : other) += 1;
+      std::int64_t dup = 0;
+      for (std::int64_t o = from; o < to; ++o) dup += seen[static_cast<std::size_t>(o)] ? 1 : 0, seen[static_cast<std::size_t>(o)] = true;
+      end = std::max(end, to);
+      std::int64_t holes = 0;
+      for (std::int64_t o = 0; o < end; ++o) holes += seen[static_cast<std::size_t>(o)] ? 0 : 1;
+      CAPTURE(round);
+      CAPTURE(k);
+      CHECK(d.deliver(from, to) == dup);
+      CHECK(d.holes() == holes);
+    }
+  }
+  CHECK(continued > 1000);
+  CHECK(other > 500);
+}
+
 TEST_CASE("metrics/min_moves/a queue with several owners is kept by the most favourable one") {
   // q0 and q1 are held by departing g-0 and staying g-1: g-1 keeps both; only q2 must move.
   CHECK(minMoves(std::vector<std::vector<std::int32_t>>{{0, 1}, {0, 1}, {0}}, {1, 2}) == 1);
@@ -115,11 +149,7 @@ std::int64_t bruteMinMoves(const std::vector<std::vector<std::int32_t>>& before,
 }  // namespace
 
 TEST_CASE("metrics/min_moves/equals a brute force of the definition on random small histories") {
-  std::uint64_t state = 12345;
-  auto next = [&state](std::uint64_t bound) {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return (state >> 33) % bound;
-  };
+  testing::Lcg next(12345);
   int withOverlap = 0;
   for (int round = 0; round < 300; ++round) {
     const std::size_t queues = next(7);
