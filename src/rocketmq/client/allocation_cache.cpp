@@ -111,8 +111,10 @@ std::shared_ptr<const CidView> AllocationCache::cidView(const std::shared_ptr<co
     view->hash = h;
     view->cidAll.reserve(order.size());
     for (std::uint32_t p : order) view->cidAll.push_back(ids[p]);
-    view->firstPosition.reserve(view->cidAll.size());
-    for (std::size_t i = 0; i < view->cidAll.size(); ++i) view->firstPosition.emplace(view->cidAll[i], static_cast<std::uint32_t>(i));
+    view->byHash.reserve(view->cidAll.size());
+    for (std::size_t i = 0; i < view->cidAll.size(); ++i)
+      view->byHash.emplace_back(std::hash<std::string_view>()(view->cidAll[i]), static_cast<std::uint32_t>(i));
+    std::sort(view->byHash.begin(), view->byHash.end());
     bucket.push_back(view);
     hold(view->cidAll.size());
     result = std::move(view);
@@ -120,6 +122,15 @@ std::shared_ptr<const CidView> AllocationCache::cidView(const std::shared_ptr<co
   hold(raw->size());
   byRaw_[raw.get()] = {raw, result};
   return result;
+}
+
+std::optional<std::uint32_t> CidView::positionOf(const std::string& id) const {
+  const std::size_t h = std::hash<std::string_view>()(id);
+  // Equal hashes sit together, by position: the first whose id matches is the first listed.
+  for (auto it = std::lower_bound(byHash.begin(), byHash.end(), std::pair<std::size_t, std::uint32_t>{h, 0});
+       it != byHash.end() && it->first == h; ++it)
+    if (cidAll[it->second] == id) return it->second;
+  return std::nullopt;
 }
 
 AllocationOutcome AllocationCache::toOutcome(const AllocateOutcome& o) {
@@ -157,8 +168,7 @@ AllocationOutcome AllocationCache::allocate(GroupIndex group, const std::string&
     hold(all.size());
     it = results_.emplace(key, std::move(e)).first;
   }
-  auto r = cids->firstPosition.find(clientId);
-  if (r != cids->firstPosition.end()) return it->second.byPosition[r->second];
+  if (const auto p = cids->positionOf(clientId)) return it->second.byPosition[*p];
   // Not in the list (an outsider): ask the strategy directly, as Java would.
   AllocateOutcome o;
   try {

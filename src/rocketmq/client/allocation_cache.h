@@ -9,7 +9,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -31,9 +30,12 @@ struct MqView {
 struct CidView {
   std::vector<std::string> cidAll;
   std::uint64_t hash = 0;
-  /// Each id's first position in cidAll (views into it): one table per interned view, where a
-  /// table of copied ids per result cost a string copy and hash per id and version.
-  std::unordered_map<std::string_view, std::uint32_t> firstPosition;
+  /// (std::hash of the id, its position in cidAll), sorted: a client finds its position with a
+  /// binary search of integers (16 bytes an id; a hash table per view held a fleet's remembered
+  /// views twice over, a search of the sorted ids compared long shared prefixes).
+  std::vector<std::pair<std::size_t, std::uint32_t>> byHash;
+  /// The first position of `id` in cidAll, if listed.
+  std::optional<std::uint32_t> positionOf(const std::string& id) const;
 };
 
 /// One client's allocation: queues (sorted by index), or the strategy's error.
@@ -76,7 +78,9 @@ class AllocationCache {
   struct Entry {
     std::shared_ptr<const MqView> mqs;   ///< keep the keyed views alive
     std::shared_ptr<const CidView> cids;
-    std::vector<AllocationOutcome> byPosition;  ///< per position in cids->cidAll
+    /// Per position in cids->cidAll (CidView::positionOf); a table of copied ids per result cost
+    /// a string copy and a hash per id and version.
+    std::vector<AllocationOutcome> byPosition;
   };
   AllocationOutcome toOutcome(const AllocateOutcome& o);
   AllocationOutcome toOutcome(const AllocatePositions& o, const MqView& mqs);
