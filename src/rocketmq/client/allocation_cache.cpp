@@ -11,6 +11,9 @@
 namespace rmqsim {
 namespace {
 
+/// The hash of a client id in a view: buckets the interning, and CidView::byHash's key.
+std::size_t idHash(std::string_view id) { return std::hash<std::string_view>()(id); }
+
 /// The view already interned with the same content (same hash bucket, equal), else `view` itself.
 template <class View, class Same>
 std::shared_ptr<const View> internByContent(std::unordered_map<std::uint64_t, std::vector<std::shared_ptr<const View>>>& table,
@@ -96,7 +99,7 @@ std::shared_ptr<const CidView> AllocationCache::cidView(const std::shared_ptr<co
   const std::vector<std::uint32_t> order = idOrder_.sortedPositions(ids);
   // Only buckets the interning (equality decides): std::hash reads 8 bytes a step, FNV-1a one.
   std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (std::uint32_t p : order) h = (h ^ std::hash<std::string_view>()(ids[p])) * 0x100000001b3ULL;
+  for (std::uint32_t p : order) h = (h ^ idHash(ids[p])) * 0x100000001b3ULL;
   auto& bucket = cidIntern_[h];
   std::shared_ptr<const CidView> result;
   for (const auto& v : bucket) {
@@ -113,7 +116,7 @@ std::shared_ptr<const CidView> AllocationCache::cidView(const std::shared_ptr<co
     for (std::uint32_t p : order) view->cidAll.push_back(ids[p]);
     view->byHash.reserve(view->cidAll.size());
     for (std::size_t i = 0; i < view->cidAll.size(); ++i)
-      view->byHash.emplace_back(std::hash<std::string_view>()(view->cidAll[i]), static_cast<std::uint32_t>(i));
+      view->byHash.emplace_back(idHash(view->cidAll[i]), static_cast<std::uint32_t>(i));
     std::sort(view->byHash.begin(), view->byHash.end());
     bucket.push_back(view);
     hold(view->cidAll.size());
@@ -125,7 +128,7 @@ std::shared_ptr<const CidView> AllocationCache::cidView(const std::shared_ptr<co
 }
 
 std::optional<std::uint32_t> CidView::positionOf(const std::string& id) const {
-  const std::size_t h = std::hash<std::string_view>()(id);
+  const std::size_t h = idHash(id);
   // Equal hashes sit together, by position: the first whose id matches is the first listed.
   for (auto it = std::lower_bound(byHash.begin(), byHash.end(), std::pair<std::size_t, std::uint32_t>{h, 0});
        it != byHash.end() && it->first == h; ++it)

@@ -47,11 +47,4 @@ std::vector<std::uint32_t> ClientIdOrder::sortedPositions(const std::vector<std:
   return positions;
 }
 
-void ClientIdOrder::sort(std::vector<std::string>& ids) {
-  std::vector<std::string> out;
-  out.reserve(ids.size());
-  for (std::uint32_t i : sortedPositions(ids)) out.push_back(std::move(ids[i]));
-  ids = std::move(out);
-}
-
 }  // namespace rmqsim

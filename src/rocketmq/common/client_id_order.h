@@ -18,9 +18,6 @@ class ClientIdOrder {
   /// The rank of `id` among the ids seen so far: a < b (javaCompare) iff rank(a) < rank(b);
   /// equal ids share one. Ranks stay valid until the next unseen id is ranked.
   std::uint32_t rank(const std::string& id);
-  /// Sorts `ids` in Java String order (the same result as std::sort with JavaStringLess: equal
-  /// ids are equal strings).
-  void sort(std::vector<std::string>& ids);
   /// The positions of `ids` in Java String order, equal ids in list order (a stable sort).
   std::vector<std::uint32_t> sortedPositions(const std::vector<std::string>& ids);
   /// Ids held (every distinct id ranked so far).
