@@ -13,6 +13,7 @@
 #include <sys/resource.h>
 
 #include "metrics/metrics_collector.h"
+#include "scenario/diagnostic.h"
 #include "scenario/scenario_parser.h"
 #include "sim/simulation.h"
 
@@ -67,7 +68,12 @@ int main(int argc, char** argv) {
   Scenario s;
   bool withMetrics = false;
   if (endsWith(first, ".yaml") || endsWith(first, ".yml")) {
-    s = loadScenarioFile(first);
+    try {
+      s = loadScenarioFile(first);
+    } catch (const ScenarioError& e) {  // as the CLI reports it: file:line:col, what is allowed; exit 2
+      std::fputs(renderDiagnostics(e.diagnostics(), false).c_str(), stderr);
+      return 2;
+    }
     withMetrics = argc > 2 && std::strcmp(argv[2], "--metrics") == 0;
   } else {
     const int clients = argc > 1 ? std::atoi(argv[1]) : 1000;
