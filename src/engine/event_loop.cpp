@@ -34,20 +34,25 @@ std::uint32_t EventLoop::bucketFor(SimTime at) {
   return b;
 }
 
-EventHandle EventLoop::schedule(SimTime at, Callback cb) {
+std::uint32_t EventLoop::place(SimTime at) {
   SIM_ASSERT(at >= now_, now_, "EventLoop", "event scheduled in the past at " + formatSimTime(at));
-  const std::uint32_t slot = takeIndex(freeSlots_, slots_);
-  Slot& s = slots_[slot];
-  s.cb = std::move(cb);
-  s.live = true;
+  std::uint32_t slot;
+  if (!freeSlots_.empty()) {
+    slot = freeSlots_.back();
+    freeSlots_.pop_back();
+  } else {
+    if ((slotCount_ & (kChunkSize - 1)) == 0) chunks_.push_back(std::make_unique<Slot[]>(kChunkSize));
+    slot = slotCount_++;
+  }
+  slotAt(slot).live = true;
   buckets_[bucketFor(at)].slots.push_back(slot);  // append order = scheduling order
   ++queued_;
-  return EventHandle{slot, s.generation};
+  return slot;
 }
 
 void EventLoop::cancel(EventHandle& h) {
   if (pending(h)) {
-    Slot& s = slots_[h.slot];
+    Slot& s = slotAt(h.slot);
     s.live = false;
     s.cb = nullptr;  // free captured state now; the bucket entry is skipped when reached
   }
@@ -55,7 +60,9 @@ void EventLoop::cancel(EventHandle& h) {
 }
 
 bool EventLoop::pending(const EventHandle& h) const {
-  return h.valid() && h.slot < slots_.size() && slots_[h.slot].generation == h.generation && slots_[h.slot].live;
+  if (!h.valid() || h.slot >= slotCount_) return false;
+  const Slot& s = slotAt(h.slot);
+  return s.generation == h.generation && s.live;
 }
 
 void EventLoop::retire(Slot& s) {
@@ -64,7 +71,7 @@ void EventLoop::retire(Slot& s) {
 }
 
 void EventLoop::freeSlot(std::uint32_t slot) {
-  slots_[slot].cb = nullptr;
+  slotAt(slot).cb = nullptr;
   freeSlots_.push_back(slot);
 }
 
@@ -88,11 +95,11 @@ bool EventLoop::step(SimTime until) {
     }
     const std::uint32_t slotIndex = bucket.slots[bucket.head++];
     --queued_;
-    Slot& s = slots_[slotIndex];
+    Slot& s = slotAt(slotIndex);
     // The slot is cold (among tens of thousands pending): fetch one a few events ahead in this
     // instant while these run; the load was most of step()'s time in a fleet's run.
     if (bucket.head + kPrefetchAhead < bucket.slots.size()) {
-      const char* ahead = reinterpret_cast<const char*>(&slots_[bucket.slots[bucket.head + kPrefetchAhead]]);
+      const char* ahead = reinterpret_cast<const char*>(&slotAt(bucket.slots[bucket.head + kPrefetchAhead]));
       __builtin_prefetch(ahead);
       __builtin_prefetch(ahead + sizeof(Slot) - 1);
     }
@@ -107,8 +114,8 @@ bool EventLoop::step(SimTime until) {
     // nothing scheduled by the callback can reuse it; it is freed afterwards.
     retire(s);
     ++executed_;
-    s.cb();
-    freeSlot(slotIndex);
+    s.cb.invokeOnce();  // runs and destroys the callable
+    freeSlots_.push_back(slotIndex);
     return true;
   }
   return false;

@@ -19,7 +19,9 @@
 
 #include <atomic>
 #include <cstdint>
-#include <deque>
+#include <memory>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "engine/inline_callback.h"
@@ -38,10 +40,21 @@ class EventLoop {
  public:
   using Callback = InlineCallback;
 
-  /// Schedules `cb` at absolute time `at` (>= now()); returns a handle for cancel().
-  EventHandle schedule(SimTime at, Callback cb);
+  /// Schedules `cb` at absolute time `at` (>= now()); returns a handle for cancel(). A lambda is
+  /// built in the event's slot (no temporary callback to move from).
+  template <class F>
+  EventHandle schedule(SimTime at, F&& cb) {
+    const std::uint32_t slot = place(at);
+    Slot& s = slotAt(slot);
+    if constexpr (std::is_same_v<std::decay_t<F>, Callback>) s.cb = std::move(cb);
+    else s.cb.emplace(std::forward<F>(cb));
+    return EventHandle{slot, s.generation};
+  }
   /// Schedules `cb` `delay` ms from now (delay >= 0).
-  EventHandle scheduleAfter(SimTime delay, Callback cb) { return schedule(now_ + delay, std::move(cb)); }
+  template <class F>
+  EventHandle scheduleAfter(SimTime delay, F&& cb) {
+    return schedule(now_ + delay, std::forward<F>(cb));
+  }
   /// Cancels a pending event; harmless for fired, cancelled or empty handles.
   void cancel(EventHandle& h);
   /// True while the event is scheduled and not cancelled.
@@ -63,11 +76,22 @@ class EventLoop {
   void setMaxEvents(std::int64_t maxEvents) { maxEvents_ = maxEvents; }
 
  private:
-  struct Slot {
-    Callback cb;
+  /// 128 bytes on a cache-line boundary: the header and the first 48 bytes of the callable
+  /// (all a delivered message reads) are one line.
+  struct alignas(64) Slot {
     std::uint32_t generation = 1;
     bool live = false;
+    Callback cb;
   };
+  static_assert(sizeof(Slot) == 128, "a slot is two cache lines");
+  /// Slots live in fixed chunks (a running callback stays put while others are scheduled);
+  /// a power of two per chunk makes an index two shifts, not a deque's arithmetic.
+  static constexpr std::uint32_t kChunkBits = 9;
+  static constexpr std::uint32_t kChunkSize = 1u << kChunkBits;
+  Slot& slotAt(std::uint32_t i) { return chunks_[i >> kChunkBits][i & (kChunkSize - 1)]; }
+  const Slot& slotAt(std::uint32_t i) const { return chunks_[i >> kChunkBits][i & (kChunkSize - 1)]; }
+  /// Takes a slot for an event at `at` (live, callback empty) and appends it to its instant.
+  std::uint32_t place(SimTime at);
   /// The events due at one instant, in scheduling order; `head` is the next to run.
   struct Bucket {
     SimTime at = kNever;  ///< kNever while free
@@ -95,7 +119,8 @@ class EventLoop {
   std::vector<std::uint32_t> recent_ = std::vector<std::uint32_t>(kRecentSize, UINT32_MAX);  ///< instant -> bucket
   std::vector<Bucket> buckets_;
   std::vector<std::uint32_t> freeBuckets_;
-  std::deque<Slot> slots_;  ///< a deque: a running callback stays put while others are scheduled
+  std::vector<std::unique_ptr<Slot[]>> chunks_;
+  std::uint32_t slotCount_ = 0;  ///< slots ever made
   std::vector<std::uint32_t> freeSlots_;
 };
 

@@ -2,6 +2,8 @@
 // keeps only 16 bytes inline, so a network message (its delivery and loss handlers, the
 // destination and its epoch) would cost a heap allocation per event; this keeps up to
 // kInlineBytes in the slot itself and falls back to the heap only beyond that.
+// Layout: the ops pointer first, then the buffer, so an event's slot header and the start of
+// its callable share a cache line (what a delivered message reads is in its first 48 bytes).
 #pragma once
 
 #include <cstddef>
@@ -13,20 +15,13 @@ namespace rmqsim {
 
 class InlineCallback {
  public:
-  static constexpr std::size_t kInlineBytes = 88;
+  /// The event loop's slot is 128 bytes: 8 of its own, this pointer, and the buffer.
+  static constexpr std::size_t kInlineBytes = 112;
 
   InlineCallback() = default;
   template <class F, class = std::enable_if_t<!std::is_same_v<std::decay_t<F>, InlineCallback>>>
   InlineCallback(F&& f) {  // NOLINT(google-explicit-constructor): lambdas convert, like std::function
-    using Fn = std::decay_t<F>;
-    if constexpr (sizeof(Fn) <= kInlineBytes && alignof(Fn) <= alignof(std::max_align_t) &&
-                  std::is_nothrow_move_constructible_v<Fn>) {
-      ::new (static_cast<void*>(buf_)) Fn(std::forward<F>(f));
-      ops_ = &inlineOps<Fn>;
-    } else {
-      *reinterpret_cast<Fn**>(buf_) = new Fn(std::forward<F>(f));
-      ops_ = &heapOps<Fn>;
-    }
+    emplace(std::forward<F>(f));
   }
   InlineCallback(InlineCallback&& o) noexcept { take(o); }
   InlineCallback& operator=(InlineCallback&& o) noexcept {
@@ -44,25 +39,55 @@ class InlineCallback {
   InlineCallback& operator=(const InlineCallback&) = delete;
   ~InlineCallback() { reset(); }
 
+  /// Stores `f` in this empty callback (the event loop builds an event's callable in its slot,
+  /// without a temporary to move from).
+  template <class F>
+  void emplace(F&& f) {
+    using Fn = std::decay_t<F>;
+    if constexpr (sizeof(Fn) <= kInlineBytes && alignof(Fn) <= alignof(void*) && std::is_nothrow_move_constructible_v<Fn>) {
+      ::new (static_cast<void*>(buf_)) Fn(std::forward<F>(f));
+      ops_ = &inlineOps<Fn>;
+    } else {
+      *reinterpret_cast<Fn**>(buf_) = new Fn(std::forward<F>(f));
+      ops_ = &heapOps<Fn>;
+    }
+  }
+
   void operator()() { ops_->invoke(buf_); }
+  /// Runs the callable, then destroys it (one indirect call for both); it is empty afterwards.
+  void invokeOnce() {
+    const Ops* ops = ops_;
+    ops->invokeOnce(buf_);
+    ops_ = nullptr;
+  }
 
  private:
   struct Ops {
     void (*invoke)(void*);
+    void (*invokeOnce)(void*);  ///< invoke, then destroy
     void (*move)(void* from, void* to);  ///< move-constructs into `to`, destroys `from`
-    void (*destroy)(void*);
+    void (*destroy)(void*);  ///< null when there is nothing to destroy
   };
   template <class Fn>
   static constexpr Ops inlineOps{
       [](void* p) { (*static_cast<Fn*>(p))(); },
+      [](void* p) {
+        (*static_cast<Fn*>(p))();
+        static_cast<Fn*>(p)->~Fn();
+      },
       [](void* from, void* to) {
         ::new (to) Fn(std::move(*static_cast<Fn*>(from)));
         static_cast<Fn*>(from)->~Fn();
       },
-      [](void* p) { static_cast<Fn*>(p)->~Fn(); }};
+      std::is_trivially_destructible_v<Fn> ? nullptr : +[](void* p) { static_cast<Fn*>(p)->~Fn(); }};
   template <class Fn>
   static constexpr Ops heapOps{
       [](void* p) { (**static_cast<Fn**>(p))(); },
+      [](void* p) {
+        Fn* f = *static_cast<Fn**>(p);
+        (*f)();
+        delete f;
+      },
       [](void* from, void* to) { *static_cast<Fn**>(to) = *static_cast<Fn**>(from); },
       [](void* p) { delete *static_cast<Fn**>(p); }};
 
@@ -75,13 +100,13 @@ class InlineCallback {
   }
   void reset() {
     if (ops_) {
-      ops_->destroy(buf_);
+      if (ops_->destroy) ops_->destroy(buf_);
       ops_ = nullptr;
     }
   }
 
-  alignas(std::max_align_t) unsigned char buf_[kInlineBytes];
   const Ops* ops_ = nullptr;
+  alignas(void*) unsigned char buf_[kInlineBytes];
 };
 
 }  // namespace rmqsim
