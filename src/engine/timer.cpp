@@ -20,6 +20,14 @@ void Timer::startOnce(SimTime delay, std::function<void()> fn) {
   arm(loop_->now() + delay);
 }
 
+void Timer::restartOnce(SimTime delay) {
+  loop_->cancel(handle_);
+  suspended_ = false;
+  period_ = 0;
+  armed_ = true;
+  arm(loop_->now() + delay);
+}
+
 void Timer::cancel() {
   loop_->cancel(handle_);
   armed_ = false;

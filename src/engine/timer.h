@@ -20,6 +20,9 @@ class Timer {
   void startPeriodic(SimTime initialDelay, SimTime period, std::function<void()> fn);
   /// Runs `fn` once after `delay`.
   void startOnce(SimTime delay, std::function<void()> fn);
+  /// startOnce with the callable of the last start (there must have been one): a service that
+  /// re-arms its wait on every wakeup allocates nothing.
+  void restartOnce(SimTime delay);
   /// Stops the timer; it never fires again until restarted.
   void cancel();
   /// Freezes the timer, remembering when it was due.

@@ -10,6 +10,12 @@ RebalanceService::RebalanceService(MQClientInstance& client) : client_(client), 
 void RebalanceService::start() {
   lastRebalanceTimestamp_ = client_.ctx().now();  // Java: field initialised when the service is created
   waitTimer_.startOnce(client_.ctx().timing().rebalance_interval, [this] { onWake(); });
+  started_ = true;
+}
+
+void RebalanceService::waitFor(SimTime delay) {
+  if (started_) waitTimer_.restartOnce(delay);  // the timer keeps onWake from start()
+  else waitTimer_.startOnce(delay, [this] { onWake(); });
 }
 
 void RebalanceService::wakeup() {
@@ -19,7 +25,7 @@ void RebalanceService::wakeup() {
     notified_ = true;
     return;
   }
-  waitTimer_.startOnce(0, [this] { onWake(); });
+  waitFor(0);
 }
 
 void RebalanceService::onWake() {
@@ -28,7 +34,7 @@ void RebalanceService::onWake() {
   const SimTime now = client_.ctx().now();
   const SimTime interval = now - lastRebalanceTimestamp_;
   if (interval < minInterval) {
-    waitTimer_.startOnce(minInterval - interval, [this] { onWake(); });
+    waitFor(minInterval - interval);
     return;
   }
   running_ = true;
@@ -45,7 +51,7 @@ Task<void> RebalanceService::runRound() {
   if (notified_) realWait = 0;  // woken meanwhile: waitForRunning returns at once
   notified_ = false;
   if (!client_.isRunning()) co_return;
-  waitTimer_.startOnce(realWait, [this] { onWake(); });
+  waitFor(realWait);
   if (realWait == t.rebalance_interval) skipSteadyRounds();
 }
 
@@ -68,7 +74,7 @@ void RebalanceService::skipSteadyRounds() {
   }
   if (rounds == 0) return;
   lastRebalanceTimestamp_ = last;
-  waitTimer_.startOnce(start - now, [this] { onWake(); });
+  waitFor(start - now);
   const auto topics = static_cast<std::int64_t>(client_.consumer().rebalanceImpl().subscriptionInner().size());
   client_.ctx().trace.emit(EvSteadyRebalances{now, client_.index(), rounds * topics});
 }

@@ -31,6 +31,8 @@ class RebalanceService {
 
  private:
   void onWake();
+  /// Arms the wait timer to run onWake after `delay`.
+  void waitFor(SimTime delay);
   Task<void> runRound();
   /// Fast-forward: accounts for the steady rounds that end before the horizon (their draws and
   /// their rebalanceByTopic count) and sets the wait to the first round after them.
@@ -41,6 +43,7 @@ class RebalanceService {
   SimTime lastRebalanceTimestamp_ = 0;
   bool running_ = false;   ///< a round is in progress (waiting on a request)
   bool notified_ = false;  ///< woken during the round: the next wait returns at once
+  bool started_ = false;   ///< the wait timer holds onWake
 };
 
 }  // namespace rmqsim
