@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "engine/sim_network.h"
+#include "engine/task.h"
 #include "rocketmq/common/sim_event.h"
 #include "util/flat_map.h"
 
@@ -39,6 +40,9 @@ class MQClientAPIImpl {
 
   /// One call in flight: the target's handler, its answer, and where the waiting thread reads it.
   struct PendingCall {
+    // One per call (half a million in a 300-client cut): recycled by size like coroutine frames.
+    static void* operator new(std::size_t n) { return task_detail::FramePool::allocate(n); }
+    static void operator delete(void* p, std::size_t n) noexcept { task_detail::FramePool::deallocate(p, n); }
     virtual ~PendingCall() = default;
     virtual void answer() = 0;  ///< at the target, when the request arrives
     virtual void deliver() = 0; ///< at the client, when the reply arrives
