@@ -92,11 +92,14 @@ class EventLoop {
   const Slot& slotAt(std::uint32_t i) const { return chunks_[i >> kChunkBits][i & (kChunkSize - 1)]; }
   /// Takes a slot for an event at `at` (live, callback empty) and appends it to its instant.
   std::uint32_t place(SimTime at);
-  /// The events due at one instant, in scheduling order; `head` is the next to run.
+  /// The events due at one instant, in scheduling order; `head` is the next to run. Its own
+  /// array, not a vector: appending is a compare and a store, growth is out of line.
   struct Bucket {
     SimTime at = kNever;  ///< kNever while free
-    std::vector<std::uint32_t> slots;
-    std::size_t head = 0;
+    std::unique_ptr<std::uint32_t[]> slots;
+    std::uint32_t size = 0;
+    std::uint32_t capacity = 0;
+    std::uint32_t head = 0;
   };
   struct Due {
     SimTime at;
@@ -105,7 +108,15 @@ class EventLoop {
   };
   static bool laterTime(const Due& a, const Due& b) { return a.at != b.at ? a.at > b.at : a.order > b.order; }
   static constexpr std::size_t kRecentSize = 16384;  ///< power of two; about 16 s of instants
-  std::uint32_t bucketFor(SimTime at);
+  // The rare paths, out of line so the per-event ones stay short.
+  [[gnu::noinline]] std::uint32_t newSlot();              ///< a slot never used (a new chunk every kChunkSize)
+  [[gnu::noinline]] std::uint32_t newBucket(SimTime at);  ///< a bucket for `at`, pushed on the heap
+  [[gnu::noinline]] static void grow(Bucket& b);          ///< doubles its array
+  [[gnu::noinline]] void retireFront();                   ///< the drained bucket on top of the heap is recycled
+  [[noreturn, gnu::cold, gnu::noinline]] void inThePast(SimTime at) const;
+  [[noreturn, gnu::cold, gnu::noinline]] void timeWentBack() const;
+  /// The next event due at or before `until`, run; false when there is none.
+  bool runNext(SimTime until);
   static void retire(Slot& s);  ///< its handles go stale: not pending, cancel() does nothing
   void freeSlot(std::uint32_t slot);  ///< destroys the callback, recycles the slot
 
