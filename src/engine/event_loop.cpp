@@ -15,6 +15,7 @@ constexpr std::uint32_t kFirstBucketCapacity = 8;
 
 std::uint32_t EventLoop::newSlot() {
   if ((slotCount_ & (kChunkSize - 1)) == 0) chunks_.push_back(std::make_unique<Slot[]>(kChunkSize));
+  if (slotCount_ == kDeadSlot) ++slotCount_;  // never an event's
   return slotCount_++;
 }
 
@@ -52,32 +53,32 @@ void EventLoop::timeWentBack() const {
   std::abort();
 }
 
-std::uint32_t EventLoop::place(SimTime at) {
+EventHandle EventLoop::place(SimTime at) {
   if (at < now_) [[unlikely]] inThePast(at);
-  std::uint32_t slot;
-  if (!freeSlots_.empty()) [[likely]] {
-    slot = freeSlots_.back();
-    freeSlots_.pop_back();
-  } else {
-    slot = newSlot();
-  }
-  slotAt(slot).live = true;
   // The instant's bucket through the direct-mapped table; a miss (a new instant, or one evicted
   // by a colliding one) opens a bucket.
   std::uint32_t b = recent_[static_cast<std::uint64_t>(at) & (kRecentSize - 1)];
   if (b == UINT32_MAX || buckets_[b].at != at) [[unlikely]] b = newBucket(at);
   Bucket& bucket = buckets_[b];
   if (bucket.size == bucket.capacity) [[unlikely]] grow(bucket);
-  bucket.slots[bucket.size++] = slot;  // append order = scheduling order
+  std::uint32_t slot = freeHead_;
+  if (slot == kDeadSlot) [[unlikely]] slot = newSlot();
+  Slot& s = slotAt(slot);
+  freeHead_ = s.nextFree;  // a new slot's is kDeadSlot: the list was empty
+  const std::uint32_t position = bucket.size++;
+  bucket.slots[position] = slot;  // append order = scheduling order
   ++queued_;
-  return slot;
+  return EventHandle{slot, s.generation, b, position};
 }
 
 void EventLoop::cancel(EventHandle& h) {
   if (pending(h)) {
+    // A pending event's bucket is not drained, so its entry is still where it was put.
+    buckets_[h.bucket].slots[h.position] = kDeadSlot;  // skipped when reached
     Slot& s = slotAt(h.slot);
-    s.live = false;
-    s.cb = nullptr;  // free captured state now; the bucket entry is skipped when reached
+    s.cb = nullptr;  // free captured state now
+    retire(s);
+    freeSlot(h.slot, s);
   }
   h = EventHandle{};
 }
@@ -85,17 +86,11 @@ void EventLoop::cancel(EventHandle& h) {
 bool EventLoop::pending(const EventHandle& h) const {
   if (!h.valid() || h.slot >= slotCount_) return false;
   const Slot& s = slotAt(h.slot);
-  return s.generation == h.generation && s.live;
+  return s.generation == h.generation;
 }
 
 void EventLoop::retire(Slot& s) {
-  s.live = false;
   if (++s.generation == 0) s.generation = 1;  // 0 marks the empty handle
-}
-
-void EventLoop::freeSlot(std::uint32_t slot) {
-  slotAt(slot).cb = nullptr;
-  freeSlots_.push_back(slot);
 }
 
 void EventLoop::retireFront() {
@@ -132,12 +127,8 @@ inline bool EventLoop::runNext(SimTime until) {
     // instant while these run; the load was most of step()'s time in a fleet's run. Its first
     // line holds all that most events read (Slot).
     if (bucket.head + kPrefetchAhead < bucket.size) __builtin_prefetch(&slotAt(bucket.slots[bucket.head + kPrefetchAhead]));
+    if (slotIndex == kDeadSlot) continue;  // cancelled
     Slot& s = slotAt(slotIndex);
-    if (!s.live) {  // cancelled
-      retire(s);
-      freeSlot(slotIndex);
-      continue;
-    }
     if (at < now_) [[unlikely]] timeWentBack();
     now_ = at;
     // Run in place: the slot is no longer pending (its handle is stale) but not free either, so
@@ -145,7 +136,7 @@ inline bool EventLoop::runNext(SimTime until) {
     retire(s);
     ++executed_;
     s.cb.invokeOnce();  // runs and destroys the callable
-    freeSlots_.push_back(slotIndex);
+    freeSlot(slotIndex, s);
     return true;
   }
   return false;

@@ -2,7 +2,8 @@
 //
 // Ordering rule: events run in increasing (due time, scheduling order), so events due at the
 // same millisecond run in the order they were scheduled. Cancellation is by
-// handle: the event's slot is flagged and skipped when popped (never searched).
+// handle, which knows where the event's entry is: the entry is overwritten with the dead slot
+// (skipped when popped, never searched) and the event's slot is recycled at once.
 // Time never goes backwards and nothing may be scheduled in the past (SIM_ASSERT).
 //
 // Storage: FIFO buckets of events due at one instant and a min-heap of buckets by (instant,
@@ -33,6 +34,8 @@ namespace rmqsim {
 struct EventHandle {
   std::uint32_t slot = 0;
   std::uint32_t generation = 0;  ///< 0 = empty handle
+  std::uint32_t bucket = 0;      ///< where its entry is: the bucket and the position there
+  std::uint32_t position = 0;
   bool valid() const { return generation != 0; }
 };
 
@@ -44,11 +47,11 @@ class EventLoop {
   /// built in the event's slot (no temporary callback to move from).
   template <class F>
   EventHandle schedule(SimTime at, F&& cb) {
-    const std::uint32_t slot = place(at);
-    Slot& s = slotAt(slot);
+    const EventHandle h = place(at);
+    Slot& s = slotAt(h.slot);
     if constexpr (std::is_same_v<std::decay_t<F>, Callback>) s.cb = std::move(cb);
     else s.cb.emplace(std::forward<F>(cb));
-    return EventHandle{slot, s.generation};
+    return h;
   }
   /// Schedules `cb` `delay` ms from now (delay >= 0).
   template <class F>
@@ -77,12 +80,22 @@ class EventLoop {
 
  private:
   /// 128 bytes on a cache-line boundary: the header and the first 48 bytes of the callable
-  /// (all a delivered message reads) are one line.
+  /// (all a delivered message reads) are one line. Pending while its generation is a handle's:
+  /// running or cancelling an event advances it.
   struct alignas(64) Slot {
     std::uint32_t generation = 1;
-    bool live = false;
+    std::uint32_t nextFree = 0;  ///< while free: the next free slot (kDeadSlot ends the list)
     Callback cb;
   };
+  /// Slot 0 holds no event: a cancelled event's entry names it (its line is always cached, so
+  /// the look-ahead prefetch of such an entry costs nothing), and it ends the free list.
+  static constexpr std::uint32_t kDeadSlot = 0;
+  /// Free slots are a list through the slots (the last freed first: its lines are warm), so
+  /// freeing one touches nothing else and never reallocates.
+  void freeSlot(std::uint32_t i, Slot& s) {
+    s.nextFree = freeHead_;
+    freeHead_ = i;
+  }
   static_assert(sizeof(Slot) == 128, "a slot is two cache lines");
   /// Slots live in fixed chunks (a running callback stays put while others are scheduled);
   /// a power of two per chunk makes an index two shifts, not a deque's arithmetic.
@@ -90,8 +103,8 @@ class EventLoop {
   static constexpr std::uint32_t kChunkSize = 1u << kChunkBits;
   Slot& slotAt(std::uint32_t i) { return chunks_[i >> kChunkBits][i & (kChunkSize - 1)]; }
   const Slot& slotAt(std::uint32_t i) const { return chunks_[i >> kChunkBits][i & (kChunkSize - 1)]; }
-  /// Takes a slot for an event at `at` (live, callback empty) and appends it to its instant.
-  std::uint32_t place(SimTime at);
+  /// Takes a slot for an event at `at` (callback empty) and appends it to its instant.
+  EventHandle place(SimTime at);
   /// The events due at one instant, in scheduling order; `head` is the next to run. Its own
   /// array, not a vector: appending is a compare and a store, growth is out of line.
   struct Bucket {
@@ -118,7 +131,6 @@ class EventLoop {
   /// The next event due at or before `until`, run; false when there is none.
   bool runNext(SimTime until);
   static void retire(Slot& s);  ///< its handles go stale: not pending, cancel() does nothing
-  void freeSlot(std::uint32_t slot);  ///< destroys the callback, recycles the slot
 
   SimTime now_ = 0;
   std::int64_t executed_ = 0;
@@ -131,8 +143,8 @@ class EventLoop {
   std::vector<Bucket> buckets_;
   std::vector<std::uint32_t> freeBuckets_;
   std::vector<std::unique_ptr<Slot[]>> chunks_;
-  std::uint32_t slotCount_ = 0;  ///< slots ever made
-  std::vector<std::uint32_t> freeSlots_;
+  std::uint32_t slotCount_ = 0;  ///< slots ever made (kDeadSlot included)
+  std::uint32_t freeHead_ = kDeadSlot;
 };
 
 }  // namespace rmqsim
