@@ -30,7 +30,7 @@ std::uint32_t EventLoop::newBucket(SimTime at) {
   }
   buckets_[b].at = at;
   times_.push_back(Due{at, nextOrder_++, b});
-  std::push_heap(times_.begin(), times_.end(), laterTime);
+  std::push_heap(times_.begin(), times_.end(), LaterTime{});
   recent_[static_cast<std::uint64_t>(at) & (kRecentSize - 1)] = b;
   return b;
 }
@@ -106,7 +106,7 @@ void EventLoop::retireFront() {
   bucket.size = 0;
   bucket.head = 0;
   bucket.at = kNever;  // a stale recent_ entry no longer matches
-  std::pop_heap(times_.begin(), times_.end(), laterTime);
+  std::pop_heap(times_.begin(), times_.end(), LaterTime{});
   times_.pop_back();
   freeBuckets_.push_back(b);
 }

@@ -119,7 +119,11 @@ class EventLoop {
     std::uint64_t order;  ///< creation order: a second bucket for an instant runs after the first
     std::uint32_t bucket;
   };
-  static bool laterTime(const Due& a, const Due& b) { return a.at != b.at ? a.at > b.at : a.order > b.order; }
+  /// The heap's order; a function object, so the heap operations inline it (a function
+  /// pointer was a call per comparison).
+  struct LaterTime {
+    bool operator()(const Due& a, const Due& b) const { return a.at != b.at ? a.at > b.at : a.order > b.order; }
+  };
   static constexpr std::size_t kRecentSize = 16384;  ///< power of two; about 16 s of instants
   // The rare paths, out of line so the per-event ones stay short.
   [[gnu::noinline]] std::uint32_t newSlot();              ///< a slot never used (a new chunk every kChunkSize)
