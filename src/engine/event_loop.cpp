@@ -111,45 +111,56 @@ void EventLoop::retireFront() {
   freeBuckets_.push_back(b);
 }
 
-inline bool EventLoop::runNext(SimTime until) {
+inline bool EventLoop::runEntry(std::uint32_t b, SimTime at) {
+  Bucket& bucket = buckets_[b];
+  const std::uint32_t slotIndex = bucket.slots[bucket.head++];
+  --queued_;
+  // The slot is cold (among tens of thousands pending): fetch one a few events ahead in this
+  // instant while these run; the load was most of step()'s time in a fleet's run. Its first
+  // line holds all that most events read (Slot).
+  if (bucket.head + kPrefetchAhead < bucket.size) __builtin_prefetch(&slotAt(bucket.slots[bucket.head + kPrefetchAhead]));
+  if (slotIndex == kDeadSlot) return false;  // cancelled
+  Slot& s = slotAt(slotIndex);
+  if (at < now_) [[unlikely]] timeWentBack();
+  now_ = at;
+  // Run in place: the slot is no longer pending (its handle is stale) but not free either, so
+  // nothing scheduled by the callback can reuse it; it is freed afterwards.
+  retire(s);
+  ++executed_;
+  s.cb.invokeOnce();  // runs and destroys the callable
+  freeSlot(slotIndex, s);
+  return true;
+}
+
+bool EventLoop::step(SimTime until) {
   while (!times_.empty()) {
     const Due& top = times_.front();
-    const SimTime at = top.at;
-    if (at > until) return false;
-    Bucket& bucket = buckets_[top.bucket];
-    if (bucket.head == bucket.size) {
+    if (top.at > until) return false;
+    if (buckets_[top.bucket].head == buckets_[top.bucket].size) {
       retireFront();
       continue;
     }
-    const std::uint32_t slotIndex = bucket.slots[bucket.head++];
-    --queued_;
-    // The slot is cold (among tens of thousands pending): fetch one a few events ahead in this
-    // instant while these run; the load was most of step()'s time in a fleet's run. Its first
-    // line holds all that most events read (Slot).
-    if (bucket.head + kPrefetchAhead < bucket.size) __builtin_prefetch(&slotAt(bucket.slots[bucket.head + kPrefetchAhead]));
-    if (slotIndex == kDeadSlot) continue;  // cancelled
-    Slot& s = slotAt(slotIndex);
-    if (at < now_) [[unlikely]] timeWentBack();
-    now_ = at;
-    // Run in place: the slot is no longer pending (its handle is stale) but not free either, so
-    // nothing scheduled by the callback can reuse it; it is freed afterwards.
-    retire(s);
-    ++executed_;
-    s.cb.invokeOnce();  // runs and destroys the callable
-    freeSlot(slotIndex, s);
-    return true;
+    if (runEntry(top.bucket, top.at)) return true;
   }
   return false;
 }
 
-bool EventLoop::step(SimTime until) { return runNext(until); }
-
 bool EventLoop::runUntil(SimTime until) {
-  while (true) {
-    if (stopFlag_ && stopFlag_->load(std::memory_order_relaxed)) return false;
-    if (maxEvents_ > 0 && executed_ >= maxEvents_) return false;
-    if (!runNext(until)) break;
+  while (!times_.empty() && times_.front().at <= until) {
+    // The whole instant, in order: its bucket stays on top of the heap meanwhile (nothing is
+    // scheduled before now, and a second bucket for now is ordered after this one).
+    const std::uint32_t b = times_.front().bucket;
+    const SimTime at = times_.front().at;
+    do {
+      if (stopFlag_ && stopFlag_->load(std::memory_order_relaxed)) return false;
+      if (maxEvents_ > 0 && executed_ >= maxEvents_) return false;
+      if (buckets_[b].head == buckets_[b].size) break;
+      runEntry(b, at);
+    } while (true);
+    retireFront();
   }
+  if (stopFlag_ && stopFlag_->load(std::memory_order_relaxed)) return false;
+  if (maxEvents_ > 0 && executed_ >= maxEvents_) return false;
   if (until > now_) now_ = until;
   return true;
 }

@@ -132,8 +132,8 @@ class EventLoop {
   [[gnu::noinline]] void retireFront();                   ///< the drained bucket on top of the heap is recycled
   [[noreturn, gnu::cold, gnu::noinline]] void inThePast(SimTime at) const;
   [[noreturn, gnu::cold, gnu::noinline]] void timeWentBack() const;
-  /// The next event due at or before `until`, run; false when there is none.
-  bool runNext(SimTime until);
+  /// Pops the next entry of bucket `b` (due at `at`) and runs its event; false if it was cancelled.
+  bool runEntry(std::uint32_t b, SimTime at);
   static void retire(Slot& s);  ///< its handles go stale: not pending, cancel() does nothing
 
   SimTime now_ = 0;
