@@ -80,9 +80,9 @@ class Broker {
   bool pullSubscriptionExists(const std::string& group, const std::string& topic) const {
     return consumerManager_.hasSubscription(group, topic);
   }
-  std::shared_ptr<const std::vector<std::string>> getConsumerIdListByGroup(const std::string& group) const {
-    return consumerManager_.findConsumerIdList(group);
-  }
+  /// GET_CONSUMER_LIST_BY_GROUP. A list equal to one another broker holds for the group is
+  /// answered with that broker's list object (the clients' caches then meet one list, not four).
+  std::shared_ptr<const std::vector<std::string>> getConsumerIdListByGroup(const std::string& group) const;
   /// QUERY_ASSIGNMENT (5.x, rebalance: server / sticky / uniform); null: skip the update.
   std::shared_ptr<const std::vector<QueueIndex>> queryAssignment(const QueryAssignmentRequest& req) {
     return queryAssignmentProcessor_.queryAssignment(req);

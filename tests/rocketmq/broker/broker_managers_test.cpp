@@ -74,7 +74,7 @@ TEST_CASE("rocketmq/broker/ConsumerManager/the channel list kept beside the tabl
     switch (next(4)) {
       case 0:
       case 1: {
-        ClientChannelInfo info = channel(0, "id");
+        ClientChannelInfo info = channel(0, next(4) ? "id" : "renamed");  // an id may change on its channel
         info.channel = ch;
         cm.registerConsumer("g", info, false, topics, true, now);
         break;
@@ -87,13 +87,38 @@ TEST_CASE("rocketmq/broker/ConsumerManager/the channel list kept beside the tabl
         cm.scanNotActiveChannel(now, 20'000);
         break;
     }
-    if (const ConsumerGroupInfo* g = cm.getConsumerGroupInfo("g")) REQUIRE(g->getAllChannel() == keysOf("g"));
+    if (const ConsumerGroupInfo* g = cm.getConsumerGroupInfo("g")) {
+      REQUIRE(g->getAllChannel() == keysOf("g"));
+      std::vector<std::string> ids;  // the id list is kept beside the table too
+      for (const auto& [key, c] : g->channelInfoTable()) ids.push_back(c.clientId);
+      REQUIRE(*g->getAllClientId() == ids);
+    }
     if (told.size() > before) {
       ++changes;
       CHECK(told.back() == keysOf("g"));
     }
   }
   CHECK(changes > 1000);
+}
+
+TEST_CASE("rocketmq/broker/ConsumerGroupInfo/another broker's equal id list is shared, an unequal one never") {
+  ConsumerManager a([](const std::string&, const std::vector<ChannelKey>&) {});
+  ConsumerManager b([](const std::string&, const std::vector<ChannelKey>&) {});
+  for (ConsumerManager* cm : {&a, &b}) {
+    cm->registerConsumer("g", channel(0, "x"), false, {"t"}, true, 0);
+    cm->registerConsumer("g", channel(1, "y"), false, {"t"}, true, 0);
+  }
+  const ConsumerGroupInfo& ga = *a.getConsumerGroupInfo("g");
+  const ConsumerGroupInfo& gb = *b.getConsumerGroupInfo("g");
+  CHECK_FALSE(gb.shareClientIds(ga.builtClientIds()));  // nothing built yet
+  const auto listA = ga.getAllClientId();
+  CHECK(gb.shareClientIds(listA));
+  CHECK(gb.getAllClientId() == listA);  // the same object
+  CHECK_FALSE(gb.shareClientIds(listA));  // one is built already
+  b.registerConsumer("g", channel(2, "z"), false, {"t"}, true, 0);
+  CHECK_FALSE(gb.shareClientIds(listA));  // other ids now
+  CHECK(*gb.getAllClientId() == std::vector<std::string>{"x", "y", "z"});
+  CHECK(*listA == std::vector<std::string>{"x", "y"});  // a list handed out never changes
 }
 
 TEST_CASE("rocketmq/broker/ConsumerManager/remembered entries are never used stale") {
