@@ -205,13 +205,6 @@ void Broker::updateConsumerOffset(GroupIndex group, QueueIndex mq, std::int64_t 
   offsetManager_.commitOffset(group, mq, offset, at);
 }
 
-std::int64_t Broker::maxOffset(QueueIndex mq, SimTime now) const {
-  const StoreQueue* sq = findStore(mq);
-  if (!sq) return 0;
-  const StoreQueue& s = *sq;
-  return static_cast<std::int64_t>(std::floor(s.base + s.rate * static_cast<double>(now - s.baseTime) / 1000.0));
-}
-
 std::int64_t Broker::queryConsumerOffset(GroupIndex group, QueueIndex mq) const {
   const std::int64_t offset = offsetManager_.queryOffset(group, mq, ctx_.now());
   if (offset >= 0) return offset;
@@ -223,7 +216,7 @@ bool Broker::firstMessageInMemory(QueueIndex mq, SimTime now) const {
   if (inMemoryMessages_ <= 0 || !sq || maxOffset(mq, now) == 0) return true;  // no message: nothing on disk
   // When message 0 was appended: the first segment whose count reaches 1.
   SimTime first = now;
-  for (const auto& seg : sq->history) {
+  for (const auto& seg : history_[static_cast<std::size_t>(mq)]) {
     if (seg.count >= 1) {
       first = seg.time;
       break;
@@ -249,7 +242,7 @@ std::int64_t Broker::searchOffset(QueueIndex mq, SimTime ts, SimTime now) const 
   if (!sq || ts >= now) return maxOffset(mq, now);
   // history holds (time, count then, rate after) at each rate change: replay up to ts.
   double count = 0;
-  for (const auto& seg : sq->history) {
+  for (const auto& seg : history_[static_cast<std::size_t>(mq)]) {
     if (seg.time > ts) break;
     count = seg.count + seg.rate * static_cast<double>(ts - seg.time) / 1000.0;
   }
@@ -257,13 +250,16 @@ std::int64_t Broker::searchOffset(QueueIndex mq, SimTime ts, SimTime now) const 
 }
 
 void Broker::setProduceRate(QueueIndex mq, double ratePerSecond, SimTime now) {
-  if (static_cast<std::size_t>(mq) >= store_.size()) store_.resize(static_cast<std::size_t>(mq) + 1);
+  if (static_cast<std::size_t>(mq) >= store_.size()) {
+    store_.resize(static_cast<std::size_t>(mq) + 1);
+    history_.resize(store_.size());
+  }
   StoreQueue& s = store_[static_cast<std::size_t>(mq)];
   s.present = true;
   s.base = s.base + s.rate * static_cast<double>(now - s.baseTime) / 1000.0;
   s.baseTime = now;
   s.rate = ratePerSecond;
-  s.history.push_back(StoreQueue::Segment{now, s.base, ratePerSecond});
+  history_[static_cast<std::size_t>(mq)].push_back(Segment{now, s.base, ratePerSecond});
 }
 
 void Broker::onConsumerIdsChanged(const std::string& group, const std::vector<ChannelKey>& channels) {
