@@ -111,10 +111,7 @@ std::vector<ClientChannelInfo> ConsumerGroupInfo::removeExpired(SimTime now, Sim
   return expired;
 }
 
-std::shared_ptr<const std::vector<std::string>> ConsumerGroupInfo::getAllClientId() const {
-  if (!idsCache_) idsCache_ = std::make_shared<const std::vector<std::string>>(clientIds_);
-  return idsCache_;
-}
+void ConsumerGroupInfo::buildClientIds() const { idsCache_ = std::make_shared<const std::vector<std::string>>(clientIds_); }
 
 bool ConsumerGroupInfo::shareClientIds(const std::shared_ptr<const std::vector<std::string>>& ids) const {
   if (idsCache_ || !ids || *ids != clientIds_) return false;

@@ -50,7 +50,10 @@ class ConsumerGroupInfo {
   std::vector<ClientChannelInfo> removeExpired(SimTime now, SimTime timeout);
 
   /// One id per channel in table order (a shared id appears twice); shared until the table changes.
-  std::shared_ptr<const std::vector<std::string>> getAllClientId() const;
+  std::shared_ptr<const std::vector<std::string>> getAllClientId() const {
+    if (!idsCache_) buildClientIds();
+    return idsCache_;
+  }
   /// The list getAllClientId() holds now (null: none built since the last change).
   const std::shared_ptr<const std::vector<std::string>>& builtClientIds() const { return idsCache_; }
   /// `ids` (another broker's list of the group) becomes getAllClientId()'s answer if none is
@@ -79,6 +82,7 @@ class ConsumerGroupInfo {
   std::vector<ClientChannelInfo*> byClient_;
   static constexpr std::size_t kMaxRemembered = std::size_t{1} << 20;  ///< client indices beyond: the tree only
   ClientChannelInfo* findChannel(ChannelKey channel);
+  void buildClientIds() const;
   /// Where a listed channel sits in channels_ (and clientIds_).
   std::size_t position(ChannelKey channel) const;
   void remember(ClientChannelInfo* info);
