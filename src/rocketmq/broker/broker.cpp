@@ -199,10 +199,13 @@ void Broker::unlockBatchMQ(GroupIndex group, const std::vector<QueueIndex>& mqs,
 }
 
 void Broker::updateConsumerOffset(GroupIndex group, QueueIndex mq, std::int64_t offset, SimTime at, SimTime sentAt) {
-  if (ctx_.checkInvariants && offset > maxOffset(mq, sentAt))
-    throw InternalError(ctx_.now(), name_, "committed offset " + std::to_string(offset) + " passes max offset of " +
-                                               ctx_.trace.queue(mq).toString());
+  if (ctx_.checkInvariants && offset > maxOffset(mq, sentAt)) commitPassesMaxOffset(mq, offset);
   offsetManager_.commitOffset(group, mq, offset, at);
+}
+
+void Broker::commitPassesMaxOffset(QueueIndex mq, std::int64_t offset) const {
+  throw InternalError(ctx_.now(), name_, "committed offset " + std::to_string(offset) + " passes max offset of " +
+                                             ctx_.trace.queue(mq).toString());
 }
 
 std::int64_t Broker::queryConsumerOffset(GroupIndex group, QueueIndex mq) const {

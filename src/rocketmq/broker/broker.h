@@ -188,6 +188,8 @@ class Broker {
   void writeToClosed(ChannelKey key);
   void onConnectionReset(ChannelKey key);
   void goDown();
+  /// The invariant's failure, apart: the commit path stays small.
+  [[noreturn, gnu::cold, gnu::noinline]] void commitPassesMaxOffset(QueueIndex mq, std::int64_t offset) const;
 
   ModelContext& ctx_;
   std::string name_;
