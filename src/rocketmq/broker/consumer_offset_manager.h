@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/sim_time.h"
@@ -35,31 +36,27 @@ class ConsumerOffsetManager {
   /// A consumer starts pulling the queue: from now its pulls commit (the latest puller wins).
   void attachPuller(GroupIndex group, QueueIndex mq, const PullCommitSource* source) {
     Entry& e = entry(group, mq);
-    if (e.puller) olderPullers_.push_back(OlderPuller{group, mq, e.puller});
+    if (e.puller) olderPullers_[pullersKey(group, mq)].push_back(e.puller);
     e.puller = source;
   }
   /// It stops pulling at `now`: its last pull's offset stays committed (if > 0, as in Java).
   void detachPuller(GroupIndex group, QueueIndex mq, const PullCommitSource* source, SimTime now) {
     Entry& e = entry(group, mq);
-    // The queue's pullers, oldest first, are its olderPullers_ in order, then e.puller: the
-    // first listed of `source` goes.
-    auto older = std::find_if(olderPullers_.begin(), olderPullers_.end(), [&](const OlderPuller& o) {
-      return o.group == group && o.mq == mq && o.source == source;
-    });
-    if (older == olderPullers_.end() && e.puller != source) return;
+    // The queue's pullers, oldest first, are its older ones, then e.puller: the first listed
+    // of `source` goes.
+    auto older = olderPullers_.empty() ? olderPullers_.end() : olderPullers_.find(pullersKey(group, mq));
+    std::vector<const PullCommitSource*>* list = older == olderPullers_.end() ? nullptr : &older->second;
+    auto listed = list ? std::find(list->begin(), list->end(), source) : std::vector<const PullCommitSource*>::iterator{};
+    const bool isOlder = list && listed != list->end();
+    if (!isOlder && e.puller != source) return;
     const std::int64_t last = source->pullCommitOffset(mq, now);
-    if (older != olderPullers_.end()) {
-      olderPullers_.erase(older);
+    if (isOlder) {
+      list->erase(listed);
     } else {
-      e.puller = nullptr;  // the latest older one, if any, is the latest again
-      for (auto it = olderPullers_.end(); it != olderPullers_.begin();) {
-        if (--it; it->group == group && it->mq == mq) {
-          e.puller = it->source;
-          olderPullers_.erase(it);
-          break;
-        }
-      }
+      e.puller = list ? list->back() : nullptr;  // the latest older one is the latest again
+      if (list) list->pop_back();
     }
+    if (list && list->empty()) olderPullers_.erase(older);
     if (last > 0) commitOffset(group, mq, last, now);
   }
   /// Folds every entry into `f` (the fast-forward's tests).
@@ -89,13 +86,9 @@ class ConsumerOffsetManager {
     SimTime pendingAt = kNever;   ///< when `pending` arrives (kNever: nothing in flight)
     const PullCommitSource* puller = nullptr;  ///< the consumer that pulled the queue last, pulling now
   };
-  /// A puller the queue's latest puller took over from while it still pulls (a rebalance's
-  /// overlap: rare and brief), kept in attach order.
-  struct OlderPuller {
-    GroupIndex group;
-    QueueIndex mq;
-    const PullCommitSource* source;
-  };
+  static std::uint64_t pullersKey(GroupIndex group, QueueIndex mq) {
+    return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(group)) << 32) | static_cast<std::uint32_t>(mq);
+  }
   Entry& entry(GroupIndex group, QueueIndex mq) {
     const auto g = static_cast<std::size_t>(group), q = static_cast<std::size_t>(mq);
     if (g < offsetTable_.size() && q < offsetTable_[g].size()) return offsetTable_[g][q];
@@ -106,7 +99,9 @@ class ConsumerOffsetManager {
     if (q >= offsetTable_[g].size()) offsetTable_[g].resize(q + 1);
     return offsetTable_[g][q];
   }
-  std::vector<OlderPuller> olderPullers_;
+  /// By queue (pullersKey): the pullers its latest puller took over from while they still pull
+  /// (a rebalance's overlap: rare and brief), in attach order; a queue with none has no entry.
+  std::unordered_map<std::uint64_t, std::vector<const PullCommitSource*>> olderPullers_;
   /// [group][queue index]: dense, the persist tick's hot path.
   std::vector<std::vector<Entry>> offsetTable_;
 };
