@@ -132,6 +132,19 @@ bool Broker::refreshHeartbeat(ClientIndex client, const std::string& clientId,
                                           std::shared_ptr<const std::set<std::string>>(data, &data->topics), at, &memo.hint);
 }
 
+std::shared_ptr<const std::vector<std::string>> Broker::getConsumerIdListByGroup(const std::string& group) const {
+  const ConsumerGroupInfo* g = consumerManager_.getConsumerGroupInfo(group);
+  if (!g || g->channelInfoTable().empty()) return nullptr;
+  if (!g->builtClientIds()) {
+    for (const auto& [name, peer] : ctx_.brokers) {
+      if (peer == this) continue;
+      const ConsumerGroupInfo* pg = peer->consumerManager_.getConsumerGroupInfo(group);
+      if (pg && g->shareClientIds(pg->builtClientIds())) break;
+    }
+  }
+  return g->getAllClientId();
+}
+
 void Broker::unregisterClient(ClientIndex client, const ConsumerData& data) {
   consumerManager_.unregisterConsumer(data.groupName, currentKey(client), data.notifyConsumerIdsChangedEnable);
 }
@@ -186,17 +199,13 @@ void Broker::unlockBatchMQ(GroupIndex group, const std::vector<QueueIndex>& mqs,
 }
 
 void Broker::updateConsumerOffset(GroupIndex group, QueueIndex mq, std::int64_t offset, SimTime at, SimTime sentAt) {
-  if (ctx_.checkInvariants && offset > maxOffset(mq, sentAt))
-    throw InternalError(ctx_.now(), name_, "committed offset " + std::to_string(offset) + " passes max offset of " +
-                                               ctx_.trace.queue(mq).toString());
+  if (ctx_.checkInvariants && offset > maxOffset(mq, sentAt)) commitPassesMaxOffset(mq, offset);
   offsetManager_.commitOffset(group, mq, offset, at);
 }
 
-std::int64_t Broker::maxOffset(QueueIndex mq, SimTime now) const {
-  const StoreQueue* sq = findStore(mq);
-  if (!sq) return 0;
-  const StoreQueue& s = *sq;
-  return static_cast<std::int64_t>(std::floor(s.base + s.rate * static_cast<double>(now - s.baseTime) / 1000.0));
+void Broker::commitPassesMaxOffset(QueueIndex mq, std::int64_t offset) const {
+  throw InternalError(ctx_.now(), name_, "committed offset " + std::to_string(offset) + " passes max offset of " +
+                                             ctx_.trace.queue(mq).toString());
 }
 
 std::int64_t Broker::queryConsumerOffset(GroupIndex group, QueueIndex mq) const {
@@ -210,7 +219,7 @@ bool Broker::firstMessageInMemory(QueueIndex mq, SimTime now) const {
   if (inMemoryMessages_ <= 0 || !sq || maxOffset(mq, now) == 0) return true;  // no message: nothing on disk
   // When message 0 was appended: the first segment whose count reaches 1.
   SimTime first = now;
-  for (const auto& seg : sq->history) {
+  for (const auto& seg : history_[static_cast<std::size_t>(mq)]) {
     if (seg.count >= 1) {
       first = seg.time;
       break;
@@ -236,7 +245,7 @@ std::int64_t Broker::searchOffset(QueueIndex mq, SimTime ts, SimTime now) const 
   if (!sq || ts >= now) return maxOffset(mq, now);
   // history holds (time, count then, rate after) at each rate change: replay up to ts.
   double count = 0;
-  for (const auto& seg : sq->history) {
+  for (const auto& seg : history_[static_cast<std::size_t>(mq)]) {
     if (seg.time > ts) break;
     count = seg.count + seg.rate * static_cast<double>(ts - seg.time) / 1000.0;
   }
@@ -244,13 +253,16 @@ std::int64_t Broker::searchOffset(QueueIndex mq, SimTime ts, SimTime now) const 
 }
 
 void Broker::setProduceRate(QueueIndex mq, double ratePerSecond, SimTime now) {
-  if (static_cast<std::size_t>(mq) >= store_.size()) store_.resize(static_cast<std::size_t>(mq) + 1);
+  if (static_cast<std::size_t>(mq) >= store_.size()) {
+    store_.resize(static_cast<std::size_t>(mq) + 1);
+    history_.resize(store_.size());
+  }
   StoreQueue& s = store_[static_cast<std::size_t>(mq)];
   s.present = true;
   s.base = s.base + s.rate * static_cast<double>(now - s.baseTime) / 1000.0;
   s.baseTime = now;
   s.rate = ratePerSecond;
-  s.history.push_back(StoreQueue::Segment{now, s.base, ratePerSecond});
+  history_[static_cast<std::size_t>(mq)].push_back(Segment{now, s.base, ratePerSecond});
 }
 
 void Broker::onConsumerIdsChanged(const std::string& group, const std::vector<ChannelKey>& channels) {

@@ -80,9 +80,9 @@ class Broker {
   bool pullSubscriptionExists(const std::string& group, const std::string& topic) const {
     return consumerManager_.hasSubscription(group, topic);
   }
-  std::shared_ptr<const std::vector<std::string>> getConsumerIdListByGroup(const std::string& group) const {
-    return consumerManager_.findConsumerIdList(group);
-  }
+  /// GET_CONSUMER_LIST_BY_GROUP. A list equal to one another broker holds for the group is
+  /// answered with that broker's list object (the clients' caches then meet one list, not four).
+  std::shared_ptr<const std::vector<std::string>> getConsumerIdListByGroup(const std::string& group) const;
   /// QUERY_ASSIGNMENT (5.x, rebalance: server / sticky / uniform); null: skip the update.
   std::shared_ptr<const std::vector<QueueIndex>> queryAssignment(const QueryAssignmentRequest& req) {
     return queryAssignmentProcessor_.queryAssignment(req);
@@ -115,8 +115,14 @@ class Broker {
   bool firstMessageInMemory(QueueIndex mq, SimTime now) const;
 
   // The fluid message store.
-  /// Messages appended to the queue so far (its max offset).
-  std::int64_t maxOffset(QueueIndex mq, SimTime now) const;
+  /// Messages appended to the queue so far (its max offset). Inline: the clients' consume loops
+  /// ask it millions of times. A queue the broker lacks reads as all zeros: 0.
+  std::int64_t maxOffset(QueueIndex mq, SimTime now) const {
+    const auto i = static_cast<std::size_t>(mq);
+    if (i >= store_.size()) return 0;
+    const StoreQueue& s = store_[i];
+    return floorToInt(s.base + s.rate * static_cast<double>(now - s.baseTime) / 1000.0);
+  }
   /// Messages per second producers now append to the queue (0 when the broker has no such queue).
   double produceRate(QueueIndex mq) const {
     const StoreQueue* sq = findStore(mq);
@@ -144,18 +150,24 @@ class Broker {
   bool notificationsSent() const { return batchedNotify_.empty(); }
 
  private:
+  /// What maxOffset reads, 32 bytes a queue (the rate history is kept apart: rarely read).
   struct StoreQueue {
-    bool present = false;  ///< the broker has this queue (a produce rate was set)
     double base = 0;  ///< exact (fractional) count at baseTime
     SimTime baseTime = 0;
     double rate = 0;  ///< messages per second
-    struct Segment {
-      SimTime time;
-      double count;
-      double rate;
-    };
-    std::vector<Segment> history;  ///< each rate change, for searchOffset
+    bool present = false;  ///< the broker has this queue (a produce rate was set)
   };
+  struct Segment {
+    SimTime time;
+    double count;
+    double rate;
+  };
+  /// std::floor then the cast, without the libm call (the build targets plain SSE2): truncation,
+  /// one down for a negative non-integer. Same value for every count in range.
+  static std::int64_t floorToInt(double x) {
+    const auto t = static_cast<std::int64_t>(x);
+    return static_cast<double>(t) > x ? t - 1 : t;
+  }
   void onConsumerIdsChanged(const std::string& group, const std::vector<ChannelKey>& channels);
   void notifyConsumerIdsChanged(const std::string& group, const std::vector<ChannelKey>& channels);
   void flushBatchedNotifications();
@@ -176,6 +188,8 @@ class Broker {
   void writeToClosed(ChannelKey key);
   void onConnectionReset(ChannelKey key);
   void goDown();
+  /// The invariant's failure, apart: the commit path stays small.
+  [[noreturn, gnu::cold, gnu::noinline]] void commitPassesMaxOffset(QueueIndex mq, std::int64_t offset) const;
 
   ModelContext& ctx_;
   std::string name_;
@@ -194,6 +208,7 @@ class Broker {
   std::map<std::string, std::vector<ChannelKey>> batchedNotify_;  ///< !realTimeNotifyConsumerChange
   /// By queue index (dense over the run's queues): maxOffset is on the consume loop's hot path.
   std::vector<StoreQueue> store_;
+  std::vector<std::vector<Segment>> history_;  ///< by queue index: each rate change, for searchOffset
   const StoreQueue* findStore(QueueIndex mq) const {
     const auto i = static_cast<std::size_t>(mq);
     return i < store_.size() && store_[i].present ? &store_[i] : nullptr;

@@ -10,6 +10,7 @@ bool ConsumerGroupInfo::updateChannel(const ClientChannelInfo& infoNew, bool bro
     ClientChannelInfo& info = *found;
     if (info.clientId != infoNew.clientId) {
       info.clientId = infoNew.clientId;
+      clientIds_[position(infoNew.channel)] = infoNew.clientId;
       idsCache_.reset();
     }
     info.lastUpdateTimestamp = now;
@@ -20,7 +21,9 @@ bool ConsumerGroupInfo::updateChannel(const ClientChannelInfo& infoNew, bool bro
   added.lastUpdateTimestamp = now;
   oldestTimestampBound_ = std::min(oldestTimestampBound_, now);
   remember(&channelInfoTable_.emplace(added.channel, added).first->second);
-  channels_.insert(std::lower_bound(channels_.begin(), channels_.end(), added.channel), added.channel);
+  const auto at = std::lower_bound(channels_.begin(), channels_.end(), added.channel);
+  clientIds_.insert(clientIds_.begin() + (at - channels_.begin()), added.clientId);
+  channels_.insert(at, added.channel);
   idsCache_.reset();
   return true;
 }
@@ -75,7 +78,9 @@ std::optional<ClientChannelInfo> ConsumerGroupInfo::doChannelCloseEvent(ChannelK
   ClientChannelInfo info = std::move(it->second);
   forget(&it->second);
   channelInfoTable_.erase(it);
-  channels_.erase(std::lower_bound(channels_.begin(), channels_.end(), channel));
+  const std::size_t at = position(channel);
+  channels_.erase(channels_.begin() + static_cast<std::ptrdiff_t>(at));
+  clientIds_.erase(clientIds_.begin() + static_cast<std::ptrdiff_t>(at));
   idsCache_.reset();
   return info;
 }
@@ -97,19 +102,25 @@ std::vector<ClientChannelInfo> ConsumerGroupInfo::removeExpired(SimTime now, Sim
   if (!expired.empty()) {
     idsCache_.reset();
     channels_.clear();
-    for (const auto& [ch, c] : channelInfoTable_) channels_.push_back(ch);
+    clientIds_.clear();
+    for (const auto& [ch, c] : channelInfoTable_) {
+      channels_.push_back(ch);
+      clientIds_.push_back(c.clientId);
+    }
   }
   return expired;
 }
 
-std::shared_ptr<const std::vector<std::string>> ConsumerGroupInfo::getAllClientId() const {
-  if (!idsCache_) {
-    auto ids = std::make_shared<std::vector<std::string>>();
-    ids->reserve(channelInfoTable_.size());
-    for (const auto& [ch, c] : channelInfoTable_) ids->push_back(c.clientId);
-    idsCache_ = std::move(ids);
-  }
-  return idsCache_;
+void ConsumerGroupInfo::buildClientIds() const { idsCache_ = std::make_shared<const std::vector<std::string>>(clientIds_); }
+
+bool ConsumerGroupInfo::shareClientIds(const std::shared_ptr<const std::vector<std::string>>& ids) const {
+  if (idsCache_ || !ids || *ids != clientIds_) return false;
+  idsCache_ = ids;
+  return true;
+}
+
+std::size_t ConsumerGroupInfo::position(ChannelKey channel) const {
+  return static_cast<std::size_t>(std::lower_bound(channels_.begin(), channels_.end(), channel) - channels_.begin());
 }
 
 }  // namespace rmqsim

@@ -50,7 +50,16 @@ class ConsumerGroupInfo {
   std::vector<ClientChannelInfo> removeExpired(SimTime now, SimTime timeout);
 
   /// One id per channel in table order (a shared id appears twice); shared until the table changes.
-  std::shared_ptr<const std::vector<std::string>> getAllClientId() const;
+  std::shared_ptr<const std::vector<std::string>> getAllClientId() const {
+    if (!idsCache_) buildClientIds();
+    return idsCache_;
+  }
+  /// The list getAllClientId() holds now (null: none built since the last change).
+  const std::shared_ptr<const std::vector<std::string>>& builtClientIds() const { return idsCache_; }
+  /// `ids` (another broker's list of the group) becomes getAllClientId()'s answer if none is
+  /// built and it lists the same ids: one list object per membership across the brokers, so the
+  /// clients' AllocationCache meets it once, not once per broker. True when adopted.
+  bool shareClientIds(const std::shared_ptr<const std::vector<std::string>>& ids) const;
   /// The table's channels in order, kept beside it (a membership change's fan-out reads them
   /// without walking the tree). Valid until the table changes.
   const std::vector<ChannelKey>& getAllChannel() const { return channels_; }
@@ -66,12 +75,16 @@ class ConsumerGroupInfo {
   bool broadcasting_ = false;
   std::map<ChannelKey, ClientChannelInfo> channelInfoTable_;  ///< by channel: O(log n) heartbeats
   std::vector<ChannelKey> channels_;  ///< channelInfoTable_'s keys, in its order
+  std::vector<std::string> clientIds_;  ///< their client ids, beside them: the id list is copied from here, not the tree
   /// By client index: the entry a lookup of one of its channels last found or added (null: none),
   /// tried before the tree (a heartbeat's lookup in a fleet's table is a walk of cold nodes). An
   /// entry is forgotten before it is erased, so what is here is always in the table.
   std::vector<ClientChannelInfo*> byClient_;
   static constexpr std::size_t kMaxRemembered = std::size_t{1} << 20;  ///< client indices beyond: the tree only
   ClientChannelInfo* findChannel(ChannelKey channel);
+  void buildClientIds() const;
+  /// Where a listed channel sits in channels_ (and clientIds_).
+  std::size_t position(ChannelKey channel) const;
   void remember(ClientChannelInfo* info);
   void forget(const ClientChannelInfo* info);
   /// A lower bound of the table's timestamps (refreshes only raise them): a scan finds nothing

@@ -5,9 +5,12 @@ namespace rmqsim {
 bool ConsumerManager::registerConsumer(const std::string& group, const ClientChannelInfo& info, bool broadcasting,
                                        const std::set<std::string>& topics, bool isNotifyConsumerIdsChangedEnable,
                                        SimTime now) {
-  auto [it, added] = consumerTable_.try_emplace(group, group);
-  if (added) ++groupsVersion_;
-  ConsumerGroupInfo& g = it->second;
+  ConsumerGroupInfo* found = findGroup(group);
+  if (!found) {
+    found = &consumerTable_.try_emplace(group, group).first->second;
+    ++groupsVersion_;
+  }
+  ConsumerGroupInfo& g = *found;
   const bool r1 = g.updateChannel(info, broadcasting, now);
   const bool r2 = g.updateSubscription(topics);
   if ((r1 || r2) && isNotifyConsumerIdsChangedEnable && !g.isBroadcasting()) listener_(group, g.getAllChannel());
@@ -19,21 +22,21 @@ bool ConsumerManager::refreshConsumer(const std::string& group, ChannelKey chann
                                       RefreshHint* hint) {
   if (hint && hint->group && hint->groupsVersion == groupsVersion_)
     return hint->group->refreshChannel(channel, clientId, topics, at);
-  auto it = consumerTable_.find(group);
-  if (it == consumerTable_.end()) return false;
-  if (hint) *hint = RefreshHint{&it->second, groupsVersion_};
-  return it->second.refreshChannel(channel, clientId, topics, at);
+  ConsumerGroupInfo* g = findGroup(group);
+  if (!g) return false;
+  if (hint) *hint = RefreshHint{g, groupsVersion_};
+  return g->refreshChannel(channel, clientId, topics, at);
 }
 
 void ConsumerManager::unregisterConsumer(const std::string& group, ChannelKey channel,
                                          bool isNotifyConsumerIdsChangedEnable) {
-  auto it = consumerTable_.find(group);
-  if (it == consumerTable_.end()) return;
-  it->second.unregisterChannel(channel);
-  const bool notify = isNotifyConsumerIdsChangedEnable && !it->second.isBroadcasting();
+  ConsumerGroupInfo* g = findGroup(group);
+  if (!g) return;
+  g->unregisterChannel(channel);
+  const bool notify = isNotifyConsumerIdsChangedEnable && !g->isBroadcasting();
   // The listener only reads the list (it sends): it is told before an emptied group goes.
-  if (notify) listener_(group, it->second.getAllChannel());
-  if (it->second.channelInfoTable().empty()) eraseGroup(it);
+  if (notify) listener_(group, g->getAllChannel());
+  if (g->channelInfoTable().empty()) eraseGroup(consumerTable_.find(group));
 }
 
 bool ConsumerManager::doChannelCloseEvent(ChannelKey channel) {
@@ -62,9 +65,9 @@ std::vector<std::pair<std::string, ClientChannelInfo>> ConsumerManager::scanNotA
 }
 
 std::shared_ptr<const std::vector<std::string>> ConsumerManager::findConsumerIdList(const std::string& group) const {
-  auto it = consumerTable_.find(group);
-  if (it == consumerTable_.end() || it->second.channelInfoTable().empty()) return nullptr;
-  return it->second.getAllClientId();
+  const ConsumerGroupInfo* g = findGroup(group);
+  if (!g || g->channelInfoTable().empty()) return nullptr;
+  return g->getAllClientId();
 }
 
 bool ConsumerManager::hasSubscription(const std::string& group, const std::string& topic) const {
@@ -85,8 +88,7 @@ bool ConsumerManager::hasSubscription(const std::string& group, const std::strin
 }
 
 const ConsumerGroupInfo* ConsumerManager::getConsumerGroupInfo(const std::string& group) const {
-  auto it = consumerTable_.find(group);
-  return it == consumerTable_.end() ? nullptr : &it->second;
+  return findGroup(group);
 }
 
 }  // namespace rmqsim

@@ -62,10 +62,10 @@ class ConsumerManager {
   }
   /// The group has this channel with this client id (the steady-state check).
   bool hasChannel(const std::string& group, ChannelKey channel, const std::string& clientId) const {
-    auto g = consumerTable_.find(group);
-    if (g == consumerTable_.end()) return false;
-    auto c = g->second.channelInfoTable().find(channel);
-    return c != g->second.channelInfoTable().end() && c->second.clientId == clientId;
+    const ConsumerGroupInfo* g = findGroup(group);
+    if (!g) return false;
+    auto c = g->channelInfoTable().find(channel);
+    return c != g->channelInfoTable().end() && c->second.clientId == clientId;
   }
   /// Folds every channel's client id and heartbeat time into `f` (the fast-forward's tests).
   void digest(Fnv& f) const {
@@ -86,6 +86,18 @@ class ConsumerManager {
   }
 
  private:
+  /// The group's entry (null: none). The last one found is remembered: a fleet of one group
+  /// asks for it by name with every heartbeat, list query and unregister.
+  const ConsumerGroupInfo* findGroup(const std::string& group) const {
+    if (lastFound_.groupsVersion == groupsVersion_ && lastFound_.info->groupName() == group) return lastFound_.info;
+    auto it = consumerTable_.find(group);
+    if (it == consumerTable_.end()) return nullptr;
+    lastFound_ = GroupMemo{&it->second, groupsVersion_};
+    return lastFound_.info;
+  }
+  ConsumerGroupInfo* findGroup(const std::string& group) {
+    return const_cast<ConsumerGroupInfo*>(std::as_const(*this).findGroup(group));
+  }
   /// Erases the group's entry (RefreshHint: its pointer goes stale).
   std::map<std::string, ConsumerGroupInfo>::iterator eraseGroup(std::map<std::string, ConsumerGroupInfo>::iterator it) {
     ++groupsVersion_;
@@ -95,6 +107,11 @@ class ConsumerManager {
   ChangeListener listener_;
   std::map<std::string, ConsumerGroupInfo> consumerTable_;
   std::uint64_t groupsVersion_ = 1;  ///< bumped when a group's entry is added or erased
+  struct GroupMemo {
+    const ConsumerGroupInfo* info = nullptr;
+    std::uint64_t groupsVersion = 0;  ///< 0: none
+  };
+  mutable GroupMemo lastFound_;  ///< findGroup's
   /// A hasSubscription answer, valid while groupsVersion_ and the group's subscriptions are as then.
   struct SubscriptionAnswer {
     std::string group;

@@ -24,12 +24,6 @@ std::uint64_t NettyRemotingServer::accept(NodeId node, ClientIndex client) {
   return channels_[i].id;
 }
 
-void NettyRemotingServer::touch(NodeId node, SimTime at) {
-  const auto i = static_cast<std::size_t>(node);
-  // Activity only moves a deadline later: an armed timer that fires early re-arms (as Netty's does).
-  if (i < channels_.size() && channels_[i].id != 0) channels_[i].lastActivity = std::max(channels_[i].lastActivity, at);
-}
-
 void NettyRemotingServer::setPulling(NodeId node, bool pulling) {
   const auto i = static_cast<std::size_t>(node);
   if (i >= channels_.size() || channels_[i].id == 0 || channels_[i].pulling == pulling) return;

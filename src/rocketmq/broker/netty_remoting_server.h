@@ -43,8 +43,13 @@ class NettyRemotingServer {
     return i < channels_.size() ? channels_[i].id : 0;
   }
   /// Traffic on the node's channel (a read or a write) at `at`, which may lie ahead (a message the
-  /// fast-forward applied at send time with its arrival time).
-  void touch(NodeId node, SimTime at);
+  /// fast-forward applied at send time with its arrival time). Inline: every message to or from
+  /// the broker touches.
+  void touch(NodeId node, SimTime at) {
+    const auto i = static_cast<std::size_t>(node);
+    // Activity only moves a deadline later: an armed timer that fires early re-arms (as Netty's does).
+    if (i < channels_.size() && channels_[i].id != 0) channels_[i].lastActivity = std::max(channels_[i].lastActivity, at);
+  }
   /// The client pulls over this channel now (continuous traffic) or stopped pulling now.
   void setPulling(NodeId node, bool pulling);
   /// The node's channel `id` closed (either side; 0: its newest); false if it was not open.

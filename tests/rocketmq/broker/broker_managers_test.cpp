@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <map>
+
 #include "rocketmq/broker/consumer_manager.h"
 #include "rocketmq/broker/consumer_offset_manager.h"
 #include "rocketmq/broker/rebalance_lock_manager.h"
@@ -74,7 +77,7 @@ TEST_CASE("rocketmq/broker/ConsumerManager/the channel list kept beside the tabl
     switch (next(4)) {
       case 0:
       case 1: {
-        ClientChannelInfo info = channel(0, "id");
+        ClientChannelInfo info = channel(0, next(4) ? "id" : "renamed");  // an id may change on its channel
         info.channel = ch;
         cm.registerConsumer("g", info, false, topics, true, now);
         break;
@@ -87,13 +90,38 @@ TEST_CASE("rocketmq/broker/ConsumerManager/the channel list kept beside the tabl
         cm.scanNotActiveChannel(now, 20'000);
         break;
     }
-    if (const ConsumerGroupInfo* g = cm.getConsumerGroupInfo("g")) REQUIRE(g->getAllChannel() == keysOf("g"));
+    if (const ConsumerGroupInfo* g = cm.getConsumerGroupInfo("g")) {
+      REQUIRE(g->getAllChannel() == keysOf("g"));
+      std::vector<std::string> ids;  // the id list is kept beside the table too
+      for (const auto& [key, c] : g->channelInfoTable()) ids.push_back(c.clientId);
+      REQUIRE(*g->getAllClientId() == ids);
+    }
     if (told.size() > before) {
       ++changes;
       CHECK(told.back() == keysOf("g"));
     }
   }
   CHECK(changes > 1000);
+}
+
+TEST_CASE("rocketmq/broker/ConsumerGroupInfo/another broker's equal id list is shared, an unequal one never") {
+  ConsumerManager a([](const std::string&, const std::vector<ChannelKey>&) {});
+  ConsumerManager b([](const std::string&, const std::vector<ChannelKey>&) {});
+  for (ConsumerManager* cm : {&a, &b}) {
+    cm->registerConsumer("g", channel(0, "x"), false, {"t"}, true, 0);
+    cm->registerConsumer("g", channel(1, "y"), false, {"t"}, true, 0);
+  }
+  const ConsumerGroupInfo& ga = *a.getConsumerGroupInfo("g");
+  const ConsumerGroupInfo& gb = *b.getConsumerGroupInfo("g");
+  CHECK_FALSE(gb.shareClientIds(ga.builtClientIds()));  // nothing built yet
+  const auto listA = ga.getAllClientId();
+  CHECK(gb.shareClientIds(listA));
+  CHECK(gb.getAllClientId() == listA);  // the same object
+  CHECK_FALSE(gb.shareClientIds(listA));  // one is built already
+  b.registerConsumer("g", channel(2, "z"), false, {"t"}, true, 0);
+  CHECK_FALSE(gb.shareClientIds(listA));  // other ids now
+  CHECK(*gb.getAllClientId() == std::vector<std::string>{"x", "y", "z"});
+  CHECK(*listA == std::vector<std::string>{"x", "y"});  // a list handed out never changes
 }
 
 TEST_CASE("rocketmq/broker/ConsumerManager/remembered entries are never used stale") {
@@ -223,4 +251,49 @@ TEST_CASE("rocketmq/broker/ConsumerOffsetManager/a commit takes effect when it a
   CHECK(m.queryOffset(0, 3, 6000) == 100);
   CHECK(m.queryOffset(0, 3, 6003) == 150);
   CHECK(m.queryOffset(1, 3, 9000) == -1);  // another group
+}
+
+namespace {
+struct FixedSource final : PullCommitSource {
+  std::int64_t offset = 0;
+  std::int64_t pullCommitOffset(QueueIndex mq, SimTime) const override { return offset > 0 ? offset + mq : 0; }
+};
+}  // namespace
+
+TEST_CASE("rocketmq/broker/ConsumerOffsetManager/pullers: the latest pulling one commits, as a list would") {
+  // The latest puller sits in the entry and the ones it took over from apart: after any mix of
+  // attaches and detaches, a query answers what a per-queue list of pullers (latest last, the
+  // first listed of a detached source removed) answers.
+  std::vector<FixedSource> sources(4);
+  for (std::size_t i = 0; i < sources.size(); ++i) sources[i].offset = i == 3 ? 0 : static_cast<std::int64_t>(i + 1) * 100;
+  ConsumerOffsetManager m;
+  std::map<std::pair<GroupIndex, QueueIndex>, std::vector<const PullCommitSource*>> lists;
+  std::map<std::pair<GroupIndex, QueueIndex>, std::int64_t> committed;
+  std::uint64_t state = 7;
+  auto next = [&state](std::uint64_t bound) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % bound;
+  };
+  for (SimTime now = 1; now < 5000; ++now) {
+    const auto g = static_cast<GroupIndex>(next(2));
+    const auto q = static_cast<QueueIndex>(next(3));
+    const PullCommitSource* s = &sources[next(sources.size())];
+    auto& list = lists[{g, q}];
+    if (next(2)) {
+      m.attachPuller(g, q, s);
+      list.push_back(s);
+    } else {
+      m.detachPuller(g, q, s, now);
+      auto it = std::find(list.begin(), list.end(), s);
+      if (it != list.end()) {
+        if (const std::int64_t last = s->pullCommitOffset(q, now); last > 0) committed[{g, q}] = last;
+        list.erase(it);
+      }
+    }
+    for (const auto& [key, l] : lists) {
+      std::int64_t want = committed.count(key) ? committed[key] : -1;
+      if (!l.empty() && l.back()->pullCommitOffset(key.second, now) > 0) want = l.back()->pullCommitOffset(key.second, now);
+      REQUIRE(m.queryOffset(key.first, key.second, now) == want);
+    }
+  }
 }
