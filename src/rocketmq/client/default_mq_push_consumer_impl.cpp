@@ -16,8 +16,8 @@ DefaultMQPushConsumerImpl::DefaultMQPushConsumerImpl(MQClientInstance& client)
       orderlyService_(client, rebalanceImpl_) {}
 
 void DefaultMQPushConsumerImpl::copySubscription() {
-  for (const auto& t : client_.setup().topics) rebalanceImpl_.subscriptionInner().insert(t);
-  if (!client_.setup().broadcasting) rebalanceImpl_.subscriptionInner().insert(getRetryTopic(client_.setup().groupName));
+  for (const auto& t : client_.setup().topics) rebalanceImpl_.subscribe(t);
+  if (!client_.setup().broadcasting) rebalanceImpl_.subscribe(getRetryTopic(client_.setup().groupName));
 }
 
 void DefaultMQPushConsumerImpl::startConsumeService() {
@@ -80,7 +80,8 @@ void DefaultMQPushConsumerImpl::advanceOverTicks(ProcessQueue& pq, SimTime first
 }
 
 void DefaultMQPushConsumerImpl::updateTopicSubscribeInfo(const std::string& topic, std::shared_ptr<const MqView> view) {
-  if (rebalanceImpl_.subscriptionInner().count(topic)) rebalanceImpl_.topicSubscribeInfoTable()[topic] = std::move(view);
+  if (rebalanceImpl_.subscriptionInner().count(topic))
+    rebalanceImpl_.topicSubscribeInfoTable()[client_.ctx().trace.internTopic(topic)] = std::move(view);
 }
 
 bool DefaultMQPushConsumerImpl::isPulling(const ProcessQueue& pq, SimTime now) const {
