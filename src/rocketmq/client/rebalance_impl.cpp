@@ -225,7 +225,7 @@ Task<bool> RebalanceImpl::updateProcessQueueTableInRebalance(TopicIndex topic, s
     pq.deliveredFrom = nextOffset;
     pq.pulledTo = pq.consumed;
     pq.lastAdvance = now;
-    pq.broker = ctx.findBroker(ctx.trace.queue(mq).brokerName);
+    pq.broker = ctx.brokerOf(mq);
     ctx.trace.emit(EvQueueAdded{now, client_.index(), mq});
     if (isOrder) {
       pq.locked = false;
@@ -243,7 +243,7 @@ Task<bool> RebalanceImpl::updateProcessQueueTableInRebalance(TopicIndex topic, s
 }
 
 Task<bool> RebalanceImpl::lock(QueueIndex mq) {
-  Broker* broker = client_.brokerForCall(client_.ctx().trace.queue(mq).brokerName);
+  Broker* broker = client_.brokerForCall(mq);
   if (!broker) co_return false;
   auto call = client_.api().lockBatchMQ(*broker, std::vector<QueueIndex>{mq});
   const auto locked = co_await call;

@@ -10,7 +10,7 @@ Task<std::int64_t> RemoteBrokerOffsetStore::readOffsetFromStore(QueueIndex mq) {
     auto it = localStore_.find(mq);
     co_return it == localStore_.end() ? -1 : it->second;
   }
-  Broker* broker = client_.brokerForCall(client_.ctx().trace.queue(mq).brokerName);
+  Broker* broker = client_.brokerForCall(mq);
   if (!broker) co_return -2;
   auto call = client_.api().queryConsumerOffset(*broker, mq);
   const auto reply = co_await call;
@@ -24,7 +24,7 @@ void RemoteBrokerOffsetStore::persist(QueueIndex mq) {
     localStore_[mq] = it->second;
     return;
   }
-  persist(mq, client_.brokerForOneway(client_.ctx().trace.queue(mq).brokerName));
+  persist(mq, client_.brokerForOneway(mq));
 }
 
 void RemoteBrokerOffsetStore::persist(QueueIndex mq, Broker* broker) { persist(mq, broker, client_.ctx().now()); }
