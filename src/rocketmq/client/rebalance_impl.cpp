@@ -9,7 +9,8 @@
 
 namespace rmqsim {
 
-RebalanceImpl::RebalanceImpl(MQClientInstance& client) : client_(client) {}
+RebalanceImpl::RebalanceImpl(MQClientInstance& client)
+    : client_(client), clientIdHash_(CidView::idHash(client.setup().clientId)) {}
 
 void RebalanceImpl::subscribe(const std::string& topic) {
   if (!subscriptionInner_.insert(topic).second) return;
@@ -63,7 +64,7 @@ Task<bool> RebalanceImpl::rebalanceByTopic(TopicIndex topicIndex, bool isOrder) 
         ctx.trace.emit(EvRebalance{ctx.now(), s.index, topic, false, true, true});
         co_return true;
       }
-      AllocationOutcome out = ctx.alloc.allocate(s.group, s.groupName, *s.strategy, s.clientId, mqSet, cidAll);
+      AllocationOutcome out = ctx.alloc.allocate(s.group, s.groupName, *s.strategy, s.clientId, clientIdHash_, mqSet, cidAll);
       if (tableAsRemembered && !out.error && out.queues == m->second.queues) {
         // A new consumer list, the same answer (most rounds of a churn: AVG moves only the
         // clients whose blocks shift). The table holds exactly these queues, none dropped or

@@ -110,6 +110,7 @@ class RebalanceImpl {
     std::vector<QueueIndex> queues;  ///< the allocation it held (its working queues)
   };
 
+  const std::size_t clientIdHash_;  ///< CidView::idHash of the client's id (fixed), for allocate
   std::set<std::string> subscriptionInner_;
   std::vector<Subscribed> subscribed_;  ///< subscriptionInner_ walked without tree hops
   FlatMap<TopicIndex, RoundMemo> memo_;  ///< by topic (a handful): contiguous, no node hops
