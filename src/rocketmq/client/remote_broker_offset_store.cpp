@@ -5,16 +5,14 @@
 
 namespace rmqsim {
 
-Task<std::int64_t> RemoteBrokerOffsetStore::readOffsetFromStore(QueueIndex mq) {
+RemoteBrokerOffsetStore::OffsetRead RemoteBrokerOffsetStore::readOffsetFromStore(QueueIndex mq) {
   if (local_) {
     auto it = localStore_.find(mq);
-    co_return it == localStore_.end() ? -1 : it->second;
+    return OffsetRead{std::nullopt, it == localStore_.end() ? -1 : it->second};
   }
   Broker* broker = client_.brokerForCall(mq);
-  if (!broker) co_return -2;
-  auto call = client_.api().queryConsumerOffset(*broker, mq);
-  const auto reply = co_await call;
-  co_return reply ? *reply : -2;  // a timeout: readOffset's "other exception"
+  if (!broker) return OffsetRead{std::nullopt, -2};
+  return OffsetRead{client_.api().queryConsumerOffset(*broker, mq), -1};
 }
 
 void RemoteBrokerOffsetStore::persist(QueueIndex mq) {
