@@ -188,6 +188,7 @@ Task<bool> RebalanceImpl::updateProcessQueueTableInRebalance(TopicIndex topic, s
     const bool allocated = std::binary_search(mqSet.begin(), mqSet.end(), mq);
     if (!allocated || pq.isPullExpired(ctx.now(), ctx.timing().pull_max_idle_time)) {
       setDropped(pq);
+      if (removeQueues.empty()) removeQueues.reserve(processQueueTable_.size());  // one allocation, not log2(n)
       removeQueues.push_back(mq);
     }
   }
@@ -234,6 +235,7 @@ Task<bool> RebalanceImpl::updateProcessQueueTableInRebalance(TopicIndex topic, s
     } else {
       pq.locked = true;
     }
+    if (added.empty()) added.reserve(mqSet.size());  // one allocation, not log2(n)
     added.push_back(mq);
     changed = true;
   }

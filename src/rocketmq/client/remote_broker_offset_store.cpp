@@ -22,7 +22,8 @@ void RemoteBrokerOffsetStore::persist(QueueIndex mq) {
     localStore_[mq] = it->second;
     return;
   }
-  persist(mq, client_.brokerForOneway(mq));
+  // brokerForOneway's reachability check is send's own: the broker as brokerForCall knows it.
+  send(mq, it->second, client_.brokerForCall(mq), client_.ctx().now());
 }
 
 void RemoteBrokerOffsetStore::persist(QueueIndex mq, Broker* broker) { persist(mq, broker, client_.ctx().now()); }
@@ -30,11 +31,15 @@ void RemoteBrokerOffsetStore::persist(QueueIndex mq, Broker* broker) { persist(m
 void RemoteBrokerOffsetStore::persist(QueueIndex mq, Broker* broker, SimTime sentAt) {
   if (local_) return persist(mq);
   auto it = offsetTable_.find(mq);
+  if (it != offsetTable_.end()) send(mq, it->second, broker, sentAt);
+}
+
+void RemoteBrokerOffsetStore::send(QueueIndex mq, std::int64_t offset, Broker* broker, SimTime sentAt) {
   // Oneway UPDATE_CONSUMER_OFFSET: handed to the broker now with its arrival time rather than
   // scheduled (this runs for every owned queue every 5 s); lost when the link is cut.
   ModelContext& ctx = client_.ctx();
-  if (broker && it != offsetTable_.end() && ctx.net.canReach(client_.node(), broker->node()))
-    broker->updateConsumerOffset(group_, mq, it->second, sentAt + ctx.net.drawLatency(client_.persistRng()), sentAt);
+  if (broker && ctx.net.canReach(client_.node(), broker->node()))
+    broker->updateConsumerOffset(group_, mq, offset, sentAt + ctx.net.drawLatency(client_.persistRng()), sentAt);
 }
 
 void RemoteBrokerOffsetStore::persistAll(const std::vector<QueueIndex>& mqs) {

@@ -53,6 +53,8 @@ class RemoteBrokerOffsetStore {
   const FlatMap<QueueIndex, std::int64_t>& offsetTable() const { return offsetTable_; }
 
  private:
+  /// The oneway UPDATE_CONSUMER_OFFSET of `offset`, if `broker` is reached now.
+  void send(QueueIndex mq, std::int64_t offset, Broker* broker, SimTime sentAt);
   MQClientInstance& client_;
   GroupIndex group_;
   bool local_;
