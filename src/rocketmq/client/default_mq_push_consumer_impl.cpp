@@ -204,6 +204,7 @@ void DefaultMQPushConsumerImpl::reshare() {
   auto& table = rebalanceImpl_.processQueueTable();
   std::size_t active = 0;
   std::vector<Broker*> pulling;
+  pulling.reserve(std::min(table.size(), client_.ctx().brokers.size()));  // one allocation at most
   for (auto& [mq, pq] : table) {
     const bool sending = isPulling(pq, now);
     if (sending && std::find(pulling.begin(), pulling.end(), pq.broker) == pulling.end()) pulling.push_back(pq.broker);

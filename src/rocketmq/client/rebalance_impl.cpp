@@ -131,6 +131,7 @@ bool RebalanceImpl::holdsWholeView(TopicIndex topic) const {
 
 std::vector<QueueIndex> RebalanceImpl::getWorkingMessageQueue(TopicIndex topic) const {
   std::vector<QueueIndex> out;
+  out.reserve(processQueueTable_.size() + popProcessQueueTable_.size());  // one allocation at most
   for (const auto& [mq, pq] : processQueueTable_)
     if (!pq.dropped && pq.topic == topic) out.push_back(mq);
   if (popProcessQueueTable_.empty()) return out;  // sorted: the table is ordered by index
