@@ -93,10 +93,11 @@ std::shared_ptr<const CidView> AllocationCache::cidView(const std::shared_ptr<co
   // Collections.sort(cidAll), by precomputed String-order ranks. The brokers of a topic each
   // answer with their own list of the same ids: only the first of them is copied into a view.
   const std::vector<std::string>& ids = *raw;
-  const std::vector<std::uint32_t> order = idOrder_.sortedPositions(ids);
+  std::vector<std::size_t> hashes;  // each sorted id's idHash, kept by idOrder_: not rehashed
+  const std::vector<std::uint32_t> order = idOrder_.sortedPositions(ids, hashes);
   // Only buckets the interning (equality decides): std::hash reads 8 bytes a step, FNV-1a one.
   std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (std::uint32_t p : order) h = (h ^ CidView::idHash(ids[p])) * 0x100000001b3ULL;
+  for (std::size_t idHashValue : hashes) h = (h ^ idHashValue) * 0x100000001b3ULL;
   auto& bucket = cidIntern_[h];
   std::shared_ptr<const CidView> result;
   for (const auto& v : bucket) {
@@ -113,7 +114,7 @@ std::shared_ptr<const CidView> AllocationCache::cidView(const std::shared_ptr<co
     for (std::uint32_t p : order) view->cidAll.push_back(ids[p]);
     view->byHash.reserve(view->cidAll.size());
     for (std::size_t i = 0; i < view->cidAll.size(); ++i)
-      view->byHash.emplace_back(CidView::idHash(view->cidAll[i]), static_cast<std::uint32_t>(i));
+      view->byHash.emplace_back(hashes[i], static_cast<std::uint32_t>(i));
     std::sort(view->byHash.begin(), view->byHash.end());
     bucket.push_back(view);
     hold(view->cidAll.size());

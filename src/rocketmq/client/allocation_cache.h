@@ -41,7 +41,7 @@ struct CidView {
   /// positionOf with the id's idHash already known (a client's own id: hashed once).
   std::optional<std::uint32_t> positionOf(const std::string& id, std::size_t hash) const;
   /// The hash of a client id in a view: buckets the interning, and byHash's key.
-  static std::size_t idHash(std::string_view id) { return std::hash<std::string_view>()(id); }
+  static std::size_t idHash(std::string_view id) { return ClientIdOrder::idHash(id); }
 };
 
 /// One client's allocation: queues (sorted by index), or the strategy's error.
