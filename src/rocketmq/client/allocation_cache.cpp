@@ -31,6 +31,7 @@ AllocationOutcome outcomeOf(const Outcome& o, ToIndex toIndex) {
   } else if (!o.result) {
     out.isNull = true;
   } else {
+    out.queues.reserve(o.result->size());  // one allocation (an entry builds one per client)
     for (const auto& item : *o.result) out.queues.push_back(toIndex(item));
     std::sort(out.queues.begin(), out.queues.end());
     out.queues.erase(std::unique(out.queues.begin(), out.queues.end()), out.queues.end());  // Java: a HashSet
