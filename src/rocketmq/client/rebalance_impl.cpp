@@ -111,7 +111,13 @@ void RebalanceImpl::rememberRound(TopicIndex topic, const std::shared_ptr<const 
     if (pq.dropped) return;  // a removal still to retry (orderly): the next round has work
     validUntil = std::min(validUntil, pq.lastPullTimestamp + client_.ctx().timing().pull_max_idle_time);
   }
-  memo_[topic] = RoundMemo{mqs, cids, tableVersion_, validUntil, queues};
+  // Field by field: a remembered allocation's list is overwritten in place (no allocation).
+  RoundMemo& memo = memo_[topic];
+  memo.mqs = mqs;
+  memo.cids = cids;
+  memo.tableVersion = tableVersion_;
+  memo.validUntil = validUntil;
+  memo.queues = queues;
 }
 
 bool RebalanceImpl::remembers(TopicIndex topic, const std::shared_ptr<const CidView>& cids) const {
