@@ -11,9 +11,6 @@
 namespace rmqsim {
 namespace {
 
-/// The hash of a client id in a view: buckets the interning, and CidView::byHash's key.
-std::size_t idHash(std::string_view id) { return std::hash<std::string_view>()(id); }
-
 /// The view already interned with the same content (same hash bucket, equal), else `view` itself.
 template <class View, class Same>
 std::shared_ptr<const View> internByContent(std::unordered_map<std::uint64_t, std::vector<std::shared_ptr<const View>>>& table,
@@ -34,6 +31,7 @@ AllocationOutcome outcomeOf(const Outcome& o, ToIndex toIndex) {
   } else if (!o.result) {
     out.isNull = true;
   } else {
+    out.queues.reserve(o.result->size());  // one allocation (an entry builds one per client)
     for (const auto& item : *o.result) out.queues.push_back(toIndex(item));
     std::sort(out.queues.begin(), out.queues.end());
     out.queues.erase(std::unique(out.queues.begin(), out.queues.end()), out.queues.end());  // Java: a HashSet
@@ -96,10 +94,11 @@ std::shared_ptr<const CidView> AllocationCache::cidView(const std::shared_ptr<co
   // Collections.sort(cidAll), by precomputed String-order ranks. The brokers of a topic each
   // answer with their own list of the same ids: only the first of them is copied into a view.
   const std::vector<std::string>& ids = *raw;
-  const std::vector<std::uint32_t> order = idOrder_.sortedPositions(ids);
+  std::vector<std::size_t> hashes;  // each sorted id's idHash, kept by idOrder_: not rehashed
+  const std::vector<std::uint32_t> order = idOrder_.sortedPositions(ids, hashes);
   // Only buckets the interning (equality decides): std::hash reads 8 bytes a step, FNV-1a one.
   std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (std::uint32_t p : order) h = (h ^ idHash(ids[p])) * 0x100000001b3ULL;
+  for (std::size_t idHashValue : hashes) h = (h ^ idHashValue) * 0x100000001b3ULL;
   auto& bucket = cidIntern_[h];
   std::shared_ptr<const CidView> result;
   for (const auto& v : bucket) {
@@ -116,7 +115,7 @@ std::shared_ptr<const CidView> AllocationCache::cidView(const std::shared_ptr<co
     for (std::uint32_t p : order) view->cidAll.push_back(ids[p]);
     view->byHash.reserve(view->cidAll.size());
     for (std::size_t i = 0; i < view->cidAll.size(); ++i)
-      view->byHash.emplace_back(idHash(view->cidAll[i]), static_cast<std::uint32_t>(i));
+      view->byHash.emplace_back(hashes[i], static_cast<std::uint32_t>(i));
     std::sort(view->byHash.begin(), view->byHash.end());
     bucket.push_back(view);
     hold(view->cidAll.size());
@@ -127,8 +126,7 @@ std::shared_ptr<const CidView> AllocationCache::cidView(const std::shared_ptr<co
   return result;
 }
 
-std::optional<std::uint32_t> CidView::positionOf(const std::string& id) const {
-  const std::size_t h = idHash(id);
+std::optional<std::uint32_t> CidView::positionOf(const std::string& id, std::size_t h) const {
   // Equal hashes sit together, by position: the first whose id matches is the first listed.
   for (auto it = std::lower_bound(byHash.begin(), byHash.end(), std::pair<std::size_t, std::uint32_t>{h, 0});
        it != byHash.end() && it->first == h; ++it)
@@ -147,7 +145,7 @@ AllocationOutcome AllocationCache::toOutcome(const AllocatePositions& o, const M
 
 AllocationOutcome AllocationCache::allocate(GroupIndex group, const std::string& groupName,
                                             const AllocateMessageQueueStrategy& strategy, const std::string& clientId,
-                                            const std::shared_ptr<const MqView>& mqs,
+                                            std::size_t clientIdHash, const std::shared_ptr<const MqView>& mqs,
                                             const std::shared_ptr<const CidView>& cids) {
   if (!enabled_) {
     ++computations_;
@@ -171,7 +169,7 @@ AllocationOutcome AllocationCache::allocate(GroupIndex group, const std::string&
     hold(all.size());
     it = results_.emplace(key, std::move(e)).first;
   }
-  if (const auto p = cids->positionOf(clientId)) return it->second.byPosition[*p];
+  if (const auto p = cids->positionOf(clientId, clientIdHash)) return it->second.byPosition[*p];
   // Not in the list (an outsider): ask the strategy directly, as Java would.
   AllocateOutcome o;
   try {

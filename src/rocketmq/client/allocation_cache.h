@@ -5,10 +5,12 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -35,7 +37,11 @@ struct CidView {
   /// views twice over, a search of the sorted ids compared long shared prefixes).
   std::vector<std::pair<std::size_t, std::uint32_t>> byHash;
   /// The first position of `id` in cidAll, if listed.
-  std::optional<std::uint32_t> positionOf(const std::string& id) const;
+  std::optional<std::uint32_t> positionOf(const std::string& id) const { return positionOf(id, idHash(id)); }
+  /// positionOf with the id's idHash already known (a client's own id: hashed once).
+  std::optional<std::uint32_t> positionOf(const std::string& id, std::size_t hash) const;
+  /// The hash of a client id in a view: buckets the interning, and byHash's key.
+  static std::size_t idHash(std::string_view id) { return ClientIdOrder::idHash(id); }
 };
 
 /// One client's allocation: queues (sorted by index), or the strategy's error.
@@ -59,6 +65,12 @@ class AllocationCache {
   /// The queues `clientId` gets; `group` keys the strategy (one strategy per group).
   AllocationOutcome allocate(GroupIndex group, const std::string& groupName, const AllocateMessageQueueStrategy& strategy,
                              const std::string& clientId, const std::shared_ptr<const MqView>& mqs,
+                             const std::shared_ptr<const CidView>& cids) {
+    return allocate(group, groupName, strategy, clientId, CidView::idHash(clientId), mqs, cids);
+  }
+  /// allocate with CidView::idHash(clientId) already known (each round of a client asks with its own id).
+  AllocationOutcome allocate(GroupIndex group, const std::string& groupName, const AllocateMessageQueueStrategy& strategy,
+                             const std::string& clientId, std::size_t clientIdHash, const std::shared_ptr<const MqView>& mqs,
                              const std::shared_ptr<const CidView>& cids);
   std::int64_t computations() const { return computations_; }
   /// Client ids the cache holds now (views, raw lists kept alive, per-id result tables).

@@ -16,8 +16,8 @@ DefaultMQPushConsumerImpl::DefaultMQPushConsumerImpl(MQClientInstance& client)
       orderlyService_(client, rebalanceImpl_) {}
 
 void DefaultMQPushConsumerImpl::copySubscription() {
-  for (const auto& t : client_.setup().topics) rebalanceImpl_.subscriptionInner().insert(t);
-  if (!client_.setup().broadcasting) rebalanceImpl_.subscriptionInner().insert(getRetryTopic(client_.setup().groupName));
+  for (const auto& t : client_.setup().topics) rebalanceImpl_.subscribe(t);
+  if (!client_.setup().broadcasting) rebalanceImpl_.subscribe(getRetryTopic(client_.setup().groupName));
 }
 
 void DefaultMQPushConsumerImpl::startConsumeService() {
@@ -80,7 +80,8 @@ void DefaultMQPushConsumerImpl::advanceOverTicks(ProcessQueue& pq, SimTime first
 }
 
 void DefaultMQPushConsumerImpl::updateTopicSubscribeInfo(const std::string& topic, std::shared_ptr<const MqView> view) {
-  if (rebalanceImpl_.subscriptionInner().count(topic)) rebalanceImpl_.topicSubscribeInfoTable()[topic] = std::move(view);
+  if (rebalanceImpl_.subscriptionInner().count(topic))
+    rebalanceImpl_.topicSubscribeInfoTable()[client_.ctx().trace.internTopic(topic)] = std::move(view);
 }
 
 bool DefaultMQPushConsumerImpl::isPulling(const ProcessQueue& pq, SimTime now) const {
@@ -128,7 +129,11 @@ bool DefaultMQPushConsumerImpl::isActive(const ProcessQueue& pq, SimTime now) {
 double DefaultMQPushConsumerImpl::consumedAt(const ProcessQueue& pq, SimTime now) const {
   if (pq.share <= 0 || now <= pq.lastAdvance) return pq.consumed;
   const Broker* b = pq.broker;
-  const double cap = b ? static_cast<double>(b->maxOffset(pq.mq, now)) : pq.consumed;
+  return consumedUpTo(pq, now, b ? static_cast<double>(b->maxOffset(pq.mq, now)) : pq.consumed);
+}
+
+double DefaultMQPushConsumerImpl::consumedUpTo(const ProcessQueue& pq, SimTime now, double cap) const {
+  if (pq.share <= 0 || now <= pq.lastAdvance) return pq.consumed;
   return std::max(pq.consumed, std::min(cap, pq.consumed + pq.share * static_cast<double>(now - pq.lastAdvance) / 1000.0));
 }
 
@@ -137,12 +142,12 @@ std::int64_t DefaultMQPushConsumerImpl::pullCommitOffset(QueueIndex mq, SimTime 
   auto it = table.find(mq);
   if (it == table.end()) return 0;
   const ProcessQueue& pq = it->second;
-  const double consumed = consumedAt(pq, now);
   const Broker* b = pq.broker;
-  if (!b) return static_cast<std::int64_t>(std::floor(consumed));
+  if (!b) return static_cast<std::int64_t>(std::floor(consumedAt(pq, now)));
   // A pull is sent when the previous one's response arrives, before its messages are consumed,
   // and carries the offset consumed by then (readOffset READ_FROM_MEMORY).
   const double produced = static_cast<double>(b->maxOffset(mq, now));
+  const double consumed = consumedUpTo(pq, now, produced);  // consumedAt, produced read once
   const double roundTrip = 2.0 * client_.ctx().net.meanLatency() / 1000.0;
   double behind = 0;
   if (consumed >= produced) {
@@ -170,17 +175,16 @@ void DefaultMQPushConsumerImpl::setPullCommits(ProcessQueue& pq, bool pulling) {
 
 void DefaultMQPushConsumerImpl::advance(ProcessQueue& pq, SimTime now) {
   if (now < pq.lastAdvance) return;  // already advanced past now (a fast-forwarded tick)
-  if (pq.share > 0 && now > pq.lastAdvance) {
-    const double next = consumedAt(pq, now);
+  // Without a broker nothing is produced to consume or pull (consumedAt caps at `consumed`).
+  if (pq.share > 0 && pq.broker) {
+    const double produced = static_cast<double>(pq.broker->maxOffset(pq.mq, now));  // read once
+    const double next = consumedUpTo(pq, now, produced);
     if (next > pq.consumed) {
       pq.consumed = next;
       offsetStore_.updateOffset(pq.mq, static_cast<std::int64_t>(std::floor(pq.consumed)));
     }
-  }
-  if (pq.share > 0 && pq.broker) {
     // Pulls run ahead of consumption until the ProcessQueue holds pullThresholdForQueue messages.
-    const double ahead = std::min(static_cast<double>(pq.broker->maxOffset(pq.mq, now)),
-                                  pq.consumed + static_cast<double>(client_.setup().pullThresholdForQueue));
+    const double ahead = std::min(produced, pq.consumed + static_cast<double>(client_.setup().pullThresholdForQueue));
     pq.pulledTo = std::max(pq.pulledTo, ahead);
   }
   pq.lastAdvance = now;
@@ -200,6 +204,7 @@ void DefaultMQPushConsumerImpl::reshare() {
   auto& table = rebalanceImpl_.processQueueTable();
   std::size_t active = 0;
   std::vector<Broker*> pulling;
+  pulling.reserve(std::min(table.size(), client_.ctx().brokers.size()));  // one allocation at most
   for (auto& [mq, pq] : table) {
     const bool sending = isPulling(pq, now);
     if (sending && std::find(pulling.begin(), pulling.end(), pq.broker) == pulling.end()) pulling.push_back(pq.broker);

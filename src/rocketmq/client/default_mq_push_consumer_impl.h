@@ -64,6 +64,8 @@ class DefaultMQPushConsumerImpl final : public PullCommitSource {
   void emitDelivered(ProcessQueue& pq);
   /// The consumed offset advance() would reach at `now`, without advancing.
   double consumedAt(const ProcessQueue& pq, SimTime now) const;
+  /// consumedAt with the broker's max offset at `now` already read (`cap`).
+  double consumedUpTo(const ProcessQueue& pq, SimTime now, double cap) const;
   /// Attaches the queue's pulls to its broker's offsets (pulling) or detaches them (stopped).
   void setPullCommits(ProcessQueue& pq, bool pulling);
   bool isActive(const ProcessQueue& pq, SimTime now);

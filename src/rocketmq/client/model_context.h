@@ -51,6 +51,19 @@ struct ModelContext {
     auto it = brokers.find(name);
     return it == brokers.end() ? nullptr : it->second;
   }
+  /// findBroker(the queue's brokerName), remembered per queue once found: the brokers are fixed
+  /// for the run, and the clients' per-queue calls resolved the name every time.
+  Broker* brokerOf(QueueIndex q) const {
+    const auto i = static_cast<std::size_t>(q);
+    if (i < queueBrokers.size() && queueBrokers[i]) return queueBrokers[i];
+    Broker* b = findBroker(trace.queue(q).brokerName);
+    if (b) {
+      if (i >= queueBrokers.size()) queueBrokers.resize(i + 1, nullptr);
+      queueBrokers[i] = b;
+    }
+    return b;
+  }
+  mutable std::vector<Broker*> queueBrokers = {};  ///< brokerOf's memory, by QueueIndex (null: not yet)
 };
 
 }  // namespace rmqsim

@@ -124,8 +124,11 @@ class MQClientInstance {
   /// The broker a synchronous request goes to (known from the routes), or null. The request
   /// itself may still be lost on the way and time out.
   Broker* brokerForCall(const std::string& brokerName);
+  /// brokerForCall(the queue's broker name), without comparing names.
+  Broker* brokerForCall(QueueIndex mq) { return knownBroker(ctx_.brokerOf(mq)); }
   /// A broker a oneway request reaches now, or null.
   Broker* brokerForOneway(const std::string& brokerName);
+  Broker* brokerForOneway(QueueIndex mq);
   /// Sends a oneway request as a network message (it arrives after the latency, or is lost).
   void sendToBroker(const std::string& brokerName, std::function<void(Broker&)> request);
   void sendToBroker(Broker& broker, std::function<void(Broker&)> request);
@@ -235,6 +238,13 @@ class MQClientInstance {
   Broker* knownBroker(const std::string& brokerName) const {
     for (const auto& [name, b] : addrBrokers_)
       if (name == brokerName) return b;
+    return nullptr;
+  }
+  /// knownBroker(broker's name) for a resolved broker: the same entry, by address.
+  Broker* knownBroker(Broker* broker) const {
+    if (!broker) return nullptr;  // no such broker: knownBroker(name) is null too
+    for (const auto& [name, b] : addrBrokers_)
+      if (b == broker) return b;
     return nullptr;
   }
   std::set<std::string> connectedBrokers_;  ///< brokers this process opened a channel to

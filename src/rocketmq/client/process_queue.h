@@ -19,7 +19,8 @@ namespace rmqsim {
 
 class ProcessQueue {
  public:
-  ProcessQueue(QueueIndex mq, SimTime now) : mq(mq), lastLockTimestamp(now), lastPullTimestamp(now) {}
+  ProcessQueue(QueueIndex mq, TopicIndex topic, SimTime now)
+      : mq(mq), topic(topic), lastLockTimestamp(now), lastPullTimestamp(now) {}
 
   /// Java isPullExpired: no pull for more than pullMaxIdleTime.
   bool isPullExpired(SimTime now, SimTime pullMaxIdleTime) const { return now - lastPullTimestamp > pullMaxIdleTime; }
@@ -28,13 +29,16 @@ class ProcessQueue {
   /// Java hasTempMessage: messages pulled and not consumed yet (msgCount > 0).
   bool hasTempMessage() const { return pulledTo >= consumed + 1.0; }
 
+  // The small fields first, together: 96 bytes a queue, not 104, with the topic.
   QueueIndex mq;
+  TopicIndex topic;  ///< mq's topic (the round's per-topic table walks compare it, not names)
   bool dropped = false;
   bool locked = false;
+  bool lockExpiryReported = false;  ///< EvQueueLocked{false} sent for the client-side expiry
+  bool pullCommits = false;         ///< attached to the broker as the puller whose pulls commit
+  int tryUnlockTimes = 0;
   SimTime lastLockTimestamp;
   SimTime lastPullTimestamp;
-  int tryUnlockTimes = 0;
-  bool lockExpiryReported = false;  ///< EvQueueLocked{false} sent for the client-side expiry
 
   // Fluid pull/consume state.
   SimTime pullStart = 0;            ///< first pull (dispatchPullRequest delay)
@@ -44,7 +48,6 @@ class ProcessQueue {
   SimTime lastAdvance = 0;
   double share = 0;                 ///< messages/s currently consumed from this queue (0 = idle)
   double pulledTo = 0;              ///< next offset to pull: [consumed, pulledTo) is buffered (msgTreeMap)
-  bool pullCommits = false;         ///< attached to the broker as the puller whose pulls commit
   Broker* broker = nullptr;         ///< the queue's broker (resolved once; the fluid model's hot path)
 };
 

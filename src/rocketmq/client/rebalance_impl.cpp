@@ -9,18 +9,24 @@
 
 namespace rmqsim {
 
-RebalanceImpl::RebalanceImpl(MQClientInstance& client) : client_(client) {}
+RebalanceImpl::RebalanceImpl(MQClientInstance& client)
+    : client_(client), clientIdHash_(CidView::idHash(client.setup().clientId)) {}
 
-bool RebalanceImpl::ofTopic(QueueIndex mq, const std::string& topic) const {
-  return client_.ctx().trace.queue(mq).topic == topic;
+void RebalanceImpl::subscribe(const std::string& topic) {
+  if (!subscriptionInner_.insert(topic).second) return;
+  subscribed_.clear();
+  for (const std::string& t : subscriptionInner_) subscribed_.push_back(Subscribed{t, client_.ctx().trace.internTopic(t)});
 }
+
+bool RebalanceImpl::ofTopic(QueueIndex mq, TopicIndex topic) const { return client_.ctx().trace.topicOf(mq) == topic; }
 
 Task<bool> RebalanceImpl::doRebalance(bool isOrder) {
   bool balanced = true;
   // rebalance: pop (5.x gRPC push consumers via the proxy): no queue is ever assigned, the
   // broker shares every queue's messages (PopMessageProcessor), so there is no round to run.
   if (client_.setup().rebalanceMode == RebalanceMode::POP) co_return true;
-  for (const std::string& topic : subscriptionInner_) {  // fixed once started: safe across waits
+  for (const Subscribed& sub : subscribed_) {  // fixed once started: safe across waits
+    const TopicIndex topic = sub.index;
     const bool topicBalanced =
         clientRebalance(topic) ? co_await rebalanceByTopic(topic, isOrder) : co_await getRebalanceResultFromBroker(topic, isOrder);
     if (!topicBalanced) balanced = false;
@@ -28,17 +34,18 @@ Task<bool> RebalanceImpl::doRebalance(bool isOrder) {
   co_return balanced;
 }
 
-Task<bool> RebalanceImpl::rebalanceByTopic(std::string topic, bool isOrder) {
+Task<bool> RebalanceImpl::rebalanceByTopic(TopicIndex topicIndex, bool isOrder) {
   ModelContext& ctx = client_.ctx();
   const ConsumerSetup& s = client_.setup();
+  const std::string& topic = ctx.trace.topicName(topicIndex);
   bool balanced = true, changed = false, ok = true;
-  auto mqIt = topicSubscribeInfoTable_.find(topic);
+  auto mqIt = topicSubscribeInfoTable_.find(topicIndex);
   std::shared_ptr<const MqView> mqSet = mqIt == topicSubscribeInfoTable_.end() ? nullptr : mqIt->second;
   if (s.broadcasting) {
     if (mqSet) {
-      changed = co_await updateProcessQueueTableInRebalance(topic, mqSet->queues, false);
+      changed = co_await updateProcessQueueTableInRebalance(topicIndex, mqSet->queues, false);
       if (changed) co_await messageQueueChanged(topic);
-      balanced = mqSet->queues == getWorkingMessageQueue(topic);
+      balanced = mqSet->queues == getWorkingMessageQueue(topicIndex);
     } else {
       ok = false;
     }
@@ -50,24 +57,24 @@ Task<bool> RebalanceImpl::rebalanceByTopic(std::string topic, bool isOrder) {
       ctx.log.warn(ctx.now(), "RebalanceImpl", "doRebalance, " + s.groupName + " " + topic + ", get consumer id list failed");
     if (mqSet && cidRaw) {
       auto cidAll = ctx.alloc.cidView(cidRaw);
-      auto m = memo_.find(topic);
+      auto m = memo_.find(topicIndex);
       const bool tableAsRemembered = m != memo_.end() && m->second.mqs == mqSet &&
                                      m->second.tableVersion == tableVersion_ && ctx.now() < m->second.validUntil;
       if (tableAsRemembered && m->second.cids == cidAll) {
         ctx.trace.emit(EvRebalance{ctx.now(), s.index, topic, false, true, true});
         co_return true;
       }
-      AllocationOutcome out = ctx.alloc.allocate(s.group, s.groupName, *s.strategy, s.clientId, mqSet, cidAll);
+      AllocationOutcome out = ctx.alloc.allocate(s.group, s.groupName, *s.strategy, s.clientId, clientIdHash_, mqSet, cidAll);
       if (tableAsRemembered && !out.error && out.queues == m->second.queues) {
         // A new consumer list, the same answer (most rounds of a churn: AVG moves only the
         // clients whose blocks shift). The table holds exactly these queues, none dropped or
         // pull-expired, so updateProcessQueueTableInRebalance would drop and add nothing:
         // unchanged and balanced, as below, without the table scans.
-        rememberRound(topic, mqSet, cidAll, out.queues);
+        rememberRound(topicIndex, mqSet, cidAll, out.queues);
         ctx.trace.emit(EvRebalance{ctx.now(), s.index, topic, false, true, true});
         co_return true;
       }
-      memo_.erase(topic);
+      memo_.erase(topicIndex);
       if (out.error) {
         if (ctx.log.enabled())
           ctx.log.warn(ctx.now(), "RebalanceImpl", "allocate message queue exception. strategy name: " +
@@ -75,7 +82,7 @@ Task<bool> RebalanceImpl::rebalanceByTopic(std::string topic, bool isOrder) {
         ctx.trace.emit(EvRebalance{ctx.now(), s.index, topic, false, false, false});
         co_return false;
       }
-      changed = co_await updateProcessQueueTableInRebalance(topic, out.queues, isOrder);
+      changed = co_await updateProcessQueueTableInRebalance(topicIndex, out.queues, isOrder);
       if (changed) {
         if (ctx.log.enabled())
           ctx.log.info(ctx.now(), "RebalanceImpl",
@@ -86,8 +93,8 @@ Task<bool> RebalanceImpl::rebalanceByTopic(std::string topic, bool isOrder) {
                            ", rebalanceResultSize=" + std::to_string(out.queues.size()));
         co_await messageQueueChanged(topic);
       }
-      balanced = out.queues == getWorkingMessageQueue(topic);
-      if (balanced) rememberRound(topic, mqSet, cidAll, out.queues);
+      balanced = out.queues == getWorkingMessageQueue(topicIndex);
+      if (balanced) rememberRound(topicIndex, mqSet, cidAll, out.queues);
     } else {
       ok = false;  // Java skips the topic and leaves `balanced` true
     }
@@ -96,25 +103,31 @@ Task<bool> RebalanceImpl::rebalanceByTopic(std::string topic, bool isOrder) {
   co_return balanced;
 }
 
-void RebalanceImpl::rememberRound(const std::string& topic, const std::shared_ptr<const MqView>& mqs,
+void RebalanceImpl::rememberRound(TopicIndex topic, const std::shared_ptr<const MqView>& mqs,
                                   const std::shared_ptr<const CidView>& cids, const std::vector<QueueIndex>& queues) {
   SimTime validUntil = kNever;
   for (const auto& [mq, pq] : processQueueTable_) {
-    if (!ofTopic(mq, topic)) continue;
+    if (pq.topic != topic) continue;
     if (pq.dropped) return;  // a removal still to retry (orderly): the next round has work
     validUntil = std::min(validUntil, pq.lastPullTimestamp + client_.ctx().timing().pull_max_idle_time);
   }
-  memo_[topic] = RoundMemo{mqs, cids, tableVersion_, validUntil, queues};
+  // Field by field: a remembered allocation's list is overwritten in place (no allocation).
+  RoundMemo& memo = memo_[topic];
+  memo.mqs = mqs;
+  memo.cids = cids;
+  memo.tableVersion = tableVersion_;
+  memo.validUntil = validUntil;
+  memo.queues = queues;
 }
 
-bool RebalanceImpl::remembers(const std::string& topic, const std::shared_ptr<const CidView>& cids) const {
+bool RebalanceImpl::remembers(TopicIndex topic, const std::shared_ptr<const CidView>& cids) const {
   auto m = memo_.find(topic);
   auto v = topicSubscribeInfoTable_.find(topic);
   return cids && m != memo_.end() && v != topicSubscribeInfoTable_.end() && m->second.mqs == v->second &&
          m->second.cids == cids && m->second.tableVersion == tableVersion_;
 }
 
-bool RebalanceImpl::holdsWholeView(const std::string& topic) const {
+bool RebalanceImpl::holdsWholeView(TopicIndex topic) const {
   auto v = topicSubscribeInfoTable_.find(topic);
   if (v == topicSubscribeInfoTable_.end() || !v->second) return false;
   for (const auto& [mq, pq] : processQueueTable_)
@@ -122,10 +135,11 @@ bool RebalanceImpl::holdsWholeView(const std::string& topic) const {
   return v->second->queues == getWorkingMessageQueue(topic);
 }
 
-std::vector<QueueIndex> RebalanceImpl::getWorkingMessageQueue(const std::string& topic) const {
+std::vector<QueueIndex> RebalanceImpl::getWorkingMessageQueue(TopicIndex topic) const {
   std::vector<QueueIndex> out;
+  out.reserve(processQueueTable_.size() + popProcessQueueTable_.size());  // one allocation at most
   for (const auto& [mq, pq] : processQueueTable_)
-    if (!pq.dropped && ofTopic(mq, topic)) out.push_back(mq);
+    if (!pq.dropped && pq.topic == topic) out.push_back(mq);
   if (popProcessQueueTable_.empty()) return out;  // sorted: the table is ordered by index
   for (QueueIndex mq : popProcessQueueTable_)
     if (ofTopic(mq, topic)) out.push_back(mq);
@@ -170,17 +184,18 @@ void RebalanceImpl::setLocked(ProcessQueue& pq, bool locked) {
     client_.ctx().trace.emit(EvQueueLocked{client_.ctx().now(), client_.index(), pq.mq, locked});
 }
 
-Task<bool> RebalanceImpl::updateProcessQueueTableInRebalance(std::string topic, std::vector<QueueIndex> mqSet,
+Task<bool> RebalanceImpl::updateProcessQueueTableInRebalance(TopicIndex topic, std::vector<QueueIndex> mqSet,
                                                              bool isOrder) {
   ModelContext& ctx = client_.ctx();
   bool changed = false;
   // Drop process queues no longer ours, or whose pulling stalled.
   std::vector<QueueIndex> removeQueues;
   for (auto& [mq, pq] : processQueueTable_) {
-    if (!ofTopic(mq, topic)) continue;
+    if (pq.topic != topic) continue;
     const bool allocated = std::binary_search(mqSet.begin(), mqSet.end(), mq);
     if (!allocated || pq.isPullExpired(ctx.now(), ctx.timing().pull_max_idle_time)) {
       setDropped(pq);
+      if (removeQueues.empty()) removeQueues.reserve(processQueueTable_.size());  // one allocation, not log2(n)
       removeQueues.push_back(mq);
     }
   }
@@ -213,13 +228,13 @@ Task<bool> RebalanceImpl::updateProcessQueueTableInRebalance(std::string topic, 
     const std::int64_t nextOffset = co_await computePullFromWhere(mq);
     if (nextOffset < 0) continue;  // "add new mq failed": retried next round
     const SimTime now = ctx.now();
-    ProcessQueue& pq = processQueueTable_.emplace(mq, ProcessQueue(mq, now)).first->second;
+    ProcessQueue& pq = processQueueTable_.emplace(mq, ProcessQueue(mq, ctx.trace.topicOf(mq), now)).first->second;
     ++tableVersion_;
     pq.consumed = static_cast<double>(nextOffset);
     pq.deliveredFrom = nextOffset;
     pq.pulledTo = pq.consumed;
     pq.lastAdvance = now;
-    pq.broker = ctx.findBroker(ctx.trace.queue(mq).brokerName);
+    pq.broker = ctx.brokerOf(mq);
     ctx.trace.emit(EvQueueAdded{now, client_.index(), mq});
     if (isOrder) {
       pq.locked = false;
@@ -227,6 +242,7 @@ Task<bool> RebalanceImpl::updateProcessQueueTableInRebalance(std::string topic, 
     } else {
       pq.locked = true;
     }
+    if (added.empty()) added.reserve(mqSet.size());  // one allocation, not log2(n)
     added.push_back(mq);
     changed = true;
   }
@@ -237,7 +253,7 @@ Task<bool> RebalanceImpl::updateProcessQueueTableInRebalance(std::string topic, 
 }
 
 Task<bool> RebalanceImpl::lock(QueueIndex mq) {
-  Broker* broker = client_.brokerForCall(client_.ctx().trace.queue(mq).brokerName);
+  Broker* broker = client_.brokerForCall(mq);
   if (!broker) co_return false;
   auto call = client_.api().lockBatchMQ(*broker, std::vector<QueueIndex>{mq});
   const auto locked = co_await call;

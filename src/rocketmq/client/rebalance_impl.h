@@ -45,17 +45,27 @@ class RebalanceImpl {
   /// The client-side lock expired (ProcessQueue.isLockExpired): reported once as not locked.
   void reportLockExpired(ProcessQueue& pq);
 
-  std::set<std::string>& subscriptionInner() { return subscriptionInner_; }
-  FlatMap<std::string, std::shared_ptr<const MqView>>& topicSubscribeInfoTable() { return topicSubscribeInfoTable_; }
+  /// Adds a topic to subscriptionInner (copySubscription, before the start).
+  void subscribe(const std::string& topic);
+  const std::set<std::string>& subscriptionInner() const { return subscriptionInner_; }
+  /// A subscribed topic with its interned index.
+  struct Subscribed {
+    std::string topic;
+    TopicIndex index;
+  };
+  /// subscriptionInner in its order, with the indices: fixed once started.
+  const std::vector<Subscribed>& subscribed() const { return subscribed_; }
+  /// By topic index (the round looks its topic up as an integer).
+  FlatMap<TopicIndex, std::shared_ptr<const MqView>>& topicSubscribeInfoTable() { return topicSubscribeInfoTable_; }
   FlatMap<QueueIndex, ProcessQueue>& processQueueTable() { return processQueueTable_; }
   const FlatMap<QueueIndex, ProcessQueue>& processQueueTable() const { return processQueueTable_; }
   /// popProcessQueueTable: the queues POP assignments (message_request_mode: pop) let it pop.
   const std::set<QueueIndex>& popProcessQueueTable() const { return popProcessQueueTable_; }
   /// The steady-state check (clustering): the topic's last round is remembered for the current
   /// queue view, process-queue table and this consumer list, so the next round changes nothing.
-  bool remembers(const std::string& topic, const std::shared_ptr<const CidView>& cids) const;
+  bool remembers(TopicIndex topic, const std::shared_ptr<const CidView>& cids) const;
   /// The steady-state check (broadcasting): the topic's whole view is held, nothing dropped.
-  bool holdsWholeView(const std::string& topic) const;
+  bool holdsWholeView(TopicIndex topic) const;
 
  protected:
   /// Runs on the rebalance thread and waits for its synchronous heartbeats.
@@ -73,18 +83,19 @@ class RebalanceImpl {
 
  private:
   /// RebalancePushImpl.clientRebalance (5.x): false sends the topic's round to the broker.
-  bool clientRebalance(const std::string& topic) const;
+  // The per-topic steps take the topic's index (its name: ctx.trace.topicName).
+  bool clientRebalance(TopicIndex topic) const;
   /// QUERY_ASSIGNMENT, then updateMessageQueueAssignment (PULL assignments: the same table
   /// update as the client path); false when unbalanced or the broker gave no valid result.
-  Task<bool> getRebalanceResultFromBroker(std::string topic, bool isOrder);
-  Task<bool> rebalanceByTopic(std::string topic, bool isOrder);
-  Task<bool> updateProcessQueueTableInRebalance(std::string topic, std::vector<QueueIndex> mqSet, bool isOrder);
+  Task<bool> getRebalanceResultFromBroker(TopicIndex topic, bool isOrder);
+  Task<bool> rebalanceByTopic(TopicIndex topic, bool isOrder);
+  Task<bool> updateProcessQueueTableInRebalance(TopicIndex topic, std::vector<QueueIndex> mqSet, bool isOrder);
   /// updateMessageQueueAssignment's POP half: the topic's pop queues become `mqSet`; true if changed.
-  bool updatePopProcessQueueTable(const std::string& topic, const std::vector<QueueIndex>& mqSet);
-  std::vector<QueueIndex> getWorkingMessageQueue(const std::string& topic) const;
-  void rememberRound(const std::string& topic, const std::shared_ptr<const MqView>& mqs,
+  bool updatePopProcessQueueTable(TopicIndex topic, const std::vector<QueueIndex>& mqSet);
+  std::vector<QueueIndex> getWorkingMessageQueue(TopicIndex topic) const;
+  void rememberRound(TopicIndex topic, const std::shared_ptr<const MqView>& mqs,
                      const std::shared_ptr<const CidView>& cids, const std::vector<QueueIndex>& queues);
-  bool ofTopic(QueueIndex mq, const std::string& topic) const;
+  bool ofTopic(QueueIndex mq, TopicIndex topic) const;
 
   /// The inputs of a topic's last round that ended balanced with nothing left to retry. The same
   /// inputs again (same interned views: same content) and an untouched table give the same
@@ -99,10 +110,12 @@ class RebalanceImpl {
     std::vector<QueueIndex> queues;  ///< the allocation it held (its working queues)
   };
 
+  const std::size_t clientIdHash_;  ///< CidView::idHash of the client's id (fixed), for allocate
   std::set<std::string> subscriptionInner_;
-  FlatMap<std::string, RoundMemo> memo_;  ///< by topic (a handful): contiguous, no node hops
+  std::vector<Subscribed> subscribed_;  ///< subscriptionInner_ walked without tree hops
+  FlatMap<TopicIndex, RoundMemo> memo_;  ///< by topic (a handful): contiguous, no node hops
   std::uint64_t tableVersion_ = 0;  ///< bumped on every add, drop or removal
-  FlatMap<std::string, std::shared_ptr<const MqView>> topicSubscribeInfoTable_;
+  FlatMap<TopicIndex, std::shared_ptr<const MqView>> topicSubscribeInfoTable_;
   FlatMap<QueueIndex, ProcessQueue> processQueueTable_;  ///< walked on every tick: contiguous
   std::set<QueueIndex> popProcessQueueTable_;  ///< no per-queue state: PopMessageProcessor keeps it
 };

@@ -48,11 +48,10 @@ Task<std::int64_t> RebalancePushImpl::computePullFromWhere(QueueIndex mq) {
   const std::int64_t lastOffset = co_await consumer_.offsetStore().readOffsetFromStore(mq);
   if (lastOffset >= 0) co_return lastOffset;
   if (lastOffset != -1) co_return -1;  // the query failed: "add new mq failed", retried next round
-  const MessageQueue q = ctx.trace.queue(mq);  // a copy: the catalog may grow while we wait
-  const bool retry = isRetryTopic(q.topic);
+  const bool retry = isRetryTopic(ctx.trace.topicName(ctx.trace.topicOf(mq)));
   if (s.consumeFromWhere == ConsumeFromWhereKind::CONSUME_FROM_FIRST_OFFSET) co_return 0;
   if (s.consumeFromWhere == ConsumeFromWhereKind::CONSUME_FROM_LAST_OFFSET && retry) co_return 0;
-  Broker* broker = client_.brokerForCall(q.brokerName);
+  Broker* broker = client_.brokerForCall(mq);
   if (!broker) co_return -1;
   // MQAdminImpl.maxOffset / searchOffset: synchronous calls too; a timeout fails the add.
   std::optional<std::int64_t> reply;

@@ -13,7 +13,7 @@
 
 namespace rmqsim {
 
-bool RebalanceImpl::clientRebalance(const std::string&) const {
+bool RebalanceImpl::clientRebalance(TopicIndex) const {
   const ConsumerSetup& s = client_.setup();
   // Java: isClientRebalance() || isConsumeOrderly() || BROADCASTING ("order pop consume not
   // implemented yet"); the what-ifs have no such limit.
@@ -21,9 +21,10 @@ bool RebalanceImpl::clientRebalance(const std::string&) const {
   return s.rebalanceMode == RebalanceMode::SERVER && s.orderly;
 }
 
-Task<bool> RebalanceImpl::getRebalanceResultFromBroker(std::string topic, bool isOrder) {
+Task<bool> RebalanceImpl::getRebalanceResultFromBroker(TopicIndex topicIndex, bool isOrder) {
   ModelContext& ctx = client_.ctx();
   const ConsumerSetup& s = client_.setup();
+  const std::string& topic = ctx.trace.topicName(topicIndex);
   const auto assigned = co_await client_.queryAssignment(topic);
   if (!assigned) {  // null or an exception: "skip the update logic"
     ctx.trace.emit(EvRebalance{ctx.now(), s.index, topic, false, false, false});
@@ -34,8 +35,8 @@ Task<bool> RebalanceImpl::getRebalanceResultFromBroker(std::string topic, bool i
   // A named local: GCC 12 destroys a conditional's temporary twice inside co_await.
   std::vector<QueueIndex> pulled;
   if (!pop) pulled = *assigned;
-  bool changed = co_await updateProcessQueueTableInRebalance(topic, std::move(pulled), isOrder);
-  if (pop) changed = updatePopProcessQueueTable(topic, *assigned) || changed;
+  bool changed = co_await updateProcessQueueTableInRebalance(topicIndex, std::move(pulled), isOrder);
+  if (pop) changed = updatePopProcessQueueTable(topicIndex, *assigned) || changed;
   if (changed) {
     if (ctx.log.enabled())
       ctx.log.info(ctx.now(), "RebalanceImpl",
@@ -44,12 +45,12 @@ Task<bool> RebalanceImpl::getRebalanceResultFromBroker(std::string topic, bool i
                        ", assignmentSetSize=" + std::to_string(assigned->size()));
     co_await messageQueueChanged(topic);
   }
-  const bool balanced = *assigned == getWorkingMessageQueue(topic);
+  const bool balanced = *assigned == getWorkingMessageQueue(topicIndex);
   ctx.trace.emit(EvRebalance{ctx.now(), s.index, topic, changed, balanced, true});
   co_return balanced;
 }
 
-bool RebalanceImpl::updatePopProcessQueueTable(const std::string& topic, const std::vector<QueueIndex>& mqSet) {
+bool RebalanceImpl::updatePopProcessQueueTable(TopicIndex topic, const std::vector<QueueIndex>& mqSet) {
   bool changed = false;
   for (auto it = popProcessQueueTable_.begin(); it != popProcessQueueTable_.end();) {
     if (ofTopic(*it, topic) && !std::binary_search(mqSet.begin(), mqSet.end(), *it)) {

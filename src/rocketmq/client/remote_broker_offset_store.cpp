@@ -5,16 +5,14 @@
 
 namespace rmqsim {
 
-Task<std::int64_t> RemoteBrokerOffsetStore::readOffsetFromStore(QueueIndex mq) {
+RemoteBrokerOffsetStore::OffsetRead RemoteBrokerOffsetStore::readOffsetFromStore(QueueIndex mq) {
   if (local_) {
     auto it = localStore_.find(mq);
-    co_return it == localStore_.end() ? -1 : it->second;
+    return OffsetRead{std::nullopt, it == localStore_.end() ? -1 : it->second};
   }
-  Broker* broker = client_.brokerForCall(client_.ctx().trace.queue(mq).brokerName);
-  if (!broker) co_return -2;
-  auto call = client_.api().queryConsumerOffset(*broker, mq);
-  const auto reply = co_await call;
-  co_return reply ? *reply : -2;  // a timeout: readOffset's "other exception"
+  Broker* broker = client_.brokerForCall(mq);
+  if (!broker) return OffsetRead{std::nullopt, -2};
+  return OffsetRead{client_.api().queryConsumerOffset(*broker, mq), -1};
 }
 
 void RemoteBrokerOffsetStore::persist(QueueIndex mq) {
@@ -24,7 +22,8 @@ void RemoteBrokerOffsetStore::persist(QueueIndex mq) {
     localStore_[mq] = it->second;
     return;
   }
-  persist(mq, client_.brokerForOneway(client_.ctx().trace.queue(mq).brokerName));
+  // brokerForOneway's reachability check is send's own: the broker as brokerForCall knows it.
+  send(mq, it->second, client_.brokerForCall(mq), client_.ctx().now());
 }
 
 void RemoteBrokerOffsetStore::persist(QueueIndex mq, Broker* broker) { persist(mq, broker, client_.ctx().now()); }
@@ -32,11 +31,15 @@ void RemoteBrokerOffsetStore::persist(QueueIndex mq, Broker* broker) { persist(m
 void RemoteBrokerOffsetStore::persist(QueueIndex mq, Broker* broker, SimTime sentAt) {
   if (local_) return persist(mq);
   auto it = offsetTable_.find(mq);
+  if (it != offsetTable_.end()) send(mq, it->second, broker, sentAt);
+}
+
+void RemoteBrokerOffsetStore::send(QueueIndex mq, std::int64_t offset, Broker* broker, SimTime sentAt) {
   // Oneway UPDATE_CONSUMER_OFFSET: handed to the broker now with its arrival time rather than
   // scheduled (this runs for every owned queue every 5 s); lost when the link is cut.
   ModelContext& ctx = client_.ctx();
-  if (broker && it != offsetTable_.end() && ctx.net.canReach(client_.node(), broker->node()))
-    broker->updateConsumerOffset(group_, mq, it->second, sentAt + ctx.net.drawLatency(client_.persistRng()), sentAt);
+  if (broker && ctx.net.canReach(client_.node(), broker->node()))
+    broker->updateConsumerOffset(group_, mq, offset, sentAt + ctx.net.drawLatency(client_.persistRng()), sentAt);
 }
 
 void RemoteBrokerOffsetStore::persistAll(const std::vector<QueueIndex>& mqs) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/task.h"
+#include "rocketmq/client/mq_client_api_impl.h"
 #include "rocketmq/common/sim_event.h"
 #include "util/flat_map.h"
 
@@ -23,8 +24,22 @@ class RemoteBrokerOffsetStore {
 
   /// Records the consumed offset in memory (updateOffset, increaseOnly=false).
   void updateOffset(QueueIndex mq, std::int64_t offset) { offsetTable_[mq] = offset; }
-  /// READ_FROM_STORE: the broker's committed offset; -1 none; -2 the request failed.
-  Task<std::int64_t> readOffsetFromStore(QueueIndex mq);
+  /// What readOffsetFromStore answers, awaited: at once (the local store, no broker) or the
+  /// QUERY_CONSUMER_OFFSET call's reply. An awaitable, not a coroutine: no frame per added queue.
+  struct OffsetRead {
+    std::optional<MQClientAPIImpl::Call<std::int64_t>> call;  ///< absent: answered at once
+    std::int64_t answer = -1;
+    bool await_ready() const noexcept { return !call; }
+    void await_suspend(std::coroutine_handle<> h) { call->await_suspend(h); }
+    std::int64_t await_resume() {
+      if (!call) return answer;
+      const auto reply = call->await_resume();
+      return reply ? *reply : -2;  // a timeout: readOffset's "other exception"
+    }
+  };
+  /// READ_FROM_STORE: the broker's committed offset; -1 none; -2 the request failed. Await it
+  /// where it is made: the request leaves when awaited.
+  OffsetRead readOffsetFromStore(QueueIndex mq);
   /// Sends one queue's offset to its broker (oneway UPDATE_CONSUMER_OFFSET).
   void persist(QueueIndex mq);
   /// persist() with the queue's broker already resolved (the persist tick's hot path).
@@ -38,6 +53,8 @@ class RemoteBrokerOffsetStore {
   const FlatMap<QueueIndex, std::int64_t>& offsetTable() const { return offsetTable_; }
 
  private:
+  /// The oneway UPDATE_CONSUMER_OFFSET of `offset`, if `broker` is reached now.
+  void send(QueueIndex mq, std::int64_t offset, Broker* broker, SimTime sentAt);
   MQClientInstance& client_;
   GroupIndex group_;
   bool local_;

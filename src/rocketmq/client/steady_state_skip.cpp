@@ -19,21 +19,21 @@ bool MQClientInstance::isSteady() {
   const NameServer* ns = ctx_.nameservers[namesrvIndex_];
   if (!ns->isUp() || !ctx_.net.roundTrip(node_, ns->node())) return false;
   RebalanceImpl& rebalance = consumer_->rebalanceImpl();
-  for (const std::string& topic : rebalance.subscriptionInner()) {
+  for (const auto& [topic, topicIndex] : rebalance.subscribed()) {
     // The next route poll changes nothing.
     auto have = topicRouteTable_.find(topic);
     const auto fresh = ns->routeInfoManager().pickupTopicRouteData(topic);
     if (have == topicRouteTable_.end() || !have->second || !fresh || !(have->second == fresh || *have->second == *fresh))
       return false;
     if (setup_.broadcasting) {
-      if (!rebalance.holdsWholeView(topic)) return false;
+      if (!rebalance.holdsWholeView(topicIndex)) return false;
       continue;
     }
     // Whichever broker the next round asks, its answer is the remembered one.
     if (have->second->queueDatas.empty()) return false;
     for (const auto& qd : have->second->queueDatas) {
       const Broker* b = ctx_.findBroker(qd.brokerName);
-      if (!b || !rebalance.remembers(topic, ctx_.alloc.cidView(b->getConsumerIdListByGroup(setup_.groupName)))) return false;
+      if (!b || !rebalance.remembers(topicIndex, ctx_.alloc.cidView(b->getConsumerIdListByGroup(setup_.groupName)))) return false;
     }
   }
   return true;

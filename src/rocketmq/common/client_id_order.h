@@ -7,7 +7,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -20,14 +22,23 @@ class ClientIdOrder {
   std::uint32_t rank(const std::string& id);
   /// The positions of `ids` in Java String order, equal ids in list order (a stable sort).
   std::vector<std::uint32_t> sortedPositions(const std::vector<std::string>& ids);
+  /// sortedPositions, and `hashes` (cleared first) gets each id's idHash in that sorted order:
+  /// an id is hashed once, when first ranked.
+  std::vector<std::uint32_t> sortedPositions(const std::vector<std::string>& ids, std::vector<std::size_t>& hashes);
+  /// The hash kept with each id (std::hash of its characters).
+  static std::size_t idHash(std::string_view id) { return std::hash<std::string_view>()(id); }
   /// Ids held (every distinct id ranked so far).
   std::size_t size() const { return slots_.size(); }
 
  private:
-  using Slot = std::pair<const std::string, std::uint32_t>;  ///< the id and its rank
+  struct Ranked {
+    std::uint32_t rank;
+    std::size_t hash;  ///< idHash(id)
+  };
+  using Slot = std::pair<const std::string, Ranked>;  ///< the id, its rank and hash
   Slot& place(const std::string& id);  ///< the id's slot, inserted in order if new
   void renumber();                     ///< ranks = positions in sorted_, after inserts
-  std::unordered_map<std::string, std::uint32_t> slots_;     ///< node-based: slots stay put
+  std::unordered_map<std::string, Ranked> slots_;            ///< node-based: slots stay put
   std::vector<Slot*> sorted_;                                ///< every slot in String order
   bool ranksStale_ = false;                                  ///< an insert shifted the ranks
 };

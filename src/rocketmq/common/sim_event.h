@@ -16,6 +16,7 @@ namespace rmqsim {
 using ClientIndex = std::int32_t;  ///< index into RunCatalog::clients, in creation order
 using QueueIndex = std::int32_t;   ///< index into RunCatalog::queues (interned MessageQueue)
 using GroupIndex = std::int32_t;   ///< index into Scenario::groups
+using TopicIndex = std::int32_t;   ///< an interned topic name (TraceBus::internTopic)
 
 /// One simulated consumer process (a restart with a new id is a new client).
 struct ClientInfo {

@@ -12,8 +12,18 @@ QueueIndex TraceBus::internQueue(const MessageQueue& mq) {
   if (it != queueIndex_.end()) return it->second;
   const auto q = static_cast<QueueIndex>(catalog_.queues.size());
   catalog_.queues.push_back(mq);
+  queueTopics_.push_back(internTopic(mq.topic));
   queueIndex_.emplace(mq, q);
   return q;
+}
+
+TopicIndex TraceBus::internTopic(std::string_view topic) {
+  auto it = topicIndex_.find(topic);
+  if (it != topicIndex_.end()) return it->second;
+  const auto t = static_cast<TopicIndex>(topicNames_.size());
+  topicNames_.emplace_back(topic);
+  topicIndex_.emplace(std::string(topic), t);
+  return t;
 }
 
 ClientIndex TraceBus::addClient(ClientInfo info) {
