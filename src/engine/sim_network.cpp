@@ -5,6 +5,7 @@ namespace rmqsim {
 NodeId SimNetwork::addNode(std::string name) {
   nodes_.push_back(Node{true, false, 0});
   taps_.emplace_back();
+  tapsInbound_.push_back(1);
   names_.push_back(std::move(name));
   return static_cast<NodeId>(nodes_.size() - 1);
 }

@@ -33,8 +33,13 @@ class SimNetwork {
   /// Watches a node's traffic: `tap(peer, outbound)` runs when the node sends a message (at send
   /// time, even one lost on the way: a socket write completes locally) and when a message from
   /// `peer` is delivered to it (inbound). The brokers' idle-channel handler reads it.
+  /// `inbound` false: the tap only watches what the node sends (a client's channel opening),
+  /// and the deliveries to it, most of a fleet's messages, skip the call.
   using Tap = std::function<void(NodeId peer, bool outbound)>;
-  void setTap(NodeId n, Tap tap) { taps_[n] = std::move(tap); }
+  void setTap(NodeId n, Tap tap, bool inbound = true) {
+    taps_[n] = std::move(tap);
+    tapsInbound_[n] = inbound;
+  }
   /// Brings a node down (its in-flight inbound messages are lost) or up (a new incarnation).
   void setUp(NodeId n, bool up);
   bool isUp(NodeId n) const { return nodes_[n].up; }
@@ -127,7 +132,8 @@ class SimNetwork {
         runLost(lost);
         return;
       }
-      if (const Tap& tap = net->taps_[to]) tap(from, false);
+      if (net->tapsInbound_[to])
+        if (const Tap& tap = net->taps_[to]) tap(from, false);
       deliver();
     }
   };
@@ -146,6 +152,7 @@ class SimNetwork {
   SimTime maxLatency_;
   std::vector<Node> nodes_;
   std::vector<Tap> taps_;  ///< by node, beside nodes_: both are read per message
+  std::vector<char> tapsInbound_;  ///< by node: whether taps_ watches deliveries too
   std::vector<std::string> names_;
   std::set<std::pair<NodeId, NodeId>> cuts_;
   std::int64_t sent_ = 0;

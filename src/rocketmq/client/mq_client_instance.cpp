@@ -27,10 +27,13 @@ MQClientInstance::MQClientInstance(ModelContext& ctx, ConsumerSetup setup)
   ctx_.net.setUp(node_, false);
   if (!ctx_.nameservers.empty()) namesrvIndex_ = rng_.nextBounded(ctx_.nameservers.size());
   // Whatever the process sends to a broker goes over its channel to it, connecting first if needed.
-  ctx_.net.setTap(node_, [this](NodeId peer, bool outbound) {
-    if (!outbound || state_ != State::RUNNING) return;
-    if (Broker* b = brokerAt(peer)) ensureChannel(*b, false);
-  });
+  ctx_.net.setTap(
+      node_,
+      [this](NodeId peer, bool outbound) {
+        if (!outbound || state_ != State::RUNNING) return;
+        if (Broker* b = brokerAt(peer)) ensureChannel(*b, false);
+      },
+      /*inbound=*/false);
 }
 
 MQClientInstance::~MQClientInstance() {
