@@ -152,15 +152,13 @@ bool EventLoop::runUntil(SimTime until) {
     const std::uint32_t b = times_.front().bucket;
     const SimTime at = times_.front().at;
     do {
-      if (stopFlag_ && stopFlag_->load(std::memory_order_relaxed)) return false;
-      if (maxEvents_ > 0 && executed_ >= maxEvents_) return false;
+      if (stopRequested()) return false;
       if (buckets_[b].head == buckets_[b].size) break;
       runEntry(b, at);
     } while (true);
     retireFront();
   }
-  if (stopFlag_ && stopFlag_->load(std::memory_order_relaxed)) return false;
-  if (maxEvents_ > 0 && executed_ >= maxEvents_) return false;
+  if (stopRequested()) return false;
   if (until > now_) now_ = until;
   return true;
 }

@@ -134,6 +134,10 @@ class EventLoop {
   [[noreturn, gnu::cold, gnu::noinline]] void timeWentBack() const;
   /// Pops the next entry of bucket `b` (due at `at`) and runs its event; false if it was cancelled.
   bool runEntry(std::uint32_t b, SimTime at);
+  /// The stop flag is raised or the event limit reached (runUntil checks before every event).
+  bool stopRequested() const {
+    return (stopFlag_ && stopFlag_->load(std::memory_order_relaxed)) || (maxEvents_ > 0 && executed_ >= maxEvents_);
+  }
   static void retire(Slot& s);  ///< its handles go stale: not pending, cancel() does nothing
 
   SimTime now_ = 0;

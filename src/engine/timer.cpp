@@ -13,11 +13,8 @@ void Timer::startPeriodic(SimTime initialDelay, SimTime period, std::function<vo
 }
 
 void Timer::startOnce(SimTime delay, std::function<void()> fn) {
-  cancel();
   fn_ = std::make_shared<std::function<void()>>(std::move(fn));
-  period_ = 0;
-  armed_ = true;
-  arm(loop_->now() + delay);
+  restartOnce(delay);
 }
 
 void Timer::restartOnce(SimTime delay) {
