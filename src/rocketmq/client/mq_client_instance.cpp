@@ -406,16 +406,6 @@ Task<std::shared_ptr<const std::vector<QueueIndex>>> MQClientInstance::queryAssi
 
 Broker* MQClientInstance::brokerForCall(const std::string& brokerName) { return knownBroker(brokerName); }
 
-Broker* MQClientInstance::brokerForOneway(const std::string& brokerName) {
-  Broker* b = knownBroker(brokerName);
-  return b && ctx_.net.canReach(node_, b->node()) ? b : nullptr;
-}
-
-Broker* MQClientInstance::brokerForOneway(QueueIndex mq) {
-  Broker* b = brokerForCall(mq);
-  return b && ctx_.net.canReach(node_, b->node()) ? b : nullptr;
-}
-
 void MQClientInstance::sendToBroker(const std::string& brokerName, std::function<void(Broker&)> request) {
   if (Broker* b = ctx_.findBroker(brokerName)) sendToBroker(*b, std::move(request));
 }

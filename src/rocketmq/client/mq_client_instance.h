@@ -126,9 +126,6 @@ class MQClientInstance {
   Broker* brokerForCall(const std::string& brokerName);
   /// brokerForCall(the queue's broker name), without comparing names.
   Broker* brokerForCall(QueueIndex mq) { return knownBroker(ctx_.brokerOf(mq)); }
-  /// A broker a oneway request reaches now, or null.
-  Broker* brokerForOneway(const std::string& brokerName);
-  Broker* brokerForOneway(QueueIndex mq);
   /// Sends a oneway request as a network message (it arrives after the latency, or is lost).
   void sendToBroker(const std::string& brokerName, std::function<void(Broker&)> request);
   void sendToBroker(Broker& broker, std::function<void(Broker&)> request);

@@ -22,7 +22,7 @@ void RemoteBrokerOffsetStore::persist(QueueIndex mq) {
     localStore_[mq] = it->second;
     return;
   }
-  // brokerForOneway's reachability check is send's own: the broker as brokerForCall knows it.
+  // The broker as the routes know it; send() checks that it is reached now (a oneway).
   send(mq, it->second, client_.brokerForCall(mq), client_.ctx().now());
 }
 
