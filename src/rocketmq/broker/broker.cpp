@@ -134,15 +134,15 @@ bool Broker::refreshHeartbeat(ClientIndex client, const std::string& clientId,
 
 std::shared_ptr<const std::vector<std::string>> Broker::getConsumerIdListByGroup(const std::string& group) const {
   const ConsumerGroupInfo* g = consumerManager_.getConsumerGroupInfo(group);
-  if (!g || g->channelInfoTable().empty()) return nullptr;
-  if (!g->builtClientIds()) {
+  // (A group left without channels answers null below, whatever it adopted.)
+  if (g && !g->builtClientIds()) {
     for (const auto& [name, peer] : ctx_.brokers) {
       if (peer == this) continue;
       const ConsumerGroupInfo* pg = peer->consumerManager_.getConsumerGroupInfo(group);
       if (pg && g->shareClientIds(pg->builtClientIds())) break;
     }
   }
-  return g->getAllClientId();
+  return ConsumerManager::consumerIdList(g);
 }
 
 void Broker::unregisterClient(ClientIndex client, const ConsumerData& data) {

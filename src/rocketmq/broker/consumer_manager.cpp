@@ -64,8 +64,7 @@ std::vector<std::pair<std::string, ClientChannelInfo>> ConsumerManager::scanNotA
   return out;
 }
 
-std::shared_ptr<const std::vector<std::string>> ConsumerManager::findConsumerIdList(const std::string& group) const {
-  const ConsumerGroupInfo* g = findGroup(group);
+std::shared_ptr<const std::vector<std::string>> ConsumerManager::consumerIdList(const ConsumerGroupInfo* g) {
   if (!g || g->channelInfoTable().empty()) return nullptr;
   return g->getAllClientId();
 }

@@ -46,7 +46,11 @@ class ConsumerManager {
   /// Housekeeping: removes channels silent for more than `timeout`; fires NO CHANGE.
   std::vector<std::pair<std::string, ClientChannelInfo>> scanNotActiveChannel(SimTime now, SimTime timeout);
   /// GET_CONSUMER_LIST_BY_GROUP: nullptr when the group is unknown (the client then gets null).
-  std::shared_ptr<const std::vector<std::string>> findConsumerIdList(const std::string& group) const;
+  std::shared_ptr<const std::vector<std::string>> findConsumerIdList(const std::string& group) const {
+    return consumerIdList(findGroup(group));
+  }
+  /// findConsumerIdList's answer for a group already found (null: unknown, or no channel left).
+  static std::shared_ptr<const std::vector<std::string>> consumerIdList(const ConsumerGroupInfo* g);
   const ConsumerGroupInfo* getConsumerGroupInfo(const std::string& group) const;
   /// The group is known and subscribes to the topic (every pull of a fleet asks: the last few
   /// answers are remembered with what they depend on).
