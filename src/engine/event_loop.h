@@ -62,6 +62,15 @@ class EventLoop {
   void cancel(EventHandle& h);
   /// True while the event is scheduled and not cancelled.
   bool pending(const EventHandle& h) const;
+  /// The pending event `h` is the last scheduled at its instant so far: an event scheduled next
+  /// at that instant would run right after it (SimFanout appends to such an event).
+  bool lastAtItsInstant(const EventHandle& h) const {
+    if (!pending(h)) return false;
+    const Bucket& b = buckets_[h.bucket];
+    return recent_[static_cast<std::uint64_t>(b.at) & (kRecentSize - 1)] == h.bucket && b.size == h.position + 1;
+  }
+  /// A limit on events run is set: an event's contents then decide where a run stops.
+  bool limited() const { return maxEvents_ > 0; }
 
   /// Runs events due at or before `until`, then sets now() to `until`. Returns false when stopped
   /// early (stop flag or event limit); now() is then the time of the last event run.

@@ -20,6 +20,8 @@
 
 namespace rmqsim {
 
+template <class Payload, class Handler>
+class SimFanout;
 using NodeId = std::int32_t;
 
 class SimNetwork {
@@ -82,15 +84,8 @@ class SimNetwork {
   template <class Deliver, class OnLost = NoLoss>
   bool send(NodeId from, NodeId to, Random& senderRng, Deliver&& deliver, OnLost&& onLost = {}, bool steady = false) {
     const bool counted = !steady;
-    const SimTime latency = drawLatency(senderRng);
-    ++sent_;
-    if (taps_[from]) taps_[from](to, true);
-    if (!canReach(from, to)) {
-      ++lost_;
-      runLost(onLost);
-      return false;
-    }
-    if (counted) ++unsteadyInFlight_;
+    SimTime latency = 0;
+    if (!depart(from, to, senderRng, onLost, counted, latency)) return false;
     loop_.scheduleAfter(latency, Message<std::decay_t<Deliver>, std::decay_t<OnLost>>{
                                      this, from, to, nodes_[to].epoch, counted, std::forward<Deliver>(deliver),
                                      std::forward<OnLost>(onLost)});
@@ -124,19 +119,38 @@ class SimNetwork {
     bool counted;
     Deliver deliver;
     [[no_unique_address]] OnLost lost;
-    void operator()() {
-      if (counted) --net->unsteadyInFlight_;
-      const Node& dest = net->nodes_[to];
-      if (!dest.up || dest.epoch != epoch) {
-        ++net->lost_;
-        runLost(lost);
-        return;
-      }
-      if (net->tapsInbound_[to])
-        if (const Tap& tap = net->taps_[to]) tap(from, false);
-      deliver();
-    }
+    void operator()() { net->arrive(from, to, epoch, counted, deliver, lost); }
   };
+  /// A message's arrival: lost if its destination went down or restarted since it was sent.
+  template <class Deliver, class OnLost>
+  void arrive(NodeId from, NodeId to, std::uint32_t epoch, bool counted, Deliver& deliver, OnLost& lost) {
+    if (counted) --unsteadyInFlight_;
+    const Node& dest = nodes_[to];
+    if (!dest.up || dest.epoch != epoch) {
+      ++lost_;
+      runLost(lost);
+      return;
+    }
+    if (tapsInbound_[to])
+      if (const Tap& tap = taps_[to]) tap(from, false);
+    deliver();
+  }
+  /// The send-time half of send(): false when the message is lost at once (its link is cut).
+  template <class Stream, class OnLost>
+  bool depart(NodeId from, NodeId to, Stream& senderRng, OnLost& onLost, bool counted, SimTime& latency) {
+    latency = drawLatency(senderRng);
+    ++sent_;
+    if (taps_[from]) taps_[from](to, true);
+    if (!canReach(from, to)) {
+      ++lost_;
+      runLost(onLost);
+      return false;
+    }
+    if (counted) ++unsteadyInFlight_;
+    return true;
+  }
+  template <class Payload, class Handler>
+  friend class SimFanout;
   template <class OnLost>
   static void runLost(OnLost& lost) {
     if constexpr (std::is_same_v<OnLost, NoLoss> || std::is_same_v<OnLost, std::nullptr_t>) {

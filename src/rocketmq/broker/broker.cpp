@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "engine/sim_assert.h"
+#include "engine/sim_fanout.h"
 #include "rocketmq/client/mq_client_instance.h"
 #include "rocketmq/common/mix_all.h"
 #include "rocketmq/namesrv/name_server.h"
@@ -294,6 +295,8 @@ void Broker::notifyConsumerIdsChanged(const std::string& group, const std::vecto
   const std::string* groupName = internGroup(group);
   // A notification already on its way to a client has the same effect (a wakeup) as a second
   // one: coalescing them keeps a start-up storm of N clients at O(N) messages instead of O(N^2).
+  // The group's notifications due at one instant are one loop event (SimFanout: exact).
+  SimFanout<ChannelKey, NotifyArrival> fanout(ctx_.net, node_, rng_, NotifyArrival{this, groupName});
   for (ChannelKey ch : channels) {
     const auto i = static_cast<std::size_t>(clientOf(ch));
     const NodeId node = clientNode(clientOf(ch));
@@ -303,16 +306,17 @@ void Broker::notifyConsumerIdsChanged(const std::string& group, const std::vecto
     }
     if (notifyInFlight_.size() <= i) notifyInFlight_.resize(i + 1, false);
     if (notifyInFlight_[i]) continue;
-    const bool sent = ctx_.net.send(node_, node, rng_, [this, groupName, ch] {
-      const auto c = static_cast<std::size_t>(clientOf(ch));
-      notifyInFlight_[c] = false;
-      MQClientInstance* client = ctx_.clients[c];
-      // The client closed its end meanwhile (a timed-out call) without the broker seeing the FIN.
-      if (client->api().channelId(node_) != connectionOf(ch)) return writeToClosed(ch);
-      client->notifyConsumerIdsChanged(*groupName, name_);
-    });
-    notifyInFlight_[i] = sent;
+    notifyInFlight_[i] = fanout.send(node, ch);
   }
+}
+
+void Broker::NotifyArrival::operator()(ChannelKey ch) const {
+  const auto c = static_cast<std::size_t>(clientOf(ch));
+  broker->notifyInFlight_[c] = false;
+  MQClientInstance* client = broker->ctx_.clients[c];
+  // The client closed its end meanwhile (a timed-out call) without the broker seeing the FIN.
+  if (client->api().channelId(broker->node_) != connectionOf(ch)) return broker->writeToClosed(ch);
+  client->notifyConsumerIdsChanged(*groupName, broker->name_);
 }
 
 void Broker::onChannelExpired(const std::string& group, const ClientChannelInfo& info) {

@@ -170,6 +170,12 @@ class Broker {
   }
   void onConsumerIdsChanged(const std::string& group, const std::vector<ChannelKey>& channels);
   void notifyConsumerIdsChanged(const std::string& group, const std::vector<ChannelKey>& channels);
+  /// A consumer-id-change notification arriving at its client.
+  struct NotifyArrival {
+    Broker* broker;
+    const std::string* groupName;
+    void operator()(ChannelKey ch) const;
+  };
   void flushBatchedNotifications();
   /// The group's name, kept for the broker's life (a notification in flight points to it).
   const std::string* internGroup(const std::string& group);
