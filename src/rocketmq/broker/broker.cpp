@@ -129,8 +129,11 @@ bool Broker::refreshHeartbeat(ClientIndex client, const std::string& clientId,
   }
   remotingServer_.touch(clientNode(client), at);
   // Aliasing pointer: the topics live (and stay alive) inside the client's heartbeat data.
+  // The client's own id object (MQClientInstance::getClientId), as heartbeatTo passes it?
+  const bool ownId = &clientId == &ctx_.clients[c]->getClientId();
   return consumerManager_.refreshConsumer(data->groupName, currentKey(client), clientId,
-                                          std::shared_ptr<const std::set<std::string>>(data, &data->topics), at, &memo.hint);
+                                          std::shared_ptr<const std::set<std::string>>(data, &data->topics), at, &memo.hint,
+                                          ownId);
 }
 
 std::shared_ptr<const std::vector<std::string>> Broker::getConsumerIdListByGroup(const std::string& group) const {

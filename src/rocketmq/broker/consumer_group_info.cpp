@@ -10,6 +10,7 @@ bool ConsumerGroupInfo::updateChannel(const ClientChannelInfo& infoNew, bool bro
     ClientChannelInfo& info = *found;
     if (info.clientId != infoNew.clientId) {
       info.clientId = infoNew.clientId;
+      info.ownIdVerified = false;
       clientIds_[position(infoNew.channel)] = infoNew.clientId;
       idsCache_.reset();
     }
@@ -29,10 +30,16 @@ bool ConsumerGroupInfo::updateChannel(const ClientChannelInfo& infoNew, bool bro
 }
 
 bool ConsumerGroupInfo::refreshChannel(ChannelKey channel, const std::string& clientId,
-                                       const std::shared_ptr<const std::set<std::string>>& topics, SimTime at) {
+                                       const std::shared_ptr<const std::set<std::string>>& topics, SimTime at,
+                                       bool ownId) {
   ClientChannelInfo* found = findChannel(channel);
-  if (!found || found->clientId != clientId) return false;
+  if (!found) return false;
   ClientChannelInfo& info = *found;
+  // A channel's client is fixed, and so is its own id: once equal, always (until reassigned).
+  if (!(ownId && info.ownIdVerified)) {
+    if (info.clientId != clientId) return false;
+    info.ownIdVerified = ownId;
+  }
   if (info.verifiedTopics != topics || info.verifiedVersion != subscriptionVersion_) {
     if (*topics != subscriptionTable_) return false;
     info.verifiedTopics = topics;

@@ -26,6 +26,9 @@ struct ClientChannelInfo {
   /// object again needs no set comparison. Held so its address cannot be reused.
   std::shared_ptr<const std::set<std::string>> verifiedTopics;
   std::uint64_t verifiedVersion = 0;
+  /// `clientId` was found equal to its client's own id object (MQClientInstance::getClientId,
+  /// fixed for the run): a refresh passing that object again needs no string comparison.
+  bool ownIdVerified = false;
 };
 
 class ConsumerGroupInfo {
@@ -37,9 +40,10 @@ class ConsumerGroupInfo {
   /// A heartbeat's channel: true when the channel is new (Java updateChannel).
   bool updateChannel(const ClientChannelInfo& infoNew, bool broadcasting, SimTime now);
   /// A heartbeat that changes nothing but the channel's timestamp: applies it and returns true;
-  /// false (nothing done) when the channel is new or its id or subscriptions differ.
+  /// false (nothing done) when the channel is new or its id or subscriptions differ. `ownId`:
+  /// `clientId` is the channel's client's own id object, which never changes.
   bool refreshChannel(ChannelKey channel, const std::string& clientId,
-                      const std::shared_ptr<const std::set<std::string>>& topics, SimTime at);
+                      const std::shared_ptr<const std::set<std::string>>& topics, SimTime at, bool ownId = false);
   /// A heartbeat's subscriptions: true when a topic was added or removed.
   bool updateSubscription(const std::set<std::string>& topics);
   /// Explicit unregister (graceful shutdown): true when the channel was present.

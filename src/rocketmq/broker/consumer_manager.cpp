@@ -19,13 +19,13 @@ bool ConsumerManager::registerConsumer(const std::string& group, const ClientCha
 
 bool ConsumerManager::refreshConsumer(const std::string& group, ChannelKey channel, const std::string& clientId,
                                       const std::shared_ptr<const std::set<std::string>>& topics, SimTime at,
-                                      RefreshHint* hint) {
+                                      RefreshHint* hint, bool ownId) {
   if (hint && hint->group && hint->groupsVersion == groupsVersion_)
-    return hint->group->refreshChannel(channel, clientId, topics, at);
+    return hint->group->refreshChannel(channel, clientId, topics, at, ownId);
   ConsumerGroupInfo* g = findGroup(group);
   if (!g) return false;
   if (hint) *hint = RefreshHint{g, groupsVersion_};
-  return g->refreshChannel(channel, clientId, topics, at);
+  return g->refreshChannel(channel, clientId, topics, at, ownId);
 }
 
 void ConsumerManager::unregisterConsumer(const std::string& group, ChannelKey channel,

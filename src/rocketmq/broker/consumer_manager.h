@@ -40,7 +40,7 @@ class ConsumerManager {
   /// `hint` (optional) is the client's own, for the same group name every time.
   bool refreshConsumer(const std::string& group, ChannelKey channel, const std::string& clientId,
                        const std::shared_ptr<const std::set<std::string>>& topics, SimTime at,
-                       RefreshHint* hint = nullptr);
+                       RefreshHint* hint = nullptr, bool ownId = false);
   /// The connection closed (process killed): CHANGE for every group it was in (not broadcasting).
   bool doChannelCloseEvent(ChannelKey channel);
   /// Housekeeping: removes channels silent for more than `timeout`; fires NO CHANGE.

@@ -180,6 +180,32 @@ TEST_CASE("rocketmq/broker/ConsumerManager/remembered entries are never used sta
   CHECK(stamp(a) == 810);
 }
 
+TEST_CASE("rocketmq/broker/ConsumerManager/a client's own id, once verified, is not compared until the channel's id changes") {
+  ConsumerManager cm([](const std::string&, const std::vector<ChannelKey>&) {});
+  const auto topics = std::make_shared<const std::set<std::string>>(std::set<std::string>{"t"});
+  const ChannelKey a = channelKey(0, 1);
+  ClientChannelInfo info = channel(0, "x");
+  info.channel = a;
+  cm.registerConsumer("g", info, false, *topics, true, 0);
+  const auto verified = [&] { return cm.getConsumerGroupInfo("g")->channelInfoTable().at(a).ownIdVerified; };
+  const std::string own = "x";
+  CHECK_FALSE(cm.refreshConsumer("g", a, "z", topics, 50, nullptr, true));  // compared: differs
+  CHECK_FALSE(verified());
+  CHECK(cm.refreshConsumer("g", a, own, topics, 100, nullptr, true));
+  CHECK(verified());
+  CHECK_FALSE(cm.refreshConsumer("g", a, "z", topics, 150, nullptr, false));  // not the own id: compared
+  // The id on the channel changes (updateChannel): the verification is gone, the next
+  // refresh compares again and refuses the old id.
+  ClientChannelInfo renamed = channel(0, "y");
+  renamed.channel = a;
+  cm.registerConsumer("g", renamed, false, *topics, true, 200);
+  CHECK_FALSE(verified());
+  CHECK_FALSE(cm.refreshConsumer("g", a, own, topics, 300, nullptr, true));
+  const std::string ownY = "y";
+  CHECK(cm.refreshConsumer("g", a, ownY, topics, 400, nullptr, true));
+  CHECK(verified());
+}
+
 TEST_CASE("rocketmq/broker/ConsumerManager/remembered subscription answers follow the table") {
   // hasSubscription remembers its answers; every change of the group table or of a group's
   // subscriptions must show, whichever questions were asked before.
