@@ -25,12 +25,12 @@ void MQClientAPIImpl::invokeSync(std::unique_ptr<PendingCall> call) {
   // NettyRemotingClient.invokeSync → getAndCreateChannel: a refused connect (or a reset on the
   // open channel, whose FIN came when the process died) fails after a round trip.
   if (ctx.net.refuses(client_.node(), target)) {
-    channelTables_.erase(target);
+    channelClosed(target);
     const SimTime rtt = ctx.net.drawLatency(rng) + ctx.net.drawLatency(rng);
     failAt(id, now + rtt);
     return;
   }
-  if (!channelTables_.count(target)) {
+  if (channelId(target) == 0) {
     // createChannel awaits the connect for connectTimeoutMillis whatever the call's own timeout.
     if (!ctx.net.roundTrip(client_.node(), target)) {
       failAt(id, now + ctx.timing().connect_timeout);
@@ -64,7 +64,7 @@ void MQClientAPIImpl::lost(std::uint64_t id) {
   if (ctx.net.refuses(client_.node(), it->second->target)) {
     // The process died with the request on its way: its host answers with a reset, and the
     // channel's close fails the waiting call at once (NettyRemotingAbstract.failFast).
-    channelTables_.erase(it->second->target);
+    channelClosed(it->second->target);
     failAt(id, ctx.now() + ctx.net.drawLatency(streamOf(*it->second)));
     return;
   }
@@ -85,10 +85,9 @@ void MQClientAPIImpl::resume(std::uint64_t id, bool replied) {
   // RemotingTimeoutException: invokeSync closes the channel (4.9 always, 5.x when more than
   // 100 ms of the timeout were left for the reply: always here, connects cost nothing).
   else if (call->timedOut && client_.ctx().behaviour().close_socket_if_timeout) {
-    auto open = channelTables_.find(call->target);
-    if (open != channelTables_.end()) {
-      client_.sendFin(call->target, open->second);  // before the entry goes: the FIN opens nothing
-      channelTables_.erase(call->target);
+    if (const std::uint64_t open = channelId(call->target); open != 0) {
+      client_.sendFin(call->target, open);  // before the entry goes: the FIN opens nothing
+      channelClosed(call->target);
     }
   }
   call->waiting.resume();
@@ -97,16 +96,16 @@ void MQClientAPIImpl::resume(std::uint64_t id, bool replied) {
 bool MQClientAPIImpl::channelReady(NodeId target) {
   ModelContext& ctx = client_.ctx();
   if (ctx.net.refuses(client_.node(), target)) {
-    channelTables_.erase(target);
+    channelClosed(target);
     return false;
   }
-  if (channelTables_.count(target)) return true;
+  if (channelId(target) != 0) return true;
   if (!ctx.net.roundTrip(client_.node(), target)) return false;
   connect(target);
   return true;
 }
 
-void MQClientAPIImpl::connect(NodeId target) { channelTables_[target] = client_.channelConnected(target); }
+void MQClientAPIImpl::connect(NodeId target) { channelCreated(target, client_.channelConnected(target)); }
 
 }  // namespace rmqsim
 

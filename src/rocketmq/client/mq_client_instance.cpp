@@ -415,10 +415,16 @@ void MQClientInstance::sendToBroker(Broker& b, std::function<void(Broker&)> requ
 }
 
 void MQClientInstance::ensureChannel(Broker& b, bool byHeartbeat) {
+  // The channel open (nearly every send): nothing to do, whatever the link (an open channel
+  // implies an up broker, so the reachability check can wait for a closed one).
+  const std::uint64_t id = api_.channelId(b.node());
+  if (id != 0 && b.channelOpen(node_, id)) [[likely]] return;
+  reopenChannel(b, byHeartbeat);
+}
+
+void MQClientInstance::reopenChannel(Broker& b, bool byHeartbeat) {
   // No connection can be made to a down broker or across a cut link (the message is lost anyway).
   if (!b.isUp() || !ctx_.net.roundTrip(node_, b.node())) return;
-  const std::uint64_t id = api_.channelId(b.node());
-  if (id != 0 && b.channelOpen(node_, id)) return;
   // Closed by the client (a timeout), or by the broker (its FIN came: idle close, scan, restart).
   api_.channelCreated(b.node(), openChannel(b, byHeartbeat));
 }
@@ -444,9 +450,20 @@ void MQClientInstance::sendFin(NodeId target, std::uint64_t id) {
 }
 
 Broker* MQClientInstance::brokerAt(NodeId node) const {
-  for (const auto& [name, b] : ctx_.brokers)
-    if (b->node() == node) return b;
-  return nullptr;
+  // The tap asks for every message sent: a dense table by node, built once (the brokers are
+  // fixed for the run), not a walk of the name-keyed map.
+  std::vector<Broker*>& byNode = ctx_.brokersByNode;
+  if (ctx_.brokersByNodeCount != ctx_.brokers.size()) {
+    byNode.clear();
+    for (const auto& [name, b] : ctx_.brokers) {
+      const auto i = static_cast<std::size_t>(b->node());
+      if (i >= byNode.size()) byNode.resize(i + 1, nullptr);
+      if (!byNode[i]) byNode[i] = b;  // the map's first broker on the node, as the walk found
+    }
+    ctx_.brokersByNodeCount = ctx_.brokers.size();
+  }
+  const auto i = static_cast<std::size_t>(node);
+  return i < byNode.size() ? byNode[i] : nullptr;
 }
 
 void MQClientInstance::onChannelActive(Broker& b) {

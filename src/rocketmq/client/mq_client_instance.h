@@ -178,6 +178,9 @@ class MQClientInstance {
   Task<Broker*> findBrokerByTopic(std::string topic);
   /// 5.2+ channel event listener: heartbeat the broker, then rebalanceImmediately if it answered.
   void onChannelActive(Broker& b);
+  /// ensureChannel's rare part, apart (the open channel's check stays small): the channel to `b`
+  /// is closed.
+  [[gnu::noinline]] void reopenChannel(Broker& b, bool byHeartbeat);
   /// A new connection to `b` (the broker keeps an older one it never saw close beside it).
   std::uint64_t openChannel(Broker& b, bool byHeartbeat);
   Broker* brokerAt(NodeId node) const;
