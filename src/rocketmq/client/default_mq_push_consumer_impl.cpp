@@ -24,7 +24,11 @@ DefaultMQPushConsumerImpl::DefaultMQPushConsumerImpl(MQClientInstance& client)
     : client_(client),
       rebalanceImpl_(client, *this),
       offsetStore_(client, client.setup().group, client.setup().broadcasting),
-      orderlyService_(client, rebalanceImpl_) {}
+      orderlyService_(client, rebalanceImpl_),
+      roundTrip_(2.0 * client.ctx().net.meanLatency() / 1000.0),
+      flowControlInterval_(roundTrip_ + static_cast<double>(client.ctx().timing().pull_retry_flow_control) / 1000.0),
+      pullBatchSize_(static_cast<double>(client.setup().pullBatchSize)),
+      pullThresholdForQueue_(static_cast<double>(client.setup().pullThresholdForQueue)) {}
 
 void DefaultMQPushConsumerImpl::copySubscription() {
   for (const auto& t : client_.setup().topics) rebalanceImpl_.subscribe(t);
@@ -158,20 +162,18 @@ std::int64_t DefaultMQPushConsumerImpl::pullCommitOffset(QueueIndex mq, SimTime 
   // and carries the offset consumed by then (readOffset READ_FROM_MEMORY).
   const double produced = static_cast<double>(b->maxOffset(mq, now));
   const double consumed = consumedUpTo(pq, now, produced);  // consumedAt, produced read once
-  const double roundTrip = 2.0 * client_.ctx().net.meanLatency() / 1000.0;
   double behind = 0;
   if (consumed >= produced) {
     // Caught up: the pull held at the broker (long polling) was sent when the last batch
     // arrived: it carries the offset before that batch, the messages of one round trip
     // (at least the one that woke the hold, at most pullBatchSize).
     const double rate = b->produceRate(mq);
-    if (rate > 0) behind = std::clamp(std::ceil(rate * roundTrip), 1.0, static_cast<double>(client_.setup().pullBatchSize));
+    if (rate > 0) behind = std::clamp(std::ceil(rate * roundTrip_), 1.0, pullBatchSize_);
   } else {
     // Backlogged: a pull every round trip, or every PULL_TIME_DELAY_MILLS_WHEN_CACHE_FLOW_CONTROL
     // once the ProcessQueue holds pullThresholdForQueue messages; each carries what was consumed.
-    const bool flowControl = pq.pulledTo - consumed >= static_cast<double>(client_.setup().pullThresholdForQueue);
-    const double interval = roundTrip + (flowControl ? static_cast<double>(client_.ctx().timing().pull_retry_flow_control) / 1000.0 : 0.0);
-    behind = pq.share * interval;
+    const bool flowControl = pq.pulledTo - consumed >= pullThresholdForQueue_;
+    behind = pq.share * (flowControl ? flowControlInterval_ : roundTrip_);
   }
   return std::max<std::int64_t>(0, floorToInt(consumed - behind));
 }
@@ -219,7 +221,7 @@ void DefaultMQPushConsumerImpl::advance(ProcessQueue& pq, SimTime now) {
       offsetStore_.updateOffset(pq.mq, floorToInt(pq.consumed));
     }
     // Pulls run ahead of consumption until the ProcessQueue holds pullThresholdForQueue messages.
-    const double ahead = std::min(produced, pq.consumed + static_cast<double>(client_.setup().pullThresholdForQueue));
+    const double ahead = std::min(produced, pq.consumed + pullThresholdForQueue_);
     pq.pulledTo = std::max(pq.pulledTo, ahead);
   }
   pq.lastAdvance = now;

@@ -86,6 +86,11 @@ class DefaultMQPushConsumerImpl final : public PullCommitSource {
   RemoteBrokerOffsetStore offsetStore_;
   ConsumeMessageOrderlyService orderlyService_;
   std::vector<Broker*> pullingBrokers_;  ///< brokers the pull loop sends to (the broker's channel activity)
+  // pullCommitOffset's constants, read once (the latency and the setup are fixed for the run).
+  const double roundTrip_;            ///< the mean round trip, seconds
+  const double flowControlInterval_;  ///< roundTrip_ + PULL_TIME_DELAY_MILLS_WHEN_CACHE_FLOW_CONTROL
+  const double pullBatchSize_;
+  const double pullThresholdForQueue_;
   mutable std::size_t lookupHint_ = 0;  ///< findProcessQueue's first guess (a table position)
   SimTime retryScheduledAt_ = -1;  ///< the last pull retry wake-up scheduled (one per retry time)
 };

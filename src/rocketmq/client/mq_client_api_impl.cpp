@@ -48,10 +48,11 @@ void MQClientAPIImpl::invokeSync(std::unique_ptr<PendingCall> call) {
   ctx.net.send(client_.node(), target, rng, [this, id] {
     auto it = find(id);
     if (it == pending_.end()) return;
-    it->second->answer();
-    client_.ctx().net.send(it->second->target, client_.node(), streamOf(*it->second),
+    PendingCall& c = *it->second;  // stays put: answer() reaches no other call of this process
+    c.answer();
+    client_.ctx().net.send(c.target, client_.node(), streamOf(c),
                            [this, id] { client_.deliverOrDefer([this, id] { resume(id, true); }); },
-                           [this, id] { lost(id); }, it->second->steady);
+                           [this, id] { lost(id); }, c.steady);
   }, [this, id] { lost(id); }, steady);
 }
 
@@ -80,7 +81,9 @@ void MQClientAPIImpl::resume(std::uint64_t id, bool replied) {
   auto it = find(id);
   if (it == pending_.end()) return;  // timed out meanwhile, or the process died
   std::unique_ptr<PendingCall> call = std::move(it->second);
-  pending_.erase(it);
+  // The order of the calls in flight means nothing (found by id): the last one fills the gap.
+  if (it != pending_.end() - 1) *it = std::move(pending_.back());
+  pending_.pop_back();
   if (replied) call->deliver();
   // RemotingTimeoutException: invokeSync closes the channel (4.9 always, 5.x when more than
   // 100 ms of the timeout were left for the reply: always here, connects cost nothing).
