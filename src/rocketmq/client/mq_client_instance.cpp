@@ -372,24 +372,32 @@ Task<void> MQClientInstance::sendHeartbeatWaiting() {
   }
 }
 
+const std::string* MQClientInstance::pickBrokerName(const std::string& topic) {
+  auto it = topicRouteTable_.find(topic);
+  if (it == topicRouteTable_.end() || it->second->queueDatas.empty()) return nullptr;
+  const auto& qds = it->second->queueDatas;
+  const std::string& name = qds[rebalanceRng_.nextBounded(qds.size())].brokerName;  // findBrokerAddrByTopic: a random broker
+  return name.empty() ? nullptr : &name;
+}
+
 Task<Broker*> MQClientInstance::findBrokerByTopic(std::string topic) {
-  auto pick = [this, &topic]() -> std::string {
-    auto it = topicRouteTable_.find(topic);
-    if (it == topicRouteTable_.end() || it->second->queueDatas.empty()) return "";
-    const auto& qds = it->second->queueDatas;
-    return qds[rebalanceRng_.nextBounded(qds.size())].brokerName;  // findBrokerAddrByTopic: a random broker
-  };
-  std::string brokerName = pick();
-  if (brokerName.empty()) {
-    co_await updateTopicRouteInfoFromNameServer(topic);
-    brokerName = pick();
-  }
-  co_return brokerName.empty() ? nullptr : ctx_.findBroker(brokerName);
+  if (const std::string* name = pickBrokerName(topic)) co_return ctx_.findBroker(*name);
+  co_return co_await findBrokerAfterRouteUpdate(std::move(topic));
+}
+
+Task<Broker*> MQClientInstance::findBrokerAfterRouteUpdate(std::string topic) {
+  co_await updateTopicRouteInfoFromNameServer(topic);
+  const std::string* name = pickBrokerName(topic);
+  co_return name ? ctx_.findBroker(*name) : nullptr;
 }
 
 Task<std::shared_ptr<const std::vector<std::string>>> MQClientInstance::findConsumerIdList(std::string topic,
                                                                                            std::string group) {
-  Broker* b = co_await findBrokerByTopic(topic);
+  // findBrokerByTopic inline: with the route known (every round but the first) the broker is
+  // picked here, without a coroutine of its own.
+  Broker* b = nullptr;
+  if (const std::string* name = pickBrokerName(topic)) b = ctx_.findBroker(*name);
+  else b = co_await findBrokerAfterRouteUpdate(std::move(topic));
   if (!b) co_return nullptr;
   auto call = api_.getConsumerIdListByGroup(*b, group, rebalanceRng_);
   const auto reply = co_await call;

@@ -176,6 +176,11 @@ class MQClientInstance {
   Task<void> unregisterClient();
   /// findBrokerAddrByTopic: a random broker of the route, after one route update if none.
   Task<Broker*> findBrokerByTopic(std::string topic);
+  /// findBrokerByTopic's second try: the route updated, then a random broker of it.
+  Task<Broker*> findBrokerAfterRouteUpdate(std::string topic);
+  /// A random broker's name from the topic's route as known now (one draw), or null (no route:
+  /// no draw; or an empty name).
+  const std::string* pickBrokerName(const std::string& topic);
   /// 5.2+ channel event listener: heartbeat the broker, then rebalanceImmediately if it answered.
   void onChannelActive(Broker& b);
   /// ensureChannel's rare part, apart (the open channel's check stays small): the channel to `b`
