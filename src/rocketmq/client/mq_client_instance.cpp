@@ -457,21 +457,18 @@ void MQClientInstance::sendFin(NodeId target, std::uint64_t id) {
     ctx_.net.send(node_, target, finRng_, [b, ch = setup_.index, id] { b->channelClosed(ch, id); });
 }
 
-Broker* MQClientInstance::brokerAt(NodeId node) const {
+Broker* MQClientInstance::lookUpBrokerAt(NodeId node) const {
   // The tap asks for every message sent: a dense table by node, built once (the brokers are
   // fixed for the run), not a walk of the name-keyed map.
   std::vector<Broker*>& byNode = ctx_.brokersByNode;
-  if (ctx_.brokersByNodeCount != ctx_.brokers.size()) {
-    byNode.clear();
-    for (const auto& [name, b] : ctx_.brokers) {
-      const auto i = static_cast<std::size_t>(b->node());
-      if (i >= byNode.size()) byNode.resize(i + 1, nullptr);
-      if (!byNode[i]) byNode[i] = b;  // the map's first broker on the node, as the walk found
-    }
-    ctx_.brokersByNodeCount = ctx_.brokers.size();
+  byNode.clear();
+  for (const auto& [name, b] : ctx_.brokers) {
+    const auto i = static_cast<std::size_t>(b->node());
+    if (i >= byNode.size()) byNode.resize(i + 1, nullptr);
+    if (!byNode[i]) byNode[i] = b;  // the map's first broker on the node, as the walk found
   }
-  const auto i = static_cast<std::size_t>(node);
-  return i < byNode.size() ? byNode[i] : nullptr;
+  ctx_.brokersByNodeCount = ctx_.brokers.size();
+  return brokerAt(node);
 }
 
 void MQClientInstance::onChannelActive(Broker& b) {

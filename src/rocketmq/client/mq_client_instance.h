@@ -188,7 +188,15 @@ class MQClientInstance {
   [[gnu::noinline]] void reopenChannel(Broker& b, bool byHeartbeat);
   /// A new connection to `b` (the broker keeps an older one it never saw close beside it).
   std::uint64_t openChannel(Broker& b, bool byHeartbeat);
-  Broker* brokerAt(NodeId node) const;
+  /// The broker on `node` (null: none), from ModelContext::brokersByNode. Inline: the tap asks
+  /// for every message sent.
+  Broker* brokerAt(NodeId node) const {
+    if (ctx_.brokersByNodeCount != ctx_.brokers.size()) [[unlikely]] return lookUpBrokerAt(node);
+    const auto i = static_cast<std::size_t>(node);
+    return i < ctx_.brokersByNode.size() ? ctx_.brokersByNode[i] : nullptr;
+  }
+  /// Builds brokersByNode for the brokers there are now, then brokerAt.
+  [[gnu::noinline]] Broker* lookUpBrokerAt(NodeId node) const;
   const std::shared_ptr<const ConsumerData>& heartbeatData();
   Task<void> routePollThread();
   Task<void> schedulerJob(Task<void> blocking);
