@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <type_traits>
 
 #include "rocketmq/broker/broker.h"
 #include "rocketmq/client/mq_client_instance.h"
@@ -9,11 +11,24 @@
 
 namespace rmqsim {
 
+namespace {
+/// std::floor then the cast, without the libm call (Broker::floorToInt's rule): truncation, one
+/// down for a negative non-integer; the same value for every offset in range.
+std::int64_t floorToInt(double x) {
+  const auto t = static_cast<std::int64_t>(x);
+  return static_cast<double>(t) > x ? t - 1 : t;
+}
+}  // namespace
+
 DefaultMQPushConsumerImpl::DefaultMQPushConsumerImpl(MQClientInstance& client)
     : client_(client),
       rebalanceImpl_(client, *this),
       offsetStore_(client, client.setup().group, client.setup().broadcasting),
-      orderlyService_(client, rebalanceImpl_) {}
+      orderlyService_(client, rebalanceImpl_),
+      roundTrip_(2.0 * client.ctx().net.meanLatency() / 1000.0),
+      flowControlInterval_(roundTrip_ + static_cast<double>(client.ctx().timing().pull_retry_flow_control) / 1000.0),
+      pullBatchSize_(static_cast<double>(client.setup().pullBatchSize)),
+      pullThresholdForQueue_(static_cast<double>(client.setup().pullThresholdForQueue)) {}
 
 void DefaultMQPushConsumerImpl::copySubscription() {
   for (const auto& t : client_.setup().topics) rebalanceImpl_.subscribe(t);
@@ -69,7 +84,7 @@ void DefaultMQPushConsumerImpl::advanceOverTicks(ProcessQueue& pq, SimTime first
       const auto end = static_cast<double>(b->maxOffset(pq.mq, last));
       if (end > pq.consumed) {
         pq.consumed = end;
-        offsetStore_.updateOffset(pq.mq, static_cast<std::int64_t>(std::floor(pq.consumed)));
+        offsetStore_.updateOffset(pq.mq, floorToInt(pq.consumed));
       }
       pq.pulledTo = std::max(pq.pulledTo, end);  // caught up: everything produced is pulled
       pq.lastAdvance = last;
@@ -138,39 +153,61 @@ double DefaultMQPushConsumerImpl::consumedUpTo(const ProcessQueue& pq, SimTime n
 }
 
 std::int64_t DefaultMQPushConsumerImpl::pullCommitOffset(QueueIndex mq, SimTime now) const {
-  const auto& table = rebalanceImpl_.processQueueTable();
-  auto it = table.find(mq);
-  if (it == table.end()) return 0;
-  const ProcessQueue& pq = it->second;
+  const ProcessQueue* found = findProcessQueue(mq);
+  if (!found) return 0;
+  const ProcessQueue& pq = *found;
   const Broker* b = pq.broker;
-  if (!b) return static_cast<std::int64_t>(std::floor(consumedAt(pq, now)));
+  if (!b) return floorToInt(consumedAt(pq, now));
   // A pull is sent when the previous one's response arrives, before its messages are consumed,
   // and carries the offset consumed by then (readOffset READ_FROM_MEMORY).
   const double produced = static_cast<double>(b->maxOffset(mq, now));
   const double consumed = consumedUpTo(pq, now, produced);  // consumedAt, produced read once
-  const double roundTrip = 2.0 * client_.ctx().net.meanLatency() / 1000.0;
   double behind = 0;
   if (consumed >= produced) {
     // Caught up: the pull held at the broker (long polling) was sent when the last batch
     // arrived: it carries the offset before that batch, the messages of one round trip
     // (at least the one that woke the hold, at most pullBatchSize).
     const double rate = b->produceRate(mq);
-    if (rate > 0) behind = std::clamp(std::ceil(rate * roundTrip), 1.0, static_cast<double>(client_.setup().pullBatchSize));
+    if (rate > 0) behind = std::clamp(std::ceil(rate * roundTrip_), 1.0, pullBatchSize_);
   } else {
     // Backlogged: a pull every round trip, or every PULL_TIME_DELAY_MILLS_WHEN_CACHE_FLOW_CONTROL
     // once the ProcessQueue holds pullThresholdForQueue messages; each carries what was consumed.
-    const bool flowControl = pq.pulledTo - consumed >= static_cast<double>(client_.setup().pullThresholdForQueue);
-    const double interval = roundTrip + (flowControl ? static_cast<double>(client_.ctx().timing().pull_retry_flow_control) / 1000.0 : 0.0);
-    behind = pq.share * interval;
+    const bool flowControl = pq.pulledTo - consumed >= pullThresholdForQueue_;
+    behind = pq.share * (flowControl ? flowControlInterval_ : roundTrip_);
   }
-  return std::max<std::int64_t>(0, static_cast<std::int64_t>(std::floor(consumed - behind)));
+  return std::max<std::int64_t>(0, floorToInt(consumed - behind));
+}
+
+const ProcessQueue* DefaultMQPushConsumerImpl::findProcessQueue(QueueIndex mq) const {
+  const auto& table = rebalanceImpl_.processQueueTable();
+  std::size_t i = lookupHint_;
+  if (i >= table.size() || table.begin()[static_cast<std::ptrdiff_t>(i)].first != mq) {
+    auto it = table.find(mq);
+    if (it == table.end()) return nullptr;
+    i = static_cast<std::size_t>(it - table.begin());
+  }
+  lookupHint_ = i + 1;  // the sampler asks a client's queues in queue order
+  return &table.begin()[static_cast<std::ptrdiff_t>(i)].second;
+}
+
+void DefaultMQPushConsumerImpl::hintProcessQueue(const ProcessQueue& pq) const {
+  const auto& table = rebalanceImpl_.processQueueTable();
+  if (table.empty()) return;
+  using Entry = std::remove_cvref_t<decltype(*table.begin())>;
+  const auto first = reinterpret_cast<std::uintptr_t>(&table.begin()->second);
+  const auto at = reinterpret_cast<std::uintptr_t>(&pq);
+  if (at >= first && (at - first) % sizeof(Entry) == 0) lookupHint_ = (at - first) / sizeof(Entry);
 }
 
 void DefaultMQPushConsumerImpl::setPullCommits(ProcessQueue& pq, bool pulling) {
   if (pq.pullCommits == pulling || !pq.broker || client_.setup().broadcasting) return;
   pq.pullCommits = pulling;
-  if (pulling) pq.broker->attachPuller(client_.setup().group, pq.mq, this);
-  else pq.broker->detachPuller(client_.setup().group, pq.mq, this);
+  if (pulling) {
+    pq.broker->attachPuller(client_.setup().group, pq.mq, this);
+  } else {
+    hintProcessQueue(pq);  // the detach reads this queue's pullCommitOffset at once
+    pq.broker->detachPuller(client_.setup().group, pq.mq, this);
+  }
 }
 
 void DefaultMQPushConsumerImpl::advance(ProcessQueue& pq, SimTime now) {
@@ -181,10 +218,10 @@ void DefaultMQPushConsumerImpl::advance(ProcessQueue& pq, SimTime now) {
     const double next = consumedUpTo(pq, now, produced);
     if (next > pq.consumed) {
       pq.consumed = next;
-      offsetStore_.updateOffset(pq.mq, static_cast<std::int64_t>(std::floor(pq.consumed)));
+      offsetStore_.updateOffset(pq.mq, floorToInt(pq.consumed));
     }
     // Pulls run ahead of consumption until the ProcessQueue holds pullThresholdForQueue messages.
-    const double ahead = std::min(produced, pq.consumed + static_cast<double>(client_.setup().pullThresholdForQueue));
+    const double ahead = std::min(produced, pq.consumed + pullThresholdForQueue_);
     pq.pulledTo = std::max(pq.pulledTo, ahead);
   }
   pq.lastAdvance = now;
@@ -221,7 +258,7 @@ void DefaultMQPushConsumerImpl::reshare() {
 }
 
 void DefaultMQPushConsumerImpl::emitDelivered(ProcessQueue& pq) {
-  const auto to = static_cast<std::int64_t>(std::floor(pq.consumed));
+  const auto to = floorToInt(pq.consumed);
   if (to > pq.deliveredFrom) {
     client_.ctx().trace.emit(EvDelivered{client_.ctx().now(), client_.index(), pq.mq, pq.deliveredFrom, to});
     pq.deliveredFrom = to;

@@ -66,6 +66,11 @@ class DefaultMQPushConsumerImpl final : public PullCommitSource {
   double consumedAt(const ProcessQueue& pq, SimTime now) const;
   /// consumedAt with the broker's max offset at `now` already read (`cap`).
   double consumedUpTo(const ProcessQueue& pq, SimTime now, double cap) const;
+  /// The queue's ProcessQueue (null: not in the table). pullCommitOffset's look-up: the entry
+  /// after the last one found is tried first (a sample reads a client's queues in queue order).
+  const ProcessQueue* findProcessQueue(QueueIndex mq) const;
+  /// The next findProcessQueue tries `pq`'s entry first (a detach asks for it at once).
+  void hintProcessQueue(const ProcessQueue& pq) const;
   /// Attaches the queue's pulls to its broker's offsets (pulling) or detaches them (stopped).
   void setPullCommits(ProcessQueue& pq, bool pulling);
   bool isActive(const ProcessQueue& pq, SimTime now);
@@ -81,6 +86,12 @@ class DefaultMQPushConsumerImpl final : public PullCommitSource {
   RemoteBrokerOffsetStore offsetStore_;
   ConsumeMessageOrderlyService orderlyService_;
   std::vector<Broker*> pullingBrokers_;  ///< brokers the pull loop sends to (the broker's channel activity)
+  // pullCommitOffset's constants, read once (the latency and the setup are fixed for the run).
+  const double roundTrip_;            ///< the mean round trip, seconds
+  const double flowControlInterval_;  ///< roundTrip_ + PULL_TIME_DELAY_MILLS_WHEN_CACHE_FLOW_CONTROL
+  const double pullBatchSize_;
+  const double pullThresholdForQueue_;
+  mutable std::size_t lookupHint_ = 0;  ///< findProcessQueue's first guess (a table position)
   SimTime retryScheduledAt_ = -1;  ///< the last pull retry wake-up scheduled (one per retry time)
 };
 

@@ -64,6 +64,10 @@ struct ModelContext {
     return b;
   }
   mutable std::vector<Broker*> queueBrokers = {};  ///< brokerOf's memory, by QueueIndex (null: not yet)
+  /// The brokers by NodeId (null: no broker there), for MQClientInstance::brokerAt; built for
+  /// brokersByNodeCount brokers.
+  std::vector<Broker*> brokersByNode = {};
+  std::size_t brokersByNodeCount = 0;
 };
 
 }  // namespace rmqsim

@@ -25,12 +25,12 @@ void MQClientAPIImpl::invokeSync(std::unique_ptr<PendingCall> call) {
   // NettyRemotingClient.invokeSync → getAndCreateChannel: a refused connect (or a reset on the
   // open channel, whose FIN came when the process died) fails after a round trip.
   if (ctx.net.refuses(client_.node(), target)) {
-    channelTables_.erase(target);
+    channelClosed(target);
     const SimTime rtt = ctx.net.drawLatency(rng) + ctx.net.drawLatency(rng);
     failAt(id, now + rtt);
     return;
   }
-  if (!channelTables_.count(target)) {
+  if (channelId(target) == 0) {
     // createChannel awaits the connect for connectTimeoutMillis whatever the call's own timeout.
     if (!ctx.net.roundTrip(client_.node(), target)) {
       failAt(id, now + ctx.timing().connect_timeout);
@@ -48,10 +48,11 @@ void MQClientAPIImpl::invokeSync(std::unique_ptr<PendingCall> call) {
   ctx.net.send(client_.node(), target, rng, [this, id] {
     auto it = find(id);
     if (it == pending_.end()) return;
-    it->second->answer();
-    client_.ctx().net.send(it->second->target, client_.node(), streamOf(*it->second),
+    PendingCall& c = *it->second;  // stays put: answer() reaches no other call of this process
+    c.answer();
+    client_.ctx().net.send(c.target, client_.node(), streamOf(c),
                            [this, id] { client_.deliverOrDefer([this, id] { resume(id, true); }); },
-                           [this, id] { lost(id); }, it->second->steady);
+                           [this, id] { lost(id); }, c.steady);
   }, [this, id] { lost(id); }, steady);
 }
 
@@ -64,7 +65,7 @@ void MQClientAPIImpl::lost(std::uint64_t id) {
   if (ctx.net.refuses(client_.node(), it->second->target)) {
     // The process died with the request on its way: its host answers with a reset, and the
     // channel's close fails the waiting call at once (NettyRemotingAbstract.failFast).
-    channelTables_.erase(it->second->target);
+    channelClosed(it->second->target);
     failAt(id, ctx.now() + ctx.net.drawLatency(streamOf(*it->second)));
     return;
   }
@@ -80,15 +81,16 @@ void MQClientAPIImpl::resume(std::uint64_t id, bool replied) {
   auto it = find(id);
   if (it == pending_.end()) return;  // timed out meanwhile, or the process died
   std::unique_ptr<PendingCall> call = std::move(it->second);
-  pending_.erase(it);
+  // The order of the calls in flight means nothing (found by id): the last one fills the gap.
+  if (it != pending_.end() - 1) *it = std::move(pending_.back());
+  pending_.pop_back();
   if (replied) call->deliver();
   // RemotingTimeoutException: invokeSync closes the channel (4.9 always, 5.x when more than
   // 100 ms of the timeout were left for the reply: always here, connects cost nothing).
   else if (call->timedOut && client_.ctx().behaviour().close_socket_if_timeout) {
-    auto open = channelTables_.find(call->target);
-    if (open != channelTables_.end()) {
-      client_.sendFin(call->target, open->second);  // before the entry goes: the FIN opens nothing
-      channelTables_.erase(call->target);
+    if (const std::uint64_t open = channelId(call->target); open != 0) {
+      client_.sendFin(call->target, open);  // before the entry goes: the FIN opens nothing
+      channelClosed(call->target);
     }
   }
   call->waiting.resume();
@@ -97,16 +99,16 @@ void MQClientAPIImpl::resume(std::uint64_t id, bool replied) {
 bool MQClientAPIImpl::channelReady(NodeId target) {
   ModelContext& ctx = client_.ctx();
   if (ctx.net.refuses(client_.node(), target)) {
-    channelTables_.erase(target);
+    channelClosed(target);
     return false;
   }
-  if (channelTables_.count(target)) return true;
+  if (channelId(target) != 0) return true;
   if (!ctx.net.roundTrip(client_.node(), target)) return false;
   connect(target);
   return true;
 }
 
-void MQClientAPIImpl::connect(NodeId target) { channelTables_[target] = client_.channelConnected(target); }
+void MQClientAPIImpl::connect(NodeId target) { channelCreated(target, client_.channelConnected(target)); }
 
 }  // namespace rmqsim
 

@@ -24,7 +24,6 @@
 #include "engine/sim_network.h"
 #include "engine/task.h"
 #include "rocketmq/common/sim_event.h"
-#include "util/flat_map.h"
 
 namespace rmqsim {
 
@@ -117,11 +116,15 @@ class MQClientAPIImpl {
   bool channelReady(NodeId target);
   /// The open channel to `target`: its id there (0: none).
   std::uint64_t channelId(NodeId target) const {
-    auto it = channelTables_.find(target);
-    return it == channelTables_.end() ? 0 : it->second;
+    const auto i = static_cast<std::size_t>(target);
+    return i < channelTables_.size() ? channelTables_[i] : 0;
   }
-  /// A connection to `target` opened now (`id`: its name there).
-  void channelCreated(NodeId target, std::uint64_t id) { channelTables_[target] = id; }
+  /// A connection to `target` opened now (`id`: its name there, never 0).
+  void channelCreated(NodeId target, std::uint64_t id) {
+    const auto i = static_cast<std::size_t>(target);
+    if (i >= channelTables_.size()) channelTables_.resize(i + 1, 0);
+    channelTables_[i] = id;
+  }
   /// Waits out a connect to `target` that channelReady() said cannot succeed now: 4.9's oneway
   /// (createChannel awaits the connect), resuming at connect_timeout, or a round trip if refused.
   Call<bool> awaitConnect(NodeId target);
@@ -156,7 +159,14 @@ class MQClientAPIImpl {
   /// Calls in flight (a handful per process); messages carry only (this, id), so a call dropped
   /// meanwhile is simply absent.
   Pending pending_;
-  FlatMap<NodeId, std::uint64_t> channelTables_;  ///< NettyRemotingClient.channelTables: target -> id there
+  /// The channel to `target` closed (its entry removed from channelTables).
+  void channelClosed(NodeId target) {
+    const auto i = static_cast<std::size_t>(target);
+    if (i < channelTables_.size()) channelTables_[i] = 0;
+  }
+  /// NettyRemotingClient.channelTables: by target node, the id there (0: no channel). Dense: the
+  /// targets are the name servers and brokers, the run's first nodes, and every send reads it.
+  std::vector<std::uint64_t> channelTables_;
 };
 
 }  // namespace rmqsim

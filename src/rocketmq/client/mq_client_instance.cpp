@@ -372,24 +372,32 @@ Task<void> MQClientInstance::sendHeartbeatWaiting() {
   }
 }
 
+const std::string* MQClientInstance::pickBrokerName(const std::string& topic) {
+  auto it = topicRouteTable_.find(topic);
+  if (it == topicRouteTable_.end() || it->second->queueDatas.empty()) return nullptr;
+  const auto& qds = it->second->queueDatas;
+  const std::string& name = qds[rebalanceRng_.nextBounded(qds.size())].brokerName;  // findBrokerAddrByTopic: a random broker
+  return name.empty() ? nullptr : &name;
+}
+
 Task<Broker*> MQClientInstance::findBrokerByTopic(std::string topic) {
-  auto pick = [this, &topic]() -> std::string {
-    auto it = topicRouteTable_.find(topic);
-    if (it == topicRouteTable_.end() || it->second->queueDatas.empty()) return "";
-    const auto& qds = it->second->queueDatas;
-    return qds[rebalanceRng_.nextBounded(qds.size())].brokerName;  // findBrokerAddrByTopic: a random broker
-  };
-  std::string brokerName = pick();
-  if (brokerName.empty()) {
-    co_await updateTopicRouteInfoFromNameServer(topic);
-    brokerName = pick();
-  }
-  co_return brokerName.empty() ? nullptr : ctx_.findBroker(brokerName);
+  if (const std::string* name = pickBrokerName(topic)) co_return ctx_.findBroker(*name);
+  co_return co_await findBrokerAfterRouteUpdate(std::move(topic));
+}
+
+Task<Broker*> MQClientInstance::findBrokerAfterRouteUpdate(std::string topic) {
+  co_await updateTopicRouteInfoFromNameServer(topic);
+  const std::string* name = pickBrokerName(topic);
+  co_return name ? ctx_.findBroker(*name) : nullptr;
 }
 
 Task<std::shared_ptr<const std::vector<std::string>>> MQClientInstance::findConsumerIdList(std::string topic,
                                                                                            std::string group) {
-  Broker* b = co_await findBrokerByTopic(topic);
+  // findBrokerByTopic inline: with the route known (every round but the first) the broker is
+  // picked here, without a coroutine of its own.
+  Broker* b = nullptr;
+  if (const std::string* name = pickBrokerName(topic)) b = ctx_.findBroker(*name);
+  else b = co_await findBrokerAfterRouteUpdate(std::move(topic));
   if (!b) co_return nullptr;
   auto call = api_.getConsumerIdListByGroup(*b, group, rebalanceRng_);
   const auto reply = co_await call;
@@ -415,10 +423,16 @@ void MQClientInstance::sendToBroker(Broker& b, std::function<void(Broker&)> requ
 }
 
 void MQClientInstance::ensureChannel(Broker& b, bool byHeartbeat) {
+  // The channel open (nearly every send): nothing to do, whatever the link (an open channel
+  // implies an up broker, so the reachability check can wait for a closed one).
+  const std::uint64_t id = api_.channelId(b.node());
+  if (id != 0 && b.channelOpen(node_, id)) [[likely]] return;
+  reopenChannel(b, byHeartbeat);
+}
+
+void MQClientInstance::reopenChannel(Broker& b, bool byHeartbeat) {
   // No connection can be made to a down broker or across a cut link (the message is lost anyway).
   if (!b.isUp() || !ctx_.net.roundTrip(node_, b.node())) return;
-  const std::uint64_t id = api_.channelId(b.node());
-  if (id != 0 && b.channelOpen(node_, id)) return;
   // Closed by the client (a timeout), or by the broker (its FIN came: idle close, scan, restart).
   api_.channelCreated(b.node(), openChannel(b, byHeartbeat));
 }
@@ -443,10 +457,18 @@ void MQClientInstance::sendFin(NodeId target, std::uint64_t id) {
     ctx_.net.send(node_, target, finRng_, [b, ch = setup_.index, id] { b->channelClosed(ch, id); });
 }
 
-Broker* MQClientInstance::brokerAt(NodeId node) const {
-  for (const auto& [name, b] : ctx_.brokers)
-    if (b->node() == node) return b;
-  return nullptr;
+Broker* MQClientInstance::lookUpBrokerAt(NodeId node) const {
+  // The tap asks for every message sent: a dense table by node, built once (the brokers are
+  // fixed for the run), not a walk of the name-keyed map.
+  std::vector<Broker*>& byNode = ctx_.brokersByNode;
+  byNode.clear();
+  for (const auto& [name, b] : ctx_.brokers) {
+    const auto i = static_cast<std::size_t>(b->node());
+    if (i >= byNode.size()) byNode.resize(i + 1, nullptr);
+    if (!byNode[i]) byNode[i] = b;  // the map's first broker on the node, as the walk found
+  }
+  ctx_.brokersByNodeCount = ctx_.brokers.size();
+  return brokerAt(node);
 }
 
 void MQClientInstance::onChannelActive(Broker& b) {

@@ -176,11 +176,27 @@ class MQClientInstance {
   Task<void> unregisterClient();
   /// findBrokerAddrByTopic: a random broker of the route, after one route update if none.
   Task<Broker*> findBrokerByTopic(std::string topic);
+  /// findBrokerByTopic's second try: the route updated, then a random broker of it.
+  Task<Broker*> findBrokerAfterRouteUpdate(std::string topic);
+  /// A random broker's name from the topic's route as known now (one draw), or null (no route:
+  /// no draw; or an empty name).
+  const std::string* pickBrokerName(const std::string& topic);
   /// 5.2+ channel event listener: heartbeat the broker, then rebalanceImmediately if it answered.
   void onChannelActive(Broker& b);
+  /// ensureChannel's rare part, apart (the open channel's check stays small): the channel to `b`
+  /// is closed.
+  [[gnu::noinline]] void reopenChannel(Broker& b, bool byHeartbeat);
   /// A new connection to `b` (the broker keeps an older one it never saw close beside it).
   std::uint64_t openChannel(Broker& b, bool byHeartbeat);
-  Broker* brokerAt(NodeId node) const;
+  /// The broker on `node` (null: none), from ModelContext::brokersByNode. Inline: the tap asks
+  /// for every message sent.
+  Broker* brokerAt(NodeId node) const {
+    if (ctx_.brokersByNodeCount != ctx_.brokers.size()) [[unlikely]] return lookUpBrokerAt(node);
+    const auto i = static_cast<std::size_t>(node);
+    return i < ctx_.brokersByNode.size() ? ctx_.brokersByNode[i] : nullptr;
+  }
+  /// Builds brokersByNode for the brokers there are now, then brokerAt.
+  [[gnu::noinline]] Broker* lookUpBrokerAt(NodeId node) const;
   const std::shared_ptr<const ConsumerData>& heartbeatData();
   Task<void> routePollThread();
   Task<void> schedulerJob(Task<void> blocking);
