@@ -39,7 +39,8 @@ class IndexSet {
     if (pos < size_ && data()[pos] == v) return false;
     reserve(size_ + 1);
     std::int32_t* d = data();
-    std::memmove(d + pos + 1, d + pos, (size_ - pos) * sizeof(std::int32_t));
+    // Most inserts append (an owner to an unowned queue): no library call to move nothing.
+    if (pos != size_) std::memmove(d + pos + 1, d + pos, (size_ - pos) * sizeof(std::int32_t));
     d[pos] = v;
     ++size_;
     return true;
@@ -49,7 +50,7 @@ class IndexSet {
     const std::size_t pos = position(v);
     std::int32_t* d = data();
     if (pos >= size_ || d[pos] != v) return false;
-    std::memmove(d + pos, d + pos + 1, (size_ - pos - 1) * sizeof(std::int32_t));
+    if (pos + 1 != size_) std::memmove(d + pos, d + pos + 1, (size_ - pos - 1) * sizeof(std::int32_t));
     --size_;
     return true;
   }
@@ -57,7 +58,12 @@ class IndexSet {
   void assign(const std::int32_t* b, const std::int32_t* e) {
     const auto n = static_cast<std::uint32_t>(e - b);
     reserve(n);
-    if (n) std::memmove(data(), b, n * sizeof(std::int32_t));
+    std::int32_t* d = data();
+    if (n <= kInline) {  // the usual one or two owners: copied in place, no library call
+      for (std::uint32_t i = 0; i < n; ++i) d[i] = b[i];
+    } else {
+      std::memmove(d, b, n * sizeof(std::int32_t));
+    }
     size_ = n;
   }
   /// The same indices as [b, e) (sizes first: no library call for the usual one or two).

@@ -69,12 +69,14 @@ struct MetricsCollector::Impl {
 
   ClientState& client(ClientIndex c) {
     const auto i = static_cast<std::size_t>(c);
-    if (i >= clients.size()) {  // a catalog entry's group never changes: read it once
-      const std::size_t first = clients.size();
-      clients.resize(i + 1);
-      for (std::size_t k = first; k <= i; ++k) clients[k].group = catalog->clients[k].group;
-    }
+    if (i >= clients.size()) [[unlikely]] addClients(i);  // nearly every event names a known one
     return clients[i];
+  }
+  [[gnu::noinline]] void addClients(std::size_t upTo) {
+    // A catalog entry's group never changes: read it once.
+    const std::size_t first = clients.size();
+    clients.resize(upTo + 1);
+    for (std::size_t k = first; k <= upTo; ++k) clients[k].group = catalog->clients[k].group;
   }
   static bool live(const ClientState& c) { return c.alive && !c.paused; }
 
@@ -83,12 +85,14 @@ struct MetricsCollector::Impl {
   std::vector<std::int32_t> queueBroker;  ///< queue index -> broker index, -1 not looked up yet
   std::vector<std::string> brokerNames;   ///< broker index -> name
   std::map<std::string, std::int32_t> brokerIndex;
-  std::vector<std::vector<double>> longestOrphan;  ///< per window, per broker index (s); -1 none
+  /// Per window, per broker index, in ms (-1: none): integers on the hot path, seconds in finish()
+  /// (ms / 1000.0 is monotone, so the longest in seconds is the longest in ms, divided).
+  std::vector<std::vector<SimTime>> longestOrphan;
 
   std::int32_t brokerOf(QueueIndex q) {
     const auto i = static_cast<std::size_t>(q);
     if (i >= queueBroker.size()) queueBroker.resize(i + 1, -1);
-    if (queueBroker[i] < 0) {
+    if (queueBroker[i] < 0) [[unlikely]] {
       const std::string& name = catalog->queues[i].brokerName;
       auto [it, added] = brokerIndex.emplace(name, static_cast<std::int32_t>(brokerNames.size()));
       if (added) brokerNames.push_back(name);
@@ -99,10 +103,10 @@ struct MetricsCollector::Impl {
   /// Queue q was unowned since qs.orphanSince (now or still): the longest for its broker in the
   /// window the stretch began in.
   void noteOrphan(QueueIndex q, const QueueState& qs) {
-    std::vector<double>& longest = longestOrphan[static_cast<std::size_t>(qs.orphanWindow)];
+    std::vector<SimTime>& longest = longestOrphan[static_cast<std::size_t>(qs.orphanWindow)];
     const auto b = static_cast<std::size_t>(brokerOf(q));
-    if (b >= longest.size()) longest.resize(b + 1, -1.0);
-    longest[b] = std::max(longest[b] < 0 ? 0.0 : longest[b], static_cast<double>(now - qs.orphanSince) / 1000.0);
+    if (b >= longest.size()) [[unlikely]] longest.resize(b + 1, -1);
+    longest[b] = std::max(longest[b] < 0 ? 0 : longest[b], now - qs.orphanSince);
   }
 
   // --- per-queue bookkeeping --------------------------------------------------------------
@@ -339,11 +343,12 @@ struct MetricsCollector::Impl {
     if (live(cs)) changeOwner(cs.group, e.queue, e.client, false);
   }
   void on(const EvRebalance& e) {
-    GroupState& g = groups[static_cast<std::size_t>(client(e.client).group)];
+    const GroupIndex gi = client(e.client).group;
+    GroupState& g = groups[static_cast<std::size_t>(gi)];
     ++res.summary.rebalances;
     ++g.rebalances;
     if (e.changed) ++res.summary.changedRebalances, ++g.changedRebalances;
-    if (auto* w = currentWindow(client(e.client).group)) ++w->rebalances;
+    if (auto* w = currentWindow(gi)) ++w->rebalances;
   }
   void on(const EvSteadyRebalances& e) {  // that many unchanged rounds, as EvRebalance counts them
     GroupState& g = groups[static_cast<std::size_t>(client(e.client).group)];
@@ -468,7 +473,8 @@ RunResult MetricsCollector::Impl::finish() const {
   RunResult out = res;
   for (std::size_t w = 0; w < out.events.size() && w < longestOrphan.size(); ++w)
     for (std::size_t b = 0; b < longestOrphan[w].size(); ++b)
-      if (longestOrphan[w][b] >= 0) out.events[w].longestOrphanByBroker[brokerNames[b]] = longestOrphan[w][b];
+      if (longestOrphan[w][b] >= 0)
+        out.events[w].longestOrphanByBroker[brokerNames[b]] = static_cast<double>(longestOrphan[w][b]) / 1000.0;
   if (!catalog) return out;
   if (window && !out.events.empty()) {  // asked mid-run: the open window so far
     out.events.back().orphanQueueSeconds = static_cast<double>(window->orphanQueueMs) / 1000.0;
