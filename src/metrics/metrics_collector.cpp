@@ -145,7 +145,8 @@ struct MetricsCollector::Impl {
   void changeOwner(GroupIndex gi, QueueIndex q, ClientIndex c, bool gain) {
     GroupState& g = groups[static_cast<std::size_t>(gi)];
     QueueState& qs = g.queues[q];
-    account(g, qs, -1);
+    const auto n0 = static_cast<std::int64_t>(qs.owners.size());
+    const bool matched = qs.matches;
     if (gain && qs.owners.insert(c)) {
       if (!g.broadcasting) {
         if (qs.lastOwner >= 0 && qs.lastOwner != c) {
@@ -159,7 +160,15 @@ struct MetricsCollector::Impl {
       qs.owners.erase(c);
     }
     recheck(g, q, qs);
-    account(g, qs, +1);
+    // What account(-1) before and account(+1) after would add, in one step: only the owners and
+    // `matches` changed (`consuming` did not: its count cancels).
+    if (!qs.inUniverse) return;
+    const auto n = static_cast<std::int64_t>(qs.owners.size());
+    if (n == n0 && qs.matches == matched) return;
+    g.orphanCount += (n == 0 ? 1 : 0) - (n0 == 0 ? 1 : 0);
+    if (!g.broadcasting) g.overlapExcess += std::max<std::int64_t>(0, n - 1) - std::max<std::int64_t>(0, n0 - 1);
+    g.notExactlyOne += (n == 1 ? 0 : 1) - (n0 == 1 ? 0 : 1);
+    g.mismatches += (qs.matches ? 0 : 1) - (matched ? 0 : 1);
   }
   void setLive(ClientIndex c, bool nowLive) {
     ClientState& cs = clients[static_cast<std::size_t>(c)];
