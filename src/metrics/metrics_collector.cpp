@@ -188,10 +188,15 @@ struct MetricsCollector::Impl {
     const std::vector<ClientIndex> members(g.live.begin(), g.live.end());
     for (const auto& [topic, qs] : g.universe) {
       const auto& exp = expected.compute(gi, topic, g.universeVersion[topic], members, qs, *catalog);
-      for (std::size_t i = 0; i < exp.size(); ++i) {
-        QueueState& st = g.queues[exp.queues[i]];
-        const ClientIndex* b = exp.ownersBegin(i);
-        const ClientIndex* e = exp.ownersEnd(i);
+      // The table's arrays read through locals: the stores below must not make them reload.
+      const QueueIndex* queues = exp.queues.data();
+      const std::uint32_t* start = exp.ownerStart.data();
+      const ClientIndex* owners = exp.owners.data();
+      const std::size_t n = exp.size();
+      for (std::size_t i = 0; i < n; ++i) {
+        QueueState& st = g.queues[queues[i]];
+        const ClientIndex* b = owners + start[i];
+        const ClientIndex* e = owners + start[i + 1];
         // Unchanged: so is `matches` (kept exact on every ownership change) and the counts.
         if (st.expected.equals(b, e)) continue;
         // Of the counts account() keeps, only the mismatches can change here.
@@ -380,6 +385,7 @@ struct MetricsCollector::Impl {
     // A start past undelivered offsets opens a hole; a late report of them (a flush of another
     // owner's stretch at the same instant) closes it again.
     const std::int64_t skipped = delivered.holes() - holesBefore;
+    if (dup == 0 && skipped == 0) return;  // the usual delivery: nothing to count
     countDuplicates(cs.group, dup);
     g.skippedMessages += skipped;
     res.summary.skippedMessages += skipped;
