@@ -94,12 +94,16 @@ void Simulation::Impl::sample() {
     }
   }
   const SimTime now = loop.now();
+  // One event refilled per queue: no variant built and destroyed (a dispatch) per sample.
+  SimEvent ev{EvQueueSample{now, 0, 0, 0, 0}};
+  EvQueueSample& e = std::get<EvQueueSample>(ev);
   for (const SampledTopic& st : sampled) {
     for (QueueIndex q : traffic.queueSet(st.topic)) {
       Broker* b = ctx.brokerOf(q);  // the queue's broker pointer, remembered: no name lookup per queue
       if (!b) continue;
       const std::int64_t done = st.popped ? pop.popOffset(st.group, q) : b->committedOffset(st.group, q);
-      trace.emit(EvQueueSample{now, st.group, q, b->maxOffset(q, now), done});
+      e = EvQueueSample{now, st.group, q, b->maxOffset(q, now), done};
+      trace.emit(ev);
     }
   }
   if (options.progress) options.progress(loop.now());
