@@ -5,16 +5,9 @@
 
 namespace rmqsim {
 
-std::int64_t DuplicateCounter::deliver(std::int64_t from, std::int64_t to) {
+std::int64_t DuplicateCounter::deliverElsewhere(std::int64_t from, std::int64_t to) {
   if (to <= from) return 0;
-  // The usual delivery continues the last stretch: extend it (what the merge below does).
-  if (hasLast_ && lastEnd_ == from) {
-    lastEnd_ = to;
-    covered_ += to - from;
-    end_ = std::max(end_, to);
-    return 0;
-  }
-  // Otherwise merge into all the intervals, then take the last one out again.
+  // Not a continuation of the last stretch (deliver() extends those): merge into all the intervals, then take the last one out again.
   if (!earlier_) earlier_ = std::make_unique<std::map<std::int64_t, std::int64_t>>();
   std::map<std::int64_t, std::int64_t>& intervals = *earlier_;
   if (hasLast_) intervals[lastStart_] = lastEnd_;

@@ -87,14 +87,19 @@ ExpectedAssignment::Result ExpectedAssignment::allocate(GroupIndex group, const 
         if (p >= 0 && static_cast<std::size_t>(p) < n) f(static_cast<std::size_t>(p), byId[k]);
     }
   };
-  forEachOwned([&](std::size_t p, ClientIndex) { ++out.ownerStart[p + 1]; });
-  for (std::size_t i = 0; i < n; ++i) out.ownerStart[i + 1] += out.ownerStart[i];
-  out.owners.resize(out.ownerStart[n]);
-  std::vector<std::uint32_t> fill(out.ownerStart.begin(), out.ownerStart.end() - 1);
-  forEachOwned([&](std::size_t p, ClientIndex c) { out.owners[fill[p]++] = c; });
-  for (std::size_t i = 0; i < n; ++i)
-    if (out.ownerStart[i + 1] - out.ownerStart[i] > 1)
-      std::sort(out.owners.begin() + out.ownerStart[i], out.owners.begin() + out.ownerStart[i + 1]);
+  std::uint32_t* start = out.ownerStart.data();
+  bool shared = false;  ///< a queue with several owners (none under the usual strategies)
+  forEachOwned([&](std::size_t p, ClientIndex) { shared |= ++start[p + 1] > 1; });
+  for (std::size_t i = 0; i < n; ++i) start[i + 1] += start[i];
+  out.owners.resize(start[n]);
+  // start[p] is queue p's cursor while placing (no copy of the table for it): afterwards it
+  // holds queue p + 1's start, so the table moves back up by one.
+  forEachOwned([&](std::size_t p, ClientIndex c) { out.owners[start[p]++] = c; });
+  std::copy_backward(start, start + n, start + n + 1);
+  start[0] = 0;
+  if (shared)
+    for (std::size_t i = 0; i < n; ++i)
+      if (start[i + 1] - start[i] > 1) std::sort(out.owners.begin() + start[i], out.owners.begin() + start[i + 1]);
   return out;
 }
 

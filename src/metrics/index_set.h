@@ -35,29 +35,33 @@ class IndexSet {
   bool contains(std::int32_t v) const { return std::binary_search(begin(), end(), v); }
   /// Adds v in order; false if present.
   bool insert(std::int32_t v) {
-    const std::size_t pos = position(v);
-    if (pos < size_ && data()[pos] == v) return false;
-    reserve(size_ + 1);
-    std::int32_t* d = data();
-    std::memmove(d + pos + 1, d + pos, (size_ - pos) * sizeof(std::int32_t));
-    d[pos] = v;
-    ++size_;
-    return true;
+    // Most inserts are into an empty set (an owner to an unowned queue): inline, nothing to move.
+    if (size_ == 0) {
+      data()[0] = v;
+      size_ = 1;
+      return true;
+    }
+    return insertAmong(v);
   }
   /// Removes v; false if absent.
   bool erase(std::int32_t v) {
-    const std::size_t pos = position(v);
-    std::int32_t* d = data();
-    if (pos >= size_ || d[pos] != v) return false;
-    std::memmove(d + pos, d + pos + 1, (size_ - pos - 1) * sizeof(std::int32_t));
-    --size_;
-    return true;
+    // Most erases empty a one-index set (a queue's only owner leaves): inline.
+    if (size_ == 1 && data()[0] == v) {
+      size_ = 0;
+      return true;
+    }
+    return eraseAmong(v);
   }
   /// The sorted range [b, e) instead.
   void assign(const std::int32_t* b, const std::int32_t* e) {
     const auto n = static_cast<std::uint32_t>(e - b);
     reserve(n);
-    if (n) std::memmove(data(), b, n * sizeof(std::int32_t));
+    std::int32_t* d = data();
+    if (n <= kInline) {  // the usual one or two owners: copied in place, no library call
+      for (std::uint32_t i = 0; i < n; ++i) d[i] = b[i];
+    } else {
+      std::memmove(d, b, n * sizeof(std::int32_t));
+    }
     size_ = n;
   }
   /// The same indices as [b, e) (sizes first: no library call for the usual one or two).
@@ -78,6 +82,24 @@ class IndexSet {
 
  private:
   static constexpr std::uint32_t kInline = 2;
+  bool insertAmong(std::int32_t v) {
+    const std::size_t pos = position(v);
+    if (pos < size_ && data()[pos] == v) return false;
+    reserve(size_ + 1);
+    std::int32_t* d = data();
+    if (pos != size_) std::memmove(d + pos + 1, d + pos, (size_ - pos) * sizeof(std::int32_t));
+    d[pos] = v;
+    ++size_;
+    return true;
+  }
+  bool eraseAmong(std::int32_t v) {
+    const std::size_t pos = position(v);
+    std::int32_t* d = data();
+    if (pos >= size_ || d[pos] != v) return false;
+    if (pos + 1 != size_) std::memmove(d + pos, d + pos + 1, (size_ - pos - 1) * sizeof(std::int32_t));
+    --size_;
+    return true;
+  }
   const std::int32_t* data() const { return cap_ ? heap_ : inline_; }
   std::int32_t* data() { return cap_ ? heap_ : inline_; }
   std::size_t position(std::int32_t v) const { return static_cast<std::size_t>(std::lower_bound(begin(), end(), v) - begin()); }

@@ -69,12 +69,14 @@ struct MetricsCollector::Impl {
 
   ClientState& client(ClientIndex c) {
     const auto i = static_cast<std::size_t>(c);
-    if (i >= clients.size()) {  // a catalog entry's group never changes: read it once
-      const std::size_t first = clients.size();
-      clients.resize(i + 1);
-      for (std::size_t k = first; k <= i; ++k) clients[k].group = catalog->clients[k].group;
-    }
+    if (i >= clients.size()) [[unlikely]] addClients(i);  // nearly every event names a known one
     return clients[i];
+  }
+  [[gnu::noinline]] void addClients(std::size_t upTo) {
+    // A catalog entry's group never changes: read it once.
+    const std::size_t first = clients.size();
+    clients.resize(upTo + 1);
+    for (std::size_t k = first; k <= upTo; ++k) clients[k].group = catalog->clients[k].group;
   }
   static bool live(const ClientState& c) { return c.alive && !c.paused; }
 
@@ -83,12 +85,14 @@ struct MetricsCollector::Impl {
   std::vector<std::int32_t> queueBroker;  ///< queue index -> broker index, -1 not looked up yet
   std::vector<std::string> brokerNames;   ///< broker index -> name
   std::map<std::string, std::int32_t> brokerIndex;
-  std::vector<std::vector<double>> longestOrphan;  ///< per window, per broker index (s); -1 none
+  /// Per window, per broker index, in ms (-1: none): integers on the hot path, seconds in finish()
+  /// (ms / 1000.0 is monotone, so the longest in seconds is the longest in ms, divided).
+  std::vector<std::vector<SimTime>> longestOrphan;
 
   std::int32_t brokerOf(QueueIndex q) {
     const auto i = static_cast<std::size_t>(q);
     if (i >= queueBroker.size()) queueBroker.resize(i + 1, -1);
-    if (queueBroker[i] < 0) {
+    if (queueBroker[i] < 0) [[unlikely]] {
       const std::string& name = catalog->queues[i].brokerName;
       auto [it, added] = brokerIndex.emplace(name, static_cast<std::int32_t>(brokerNames.size()));
       if (added) brokerNames.push_back(name);
@@ -99,10 +103,10 @@ struct MetricsCollector::Impl {
   /// Queue q was unowned since qs.orphanSince (now or still): the longest for its broker in the
   /// window the stretch began in.
   void noteOrphan(QueueIndex q, const QueueState& qs) {
-    std::vector<double>& longest = longestOrphan[static_cast<std::size_t>(qs.orphanWindow)];
+    std::vector<SimTime>& longest = longestOrphan[static_cast<std::size_t>(qs.orphanWindow)];
     const auto b = static_cast<std::size_t>(brokerOf(q));
-    if (b >= longest.size()) longest.resize(b + 1, -1.0);
-    longest[b] = std::max(longest[b] < 0 ? 0.0 : longest[b], static_cast<double>(now - qs.orphanSince) / 1000.0);
+    if (b >= longest.size()) [[unlikely]] longest.resize(b + 1, -1);
+    longest[b] = std::max(longest[b] < 0 ? 0 : longest[b], now - qs.orphanSince);
   }
 
   // --- per-queue bookkeeping --------------------------------------------------------------
@@ -141,7 +145,8 @@ struct MetricsCollector::Impl {
   void changeOwner(GroupIndex gi, QueueIndex q, ClientIndex c, bool gain) {
     GroupState& g = groups[static_cast<std::size_t>(gi)];
     QueueState& qs = g.queues[q];
-    account(g, qs, -1);
+    const auto n0 = static_cast<std::int64_t>(qs.owners.size());
+    const bool matched = qs.matches;
     if (gain && qs.owners.insert(c)) {
       if (!g.broadcasting) {
         if (qs.lastOwner >= 0 && qs.lastOwner != c) {
@@ -155,7 +160,15 @@ struct MetricsCollector::Impl {
       qs.owners.erase(c);
     }
     recheck(g, q, qs);
-    account(g, qs, +1);
+    // What account(-1) before and account(+1) after would add, in one step: only the owners and
+    // `matches` changed (`consuming` did not: its count cancels).
+    if (!qs.inUniverse) return;
+    const auto n = static_cast<std::int64_t>(qs.owners.size());
+    if (n == n0 && qs.matches == matched) return;
+    g.orphanCount += (n == 0 ? 1 : 0) - (n0 == 0 ? 1 : 0);
+    if (!g.broadcasting) g.overlapExcess += std::max<std::int64_t>(0, n - 1) - std::max<std::int64_t>(0, n0 - 1);
+    g.notExactlyOne += (n == 1 ? 0 : 1) - (n0 == 1 ? 0 : 1);
+    g.mismatches += (qs.matches ? 0 : 1) - (matched ? 0 : 1);
   }
   void setLive(ClientIndex c, bool nowLive) {
     ClientState& cs = clients[static_cast<std::size_t>(c)];
@@ -175,10 +188,15 @@ struct MetricsCollector::Impl {
     const std::vector<ClientIndex> members(g.live.begin(), g.live.end());
     for (const auto& [topic, qs] : g.universe) {
       const auto& exp = expected.compute(gi, topic, g.universeVersion[topic], members, qs, *catalog);
-      for (std::size_t i = 0; i < exp.size(); ++i) {
-        QueueState& st = g.queues[exp.queues[i]];
-        const ClientIndex* b = exp.ownersBegin(i);
-        const ClientIndex* e = exp.ownersEnd(i);
+      // The table's arrays read through locals: the stores below must not make them reload.
+      const QueueIndex* queues = exp.queues.data();
+      const std::uint32_t* start = exp.ownerStart.data();
+      const ClientIndex* owners = exp.owners.data();
+      const std::size_t n = exp.size();
+      for (std::size_t i = 0; i < n; ++i) {
+        QueueState& st = g.queues[queues[i]];
+        const ClientIndex* b = owners + start[i];
+        const ClientIndex* e = owners + start[i + 1];
         // Unchanged: so is `matches` (kept exact on every ownership change) and the counts.
         if (st.expected.equals(b, e)) continue;
         // Of the counts account() keeps, only the mismatches can change here.
@@ -339,11 +357,12 @@ struct MetricsCollector::Impl {
     if (live(cs)) changeOwner(cs.group, e.queue, e.client, false);
   }
   void on(const EvRebalance& e) {
-    GroupState& g = groups[static_cast<std::size_t>(client(e.client).group)];
+    const GroupIndex gi = client(e.client).group;
+    GroupState& g = groups[static_cast<std::size_t>(gi)];
     ++res.summary.rebalances;
     ++g.rebalances;
     if (e.changed) ++res.summary.changedRebalances, ++g.changedRebalances;
-    if (auto* w = currentWindow(client(e.client).group)) ++w->rebalances;
+    if (auto* w = currentWindow(gi)) ++w->rebalances;
   }
   void on(const EvSteadyRebalances& e) {  // that many unchanged rounds, as EvRebalance counts them
     GroupState& g = groups[static_cast<std::size_t>(client(e.client).group)];
@@ -366,6 +385,7 @@ struct MetricsCollector::Impl {
     // A start past undelivered offsets opens a hole; a late report of them (a flush of another
     // owner's stretch at the same instant) closes it again.
     const std::int64_t skipped = delivered.holes() - holesBefore;
+    if (dup == 0 && skipped == 0) return;  // the usual delivery: nothing to count
     countDuplicates(cs.group, dup);
     g.skippedMessages += skipped;
     res.summary.skippedMessages += skipped;
@@ -468,7 +488,8 @@ RunResult MetricsCollector::Impl::finish() const {
   RunResult out = res;
   for (std::size_t w = 0; w < out.events.size() && w < longestOrphan.size(); ++w)
     for (std::size_t b = 0; b < longestOrphan[w].size(); ++b)
-      if (longestOrphan[w][b] >= 0) out.events[w].longestOrphanByBroker[brokerNames[b]] = longestOrphan[w][b];
+      if (longestOrphan[w][b] >= 0)
+        out.events[w].longestOrphanByBroker[brokerNames[b]] = static_cast<double>(longestOrphan[w][b]) / 1000.0;
   if (!catalog) return out;
   if (window && !out.events.empty()) {  // asked mid-run: the open window so far
     out.events.back().orphanQueueSeconds = static_cast<double>(window->orphanQueueMs) / 1000.0;

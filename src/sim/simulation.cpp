@@ -57,6 +57,13 @@ struct Simulation::Impl {
   std::unique_ptr<SteadyState> steady;  ///< with fastForward (and a scenario it applies to)
   std::unique_ptr<InvariantChecker> invariants;  ///< with checkInvariants: sees every event first
   bool ran = false;
+  /// What sample() walks: each group's topics (subscriptions, then the retry topic), in order.
+  struct SampledTopic {
+    GroupIndex group;
+    std::string topic;
+    bool popped;  ///< lag against the pop offset (no committed offsets)
+  };
+  std::vector<SampledTopic> sampled;  ///< built on the first sample
 };
 
 SimTime Simulation::sampleInterval(SimTime duration) {
@@ -74,20 +81,29 @@ void Simulation::addSink(TraceSink* sink) { impl_->trace.addSink(sink); }
 const RunCatalog& Simulation::catalog() const { return impl_->trace.catalog(); }
 
 void Simulation::Impl::sample() {
-  for (std::size_t g = 0; g < scenario.groups.size(); ++g) {
-    const GroupSpec& gs = scenario.groups[g];
-    std::vector<std::string> topics = gs.subscribe;
-    if (gs.model == MessageModel::CLUSTERING) topics.push_back(getRetryTopic(gs.name));
-    for (const auto& topic : topics) {
-      for (QueueIndex q : traffic.queueSet(topic)) {
-        Broker* b = ctx.findBroker(trace.queue(q).brokerName);
-        if (!b) continue;
-        const auto gi = static_cast<GroupIndex>(g);
+  if (sampled.empty()) {  // the groups' topics and how each is sampled never change: once
+    for (std::size_t g = 0; g < scenario.groups.size(); ++g) {
+      const GroupSpec& gs = scenario.groups[g];
+      std::vector<std::string> topics = gs.subscribe;
+      if (gs.model == MessageModel::CLUSTERING) topics.push_back(getRetryTopic(gs.name));
+      for (auto& topic : topics) {
         // A pop group has no committed offsets: its lag is what the brokers have not popped yet.
         const bool popped = gs.rebalance == RebalanceMode::POP || (gs.pop_request_mode && !isRetryTopic(topic));
-        const std::int64_t done = popped ? pop.popOffset(gi, q) : b->committedOffset(gi, q);
-        trace.emit(EvQueueSample{loop.now(), gi, q, b->maxOffset(q, loop.now()), done});
+        sampled.push_back(SampledTopic{static_cast<GroupIndex>(g), std::move(topic), popped});
       }
+    }
+  }
+  const SimTime now = loop.now();
+  // One event refilled per queue: no variant built and destroyed (a dispatch) per sample.
+  SimEvent ev{EvQueueSample{now, 0, 0, 0, 0}};
+  EvQueueSample& e = std::get<EvQueueSample>(ev);
+  for (const SampledTopic& st : sampled) {
+    for (QueueIndex q : traffic.queueSet(st.topic)) {
+      Broker* b = ctx.brokerOf(q);  // the queue's broker pointer, remembered: no name lookup per queue
+      if (!b) continue;
+      const std::int64_t done = st.popped ? pop.popOffset(st.group, q) : b->committedOffset(st.group, q);
+      e = EvQueueSample{now, st.group, q, b->maxOffset(q, now), done};
+      trace.emit(ev);
     }
   }
   if (options.progress) options.progress(loop.now());

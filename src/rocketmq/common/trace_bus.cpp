@@ -45,22 +45,32 @@ struct WordHash {
     bytes.str(s);
     i64(static_cast<std::int64_t>(bytes.h));
   }
+  /// str() of a name that recurs (a broker, a topic).
+  void str(std::string_view s, TraceBus::NameHashes& memo) { i64(static_cast<std::int64_t>(memo.of(s))); }
 };
+
 }  // namespace
+
+std::uint64_t TraceBus::NameHashes::learn(std::string_view s, std::uint64_t w0, std::uint64_t w1) {
+  Fnv bytes;
+  bytes.str(s);
+  if (s.size() <= 16 && known.size() < kKept) known.push_back(Known{w0, w1, s.size(), bytes.h});
+  return bytes.h;
+}
 
 void TraceBus::emit(const SimEvent& ev) {
   WordHash f{fingerprint_};
   f.i64(static_cast<std::int64_t>(ev.index()));
   std::visit(
-      [&f](const auto& e) {
+      [&f, this](const auto& e) {
         using T = std::decay_t<decltype(e)>;
         f.i64(e.at);
         if constexpr (std::is_same_v<T, EvClientLifecycle>) { f.i64(e.client); f.i64(static_cast<int>(e.what)); }
         else if constexpr (std::is_same_v<T, EvQueueAdded> || std::is_same_v<T, EvQueueRemoved>) { f.i64(e.client); f.i64(e.queue); }
         else if constexpr (std::is_same_v<T, EvQueueLocked>) { f.i64(e.client); f.i64(e.queue); f.i64(e.locked); }
-        else if constexpr (std::is_same_v<T, EvRebalance>) { f.i64(e.client); f.str(e.topic); f.i64(e.changed * 4 + e.balanced * 2 + e.ok); }
+        else if constexpr (std::is_same_v<T, EvRebalance>) { f.i64(e.client); f.str(e.topic, names_); f.i64(e.changed * 4 + e.balanced * 2 + e.ok); }
         else if constexpr (std::is_same_v<T, EvSteadyRebalances>) { f.i64(e.client); f.i64(e.count); }
-        else if constexpr (std::is_same_v<T, EvNotify> || std::is_same_v<T, EvChannelExpired>) { f.i64(e.client); f.str(e.broker); }
+        else if constexpr (std::is_same_v<T, EvNotify> || std::is_same_v<T, EvChannelExpired>) { f.i64(e.client); f.str(e.broker, names_); }
         else if constexpr (std::is_same_v<T, EvLockFailed>) { f.i64(e.client); f.i64(e.queue); }
         else if constexpr (std::is_same_v<T, EvDelivered>) { f.i64(e.client); f.i64(e.queue); f.i64(e.from); f.i64(e.to); }
         else if constexpr (std::is_same_v<T, EvQueueSample>) { f.i64(e.group); f.i64(e.queue); f.i64(e.maxOffset); f.i64(e.committedOffset); }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <map>
 #include <string>
@@ -38,6 +39,36 @@ class TraceBus {
   std::uint64_t fingerprint() const { return fingerprint_; }
   std::int64_t emitted() const { return emitted_; }
 
+  /// The fingerprint's FNV-1a of the names events carry (brokers, topics: a handful, repeated in
+  /// millions of events), remembered for names of up to 16 bytes: the name's two words compared
+  /// with each known one's instead of a byte loop.
+  struct NameHashes {
+    static constexpr std::size_t kKept = 16;  ///< names remembered (the first ones seen)
+    struct Known {
+      std::uint64_t w0, w1;  ///< the name's bytes, as NameHashes::of packs them
+      std::size_t size;
+      std::uint64_t h;
+    };
+    std::vector<Known> known;
+    /// Inline: most events with a name are looked up here (the miss hashes and learns it).
+    std::uint64_t of(std::string_view s) {
+      const std::size_t n = s.size();
+      if (n > 16) return learn(s, 0, 0);  // a long name: hashed each time
+      // Two words: 8-16 bytes as two overlapping loads; shorter byte by byte, zero-padded.
+      std::uint64_t w0 = 0, w1 = 0;
+      if (n >= 8) {
+        std::memcpy(&w0, s.data(), 8);
+        std::memcpy(&w1, s.data() + n - 8, 8);
+      } else {
+        for (std::size_t i = 0; i < n; ++i) w0 |= std::uint64_t{static_cast<unsigned char>(s[i])} << (8 * i);
+      }
+      for (const Known& k : known)
+        if (k.w0 == w0 && k.w1 == w1 && k.size == n) return k.h;
+      return learn(s, w0, w1);
+    }
+    std::uint64_t learn(std::string_view s, std::uint64_t w0, std::uint64_t w1);
+  };
+
  private:
   RunCatalog catalog_;
   std::map<MessageQueue, QueueIndex> queueIndex_;
@@ -47,6 +78,7 @@ class TraceBus {
   std::vector<TraceSink*> sinks_;
   std::uint64_t fingerprint_ = 0xcbf29ce484222325ULL;
   std::int64_t emitted_ = 0;
+  NameHashes names_;
 };
 
 }  // namespace rmqsim
