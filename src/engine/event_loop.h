@@ -64,8 +64,9 @@ class EventLoop {
   bool pending(const EventHandle& h) const;
   /// The pending event `h` is the last scheduled at its instant so far: an event scheduled next
   /// at that instant would run right after it (SimFanout appends to such an event).
-  bool lastAtItsInstant(const EventHandle& h) const {
-    if (!pending(h)) return false;
+  bool lastAtItsInstant(const EventHandle& h) const { return pending(h) && pendingLastAtItsInstant(h); }
+  /// lastAtItsInstant for an event known to be pending (no look at its slot).
+  bool pendingLastAtItsInstant(const EventHandle& h) const {
     const Bucket& b = buckets_[h.bucket];
     return recent_[static_cast<std::uint64_t>(b.at) & (kRecentSize - 1)] == h.bucket && b.size == h.position + 1;
   }

@@ -12,6 +12,7 @@
 // limit counts events.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -24,9 +25,10 @@ namespace rmqsim {
 template <class Payload, class Handler>
 class SimFanout {
  public:
-  /// `handler(payload)` runs at the destination for each message that arrives.
-  SimFanout(SimNetwork& net, NodeId from, Random& senderRng, Handler handler)
-      : net_(net), from_(from), rng_(senderRng), handler_(std::move(handler)) {}
+  /// `handler(payload)` runs at the destination for each message that arrives; `expected`: about
+  /// how many messages will be sent (a shared event's list is sized for them).
+  SimFanout(SimNetwork& net, NodeId from, Random& senderRng, Handler handler, std::size_t expected = 0)
+      : net_(net), from_(from), rng_(senderRng), handler_(std::move(handler)), expected_(expected) {}
 
   /// Sends one message to `to`; false when it is lost at once (as SimNetwork::send).
   bool send(NodeId to, Payload payload) {
@@ -60,7 +62,8 @@ class SimFanout {
   Batch& batchFor(SimTime at) {
     for (Open& o : open_)
       if (o.at == at) {
-        if (net_.loop_.lastAtItsInstant(o.event)) return *o.batch;
+        // Pending: nothing else holds its handle, and it runs after the event sending now.
+        if (net_.loop_.pendingLastAtItsInstant(o.event)) return *o.batch;
         o = start(at);
         return *o.batch;
       }
@@ -69,6 +72,8 @@ class SimFanout {
   }
   Open start(SimTime at) {
     auto owned = std::make_unique<Batch>(Batch{handler_, {}});
+    // The messages spread evenly over the latency range's instants.
+    owned->entries.reserve(expected_ / static_cast<std::size_t>(net_.maxLatency() - net_.minLatency_ + 1));
     Batch* batch = owned.get();
     SimNetwork* net = &net_;
     const NodeId from = from_;
@@ -86,6 +91,7 @@ class SimFanout {
   NodeId from_;
   Random& rng_;
   Handler handler_;
+  std::size_t expected_;
   std::vector<Open> open_;  ///< one per arrival instant drawn so far (one for a fixed latency)
 };
 

@@ -299,7 +299,7 @@ void Broker::notifyConsumerIdsChanged(const std::string& group, const std::vecto
   // A notification already on its way to a client has the same effect (a wakeup) as a second
   // one: coalescing them keeps a start-up storm of N clients at O(N) messages instead of O(N^2).
   // The group's notifications due at one instant are one loop event (SimFanout: exact).
-  SimFanout<ChannelKey, NotifyArrival> fanout(ctx_.net, node_, rng_, NotifyArrival{this, groupName});
+  SimFanout<ChannelKey, NotifyArrival> fanout(ctx_.net, node_, rng_, NotifyArrival{this, groupName}, channels.size());
   for (ChannelKey ch : channels) {
     const auto i = static_cast<std::size_t>(clientOf(ch));
     const NodeId node = clientNode(clientOf(ch));
