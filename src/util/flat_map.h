@@ -9,10 +9,19 @@
 
 namespace rmqsim {
 
+/// A FlatMap element: std::pair's fields, but an aggregate, so it is trivially copyable when K
+/// and V are and an insert or erase shifts the tail with one memmove (std::pair's assignment
+/// operators moved a 96-byte ProcessQueue field by field, the round's top cost).
+template <class K, class V>
+struct FlatMapEntry {
+  K first;
+  V second;
+};
+
 template <class K, class V>
 class FlatMap {
  public:
-  using value_type = std::pair<K, V>;
+  using value_type = FlatMapEntry<K, V>;
   using iterator = typename std::vector<value_type>::iterator;
   using const_iterator = typename std::vector<value_type>::const_iterator;
 
