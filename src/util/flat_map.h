@@ -55,6 +55,20 @@ class FlatMap {
     return {items_.insert(it, value_type{k, std::move(v)}), true};
   }
   void clear() { items_.clear(); }
+  /// Erases the elements `pred` holds for in one pass, asking in order (each kept element moves
+  /// once at most, not once per erase before it); returns how many went.
+  template <class Pred>
+  std::size_t eraseIf(Pred pred) {
+    auto out = items_.begin();
+    for (auto it = items_.begin(); it != items_.end(); ++it) {
+      if (pred(*it)) continue;
+      if (out != it) *out = std::move(*it);
+      ++out;
+    }
+    const auto gone = static_cast<std::size_t>(items_.end() - out);
+    items_.erase(out, items_.end());
+    return gone;
+  }
   std::size_t erase(const K& k) {
     auto it = find(k);
     if (it == items_.end()) return 0;

@@ -199,12 +199,23 @@ Task<bool> RebalanceImpl::updateProcessQueueTableInRebalance(TopicIndex topic, s
       removeQueues.push_back(mq);
     }
   }
-  for (QueueIndex mq : removeQueues) {
-    if (removeUnnecessaryMessageQueue(mq, processQueueTable_.at(mq))) {
-      processQueueTable_.erase(mq);
-      ++tableVersion_;
-      changed = true;
-    }
+  // Java erases each queue as removeUnnecessaryMessageQueue agrees. Nothing reads the table in
+  // between (the offset commits and unlocks only send), so the agreed ones go afterwards, in one
+  // pass: removeQueues is in table order, and keeps the agreed ones.
+  std::size_t agreed = 0;
+  auto next = removeQueues.begin();
+  for (auto& [mq, pq] : processQueueTable_) {
+    if (next == removeQueues.end()) break;
+    if (mq != *next) continue;
+    ++next;
+    if (removeUnnecessaryMessageQueue(mq, pq)) removeQueues[agreed++] = mq;
+  }
+  if (agreed > 0) {
+    next = removeQueues.begin();
+    const auto agreedEnd = removeQueues.begin() + static_cast<std::ptrdiff_t>(agreed);
+    processQueueTable_.eraseIf([&](const auto& e) { return next != agreedEnd && *next == e.first && (++next, true); });
+    tableVersion_ += agreed;  // one bump per removal, as before
+    changed = true;
   }
   // Add the new ones: orderly locks first; start offset from the broker or consume_from. Each
   // of those is a synchronous call: the round waits for it.
