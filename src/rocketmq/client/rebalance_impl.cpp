@@ -236,7 +236,8 @@ Task<bool> RebalanceImpl::updateProcessQueueTableInRebalance(TopicIndex topic, s
       }
     }
     removeDirtyOffset(mq);
-    const std::int64_t nextOffset = co_await computePullFromWhere(mq);
+    std::int64_t nextOffset = co_await readOffset(mq);  // computePullFromWhere's READ_FROM_STORE
+    if (nextOffset < 0) nextOffset = co_await computePullFromWhere(mq, nextOffset);
     if (nextOffset < 0) continue;  // "add new mq failed": retried next round
     const SimTime now = ctx.now();
     ProcessQueue& pq = processQueueTable_.emplace(mq, ProcessQueue(mq, ctx.trace.topicOf(mq), now)).first->second;
