@@ -151,7 +151,8 @@ AllocationOutcome AllocationCache::toOutcome(AllocatePositions&& o, const MqView
   } else {
     std::vector<QueueIndex>& queues = *o.result;
     for (QueueIndex& q : queues) q = mqs.queues[static_cast<std::size_t>(q)];
-    std::sort(queues.begin(), queues.end());
+    // Often in order already (AVG's block of a view interned in its order): checked first.
+    if (!std::is_sorted(queues.begin(), queues.end())) std::sort(queues.begin(), queues.end());
     queues.erase(std::unique(queues.begin(), queues.end()), queues.end());  // Java: a HashSet
     out.queues = std::move(queues);
   }
