@@ -74,7 +74,10 @@ Task<bool> RebalanceImpl::rebalanceByTopic(TopicIndex topicIndex, bool isOrder) 
         ctx.trace.emit(EvRebalance{ctx.now(), s.index, topic, false, true, true});
         co_return true;
       }
-      memo_.erase(topicIndex);
+      if (m != memo_.end()) {  // forgotten: no views match it; its list stays for rememberRound to overwrite
+        m->second.mqs.reset();
+        m->second.cids.reset();
+      }
       if (out.error) {
         if (ctx.log.enabled())
           ctx.log.warn(ctx.now(), "RebalanceImpl", "allocate message queue exception. strategy name: " +
