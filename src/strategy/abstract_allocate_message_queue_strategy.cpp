@@ -37,10 +37,19 @@ std::vector<AllocateOutcome> queuesAt(std::vector<AllocatePositions> positions, 
 }
 
 std::vector<int> firstIndexes(const std::vector<std::string>& cidAll) {
+  std::vector<int> out(cidAll.size());
+  // A list in byte order (RebalanceImpl sorts cidAll, and Java order is byte order for ASCII ids)
+  // has equal ids side by side: one compare a neighbour, no hashing or table.
+  bool ordered = true;
+  for (std::size_t i = 0; i < cidAll.size() && ordered; ++i) {
+    const int c = i == 0 ? -1 : cidAll[i - 1].compare(cidAll[i]);
+    ordered = c <= 0;
+    out[i] = c == 0 ? out[i - 1] : static_cast<int>(i);
+  }
+  if (ordered) return out;
   // Lookup only: the map's iteration order never reaches a result.
   std::unordered_map<std::string_view, int> first;
   first.reserve(cidAll.size());
-  std::vector<int> out(cidAll.size());
   for (std::size_t i = 0; i < cidAll.size(); ++i)
     out[i] = first.try_emplace(cidAll[i], static_cast<int>(i)).first->second;
   return out;

@@ -9,10 +9,19 @@
 
 namespace rmqsim {
 
+/// A FlatMap element: std::pair's fields, but an aggregate, so it is trivially copyable when K
+/// and V are and an insert or erase shifts the tail with one memmove (std::pair's assignment
+/// operators moved a 96-byte ProcessQueue field by field, the round's top cost).
+template <class K, class V>
+struct FlatMapEntry {
+  K first;
+  V second;
+};
+
 template <class K, class V>
 class FlatMap {
  public:
-  using value_type = std::pair<K, V>;
+  using value_type = FlatMapEntry<K, V>;
   using iterator = typename std::vector<value_type>::iterator;
   using const_iterator = typename std::vector<value_type>::const_iterator;
 
@@ -46,6 +55,20 @@ class FlatMap {
     return {items_.insert(it, value_type{k, std::move(v)}), true};
   }
   void clear() { items_.clear(); }
+  /// Erases the elements `pred` holds for in one pass, asking in order (each kept element moves
+  /// once at most, not once per erase before it); returns how many went.
+  template <class Pred>
+  std::size_t eraseIf(Pred pred) {
+    auto out = items_.begin();
+    for (auto it = items_.begin(); it != items_.end(); ++it) {
+      if (pred(*it)) continue;
+      if (out != it) *out = std::move(*it);
+      ++out;
+    }
+    const auto gone = static_cast<std::size_t>(items_.end() - out);
+    items_.erase(out, items_.end());
+    return gone;
+  }
   std::size_t erase(const K& k) {
     auto it = find(k);
     if (it == items_.end()) return 0;

@@ -1,6 +1,7 @@
 // Hand-made cases for each strategy: the rules of tests/golden/README.md, one at a time.
 #include <doctest/doctest.h>
 
+#include "strategy/abstract_allocate_message_queue_strategy.h"
 #include "strategy/allocate_machine_room_nearby.h"
 #include "strategy/allocate_message_queue_by_machine_room.h"
 #include "strategy/allocate_message_queue_consistent_hash.h"
@@ -123,4 +124,14 @@ TEST_CASE("strategy/CONFIG/returns the configured list to everyone, null when un
   StrategyParams p;
   p.messageQueueList = queues("b", 2);
   CHECK(ids(makeStrategy("CONFIG", p)->allocate("G", "", {}, {})) == std::vector<int>{0, 1});
+}
+
+TEST_CASE("strategy/firstIndexes: Java indexOf per position, ordered or not") {
+  using rmqsim::firstIndexes;
+  // In byte order (the sorted cidAll): neighbours decide.
+  CHECK(firstIndexes({"a", "b", "b", "c", "c", "c"}) == std::vector<int>{0, 1, 1, 3, 3, 3});
+  // Out of order: the table finds the earlier equal id wherever it is.
+  CHECK(firstIndexes({"b", "a", "b", "c", "a"}) == std::vector<int>{0, 1, 0, 3, 1});
+  CHECK(firstIndexes({"a", "a", "b", "a"}) == std::vector<int>{0, 0, 2, 0});
+  CHECK(firstIndexes({}).empty());
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <string_view>
+#include <type_traits>
 
 #include "engine/random.h"
 #include "rocketmq/common/java_string.h"
@@ -138,9 +139,24 @@ AllocationOutcome AllocationCache::toOutcome(const AllocateOutcome& o) {
   return outcomeOf(o, [this](const MessageQueue& mq) { return trace_.internQueue(mq); });
 }
 
-AllocationOutcome AllocationCache::toOutcome(const AllocatePositions& o, const MqView& mqs) {
-  // mqs.queues[i] is the interned mqs.mqAll[i]: no string lookups.
-  return outcomeOf(o, [&mqs](std::int32_t p) { return mqs.queues[static_cast<std::size_t>(p)]; });
+AllocationOutcome AllocationCache::toOutcome(AllocatePositions&& o, const MqView& mqs) {
+  // mqs.queues[i] is the interned mqs.mqAll[i]: no string lookups. The positions become the
+  // queue indices in their own vector (one list per client of a view, not two).
+  static_assert(std::is_same_v<QueueIndex, std::int32_t>);
+  AllocationOutcome out;
+  if (o.error) {
+    out.error = std::move(o.error);
+  } else if (!o.result) {
+    out.isNull = true;
+  } else {
+    std::vector<QueueIndex>& queues = *o.result;
+    for (QueueIndex& q : queues) q = mqs.queues[static_cast<std::size_t>(q)];
+    // Often in order already (AVG's block of a view interned in its order): checked first.
+    if (!std::is_sorted(queues.begin(), queues.end())) std::sort(queues.begin(), queues.end());
+    queues.erase(std::unique(queues.begin(), queues.end()), queues.end());  // Java: a HashSet
+    out.queues = std::move(queues);
+  }
+  return out;
 }
 
 AllocationOutcome AllocationCache::allocate(GroupIndex group, const std::string& groupName,
@@ -163,9 +179,9 @@ AllocationOutcome AllocationCache::allocate(GroupIndex group, const std::string&
     trim();
     ++computations_;
     Entry e{mqs, cids, {}};
-    const auto all = strategy.allocateAllPositions(groupName, mqs->mqAll, cids->cidAll);
+    auto all = strategy.allocateAllPositions(groupName, mqs->mqAll, cids->cidAll);
     e.byPosition.reserve(all.size());
-    for (const auto& positions : all) e.byPosition.push_back(toOutcome(positions, *mqs));
+    for (auto& positions : all) e.byPosition.push_back(toOutcome(std::move(positions), *mqs));
     hold(all.size());
     it = results_.emplace(key, std::move(e)).first;
   }

@@ -95,7 +95,7 @@ class AllocationCache {
     std::vector<AllocationOutcome> byPosition;
   };
   AllocationOutcome toOutcome(const AllocateOutcome& o);
-  AllocationOutcome toOutcome(const AllocatePositions& o, const MqView& mqs);
+  AllocationOutcome toOutcome(AllocatePositions&& o, const MqView& mqs);  ///< reuses o's list
   void trim();
   void hold(std::size_t ids);  ///< counts ids now held by an entry
 

@@ -74,7 +74,10 @@ Task<bool> RebalanceImpl::rebalanceByTopic(TopicIndex topicIndex, bool isOrder) 
         ctx.trace.emit(EvRebalance{ctx.now(), s.index, topic, false, true, true});
         co_return true;
       }
-      memo_.erase(topicIndex);
+      if (m != memo_.end()) {  // forgotten: no views match it; its list stays for rememberRound to overwrite
+        m->second.mqs.reset();
+        m->second.cids.reset();
+      }
       if (out.error) {
         if (ctx.log.enabled())
           ctx.log.warn(ctx.now(), "RebalanceImpl", "allocate message queue exception. strategy name: " +
@@ -199,12 +202,23 @@ Task<bool> RebalanceImpl::updateProcessQueueTableInRebalance(TopicIndex topic, s
       removeQueues.push_back(mq);
     }
   }
-  for (QueueIndex mq : removeQueues) {
-    if (removeUnnecessaryMessageQueue(mq, processQueueTable_.at(mq))) {
-      processQueueTable_.erase(mq);
-      ++tableVersion_;
-      changed = true;
-    }
+  // Java erases each queue as removeUnnecessaryMessageQueue agrees. Nothing reads the table in
+  // between (the offset commits and unlocks only send), so the agreed ones go afterwards, in one
+  // pass: removeQueues is in table order, and keeps the agreed ones.
+  std::size_t agreed = 0;
+  auto next = removeQueues.begin();
+  for (auto& [mq, pq] : processQueueTable_) {
+    if (next == removeQueues.end()) break;
+    if (mq != *next) continue;
+    ++next;
+    if (removeUnnecessaryMessageQueue(mq, pq)) removeQueues[agreed++] = mq;
+  }
+  if (agreed > 0) {
+    next = removeQueues.begin();
+    const auto agreedEnd = removeQueues.begin() + static_cast<std::ptrdiff_t>(agreed);
+    processQueueTable_.eraseIf([&](const auto& e) { return next != agreedEnd && *next == e.first && (++next, true); });
+    tableVersion_ += agreed;  // one bump per removal, as before
+    changed = true;
   }
   // Add the new ones: orderly locks first; start offset from the broker or consume_from. Each
   // of those is a synchronous call: the round waits for it.
@@ -225,7 +239,8 @@ Task<bool> RebalanceImpl::updateProcessQueueTableInRebalance(TopicIndex topic, s
       }
     }
     removeDirtyOffset(mq);
-    const std::int64_t nextOffset = co_await computePullFromWhere(mq);
+    std::int64_t nextOffset = co_await readOffset(mq);  // computePullFromWhere's READ_FROM_STORE
+    if (nextOffset < 0) nextOffset = co_await computePullFromWhere(mq, nextOffset);
     if (nextOffset < 0) continue;  // "add new mq failed": retried next round
     const SimTime now = ctx.now();
     ProcessQueue& pq = processQueueTable_.emplace(mq, ProcessQueue(mq, ctx.trace.topicOf(mq), now)).first->second;

@@ -15,6 +15,7 @@
 #include "engine/task.h"
 #include "rocketmq/client/allocation_cache.h"
 #include "rocketmq/client/process_queue.h"
+#include "rocketmq/client/remote_broker_offset_store.h"
 #include "util/flat_map.h"
 
 namespace rmqsim {
@@ -71,8 +72,12 @@ class RebalanceImpl {
   /// Runs on the rebalance thread and waits for its synchronous heartbeats.
   virtual Task<void> messageQueueChanged(std::string topic) = 0;
   virtual bool removeUnnecessaryMessageQueue(QueueIndex mq, ProcessQueue& pq) = 0;
-  /// -1 when the start offset cannot be computed (the queue is skipped this round).
-  virtual Task<std::int64_t> computePullFromWhere(QueueIndex mq) = 0;
+  /// computePullFromWhere's first step, the offset store's READ_FROM_STORE, awaited by the round
+  /// itself: its usual answer (an offset) needs no coroutine frame.
+  virtual RemoteBrokerOffsetStore::OffsetRead readOffset(QueueIndex mq) = 0;
+  /// computePullFromWhere's rest, after readOffset's `lastOffset`; -1 when the start offset
+  /// cannot be computed (the queue is skipped this round).
+  virtual Task<std::int64_t> computePullFromWhere(QueueIndex mq, std::int64_t lastOffset) = 0;
   virtual void removeDirtyOffset(QueueIndex mq) = 0;
   virtual void dispatchPullRequest(const std::vector<QueueIndex>& added, SimTime delay) = 0;
   /// Marks a process queue dropped (it stops being an owner).

@@ -42,10 +42,13 @@ bool RebalancePushImpl::tryRemoveOrderMessageQueue(QueueIndex mq, ProcessQueue& 
   return true;
 }
 
-Task<std::int64_t> RebalancePushImpl::computePullFromWhere(QueueIndex mq) {
+RemoteBrokerOffsetStore::OffsetRead RebalancePushImpl::readOffset(QueueIndex mq) {
+  return consumer_.offsetStore().readOffsetFromStore(mq);
+}
+
+Task<std::int64_t> RebalancePushImpl::computePullFromWhere(QueueIndex mq, std::int64_t lastOffset) {
   ModelContext& ctx = client_.ctx();
   const ConsumerSetup& s = client_.setup();
-  const std::int64_t lastOffset = co_await consumer_.offsetStore().readOffsetFromStore(mq);
   if (lastOffset >= 0) co_return lastOffset;
   if (lastOffset != -1) co_return -1;  // the query failed: "add new mq failed", retried next round
   const bool retry = isRetryTopic(ctx.trace.topicName(ctx.trace.topicOf(mq)));

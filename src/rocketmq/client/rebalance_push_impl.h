@@ -17,7 +17,8 @@ class RebalancePushImpl : public RebalanceImpl {
  protected:
   Task<void> messageQueueChanged(std::string topic) override;
   bool removeUnnecessaryMessageQueue(QueueIndex mq, ProcessQueue& pq) override;
-  Task<std::int64_t> computePullFromWhere(QueueIndex mq) override;
+  RemoteBrokerOffsetStore::OffsetRead readOffset(QueueIndex mq) override;
+  Task<std::int64_t> computePullFromWhere(QueueIndex mq, std::int64_t lastOffset) override;
   void removeDirtyOffset(QueueIndex mq) override;
   void dispatchPullRequest(const std::vector<QueueIndex>& added, SimTime delay) override;
 
