@@ -73,7 +73,8 @@ class SimFanout {
   Open start(SimTime at) {
     auto owned = std::make_unique<Batch>(Batch{handler_, {}});
     // The messages spread evenly over the latency range's instants.
-    owned->entries.reserve(expected_ / static_cast<std::size_t>(net_.maxLatency() - net_.minLatency_ + 1));
+    const std::size_t share = expected_ / static_cast<std::size_t>(net_.maxLatency() - net_.minLatency_ + 1);
+    if (share > 0) owned->entries.reserve(share);
     Batch* batch = owned.get();
     SimNetwork* net = &net_;
     const NodeId from = from_;

@@ -16,6 +16,15 @@ using namespace rmqsim;
 
 namespace {
 
+/// "time:kind<n>", one line of the log.
+std::string line(SimTime at, const char* kind, int n) {
+  std::string s = std::to_string(at);
+  s += ':';
+  s += kind;
+  s += std::to_string(n);
+  return s;
+}
+
 struct Outcome {
   std::vector<std::string> log;  ///< "time:what" in the order things ran
   std::int64_t sent = 0, lost = 0, inFlightAtEnd = 0, events = 0;
@@ -26,12 +35,12 @@ struct Logger {
   std::vector<std::string>* log;
   Random* choices;
   void operator()(int tag) const {
-    log->push_back(std::to_string(loop->now()) + ":m" + std::to_string(tag));
+    log->push_back(line(loop->now(), "m", tag));
     // A delivery that schedules at once must still run after everything already due now.
     if (choices->uniform(0, 3) == 0) {
       EventLoop* l = loop;
       std::vector<std::string>* out = log;
-      loop->scheduleAfter(0, [l, out, tag] { out->push_back(std::to_string(l->now()) + ":f" + std::to_string(tag)); });
+      loop->scheduleAfter(0, [l, out, tag] { out->push_back(line(l->now(), "f", tag)); });
     }
   }
 };
@@ -43,7 +52,7 @@ Outcome run(bool fanout, SimTime minLatency, SimTime maxLatency, std::int64_t ma
   Random senderRng(11), choices(5), deliveryChoices(9);
   const NodeId sender = net.addNode("broker");
   std::vector<NodeId> receivers;
-  for (int i = 0; i < 12; ++i) receivers.push_back(net.addNode("c" + std::to_string(i)));
+  for (int i = 0; i < 12; ++i) receivers.push_back(net.addNode(line(0, "c", i)));
   Outcome out;
   int tag = 0;
   const Logger logger{&loop, &out.log, &deliveryChoices};
@@ -63,11 +72,11 @@ Outcome run(bool fanout, SimTime minLatency, SimTime maxLatency, std::int64_t ma
         if (choices.uniform(0, 5) == 0) {
           const SimTime at = loop.now() + choices.uniform(minLatency, maxLatency);
           const int other = tag++;
-          loop.schedule(at, [&out, &loop, other] { out.log.push_back(std::to_string(loop.now()) + ":o" + std::to_string(other)); });
+          loop.schedule(at, [&out, &loop, other] { out.log.push_back(line(loop.now(), "o", other)); });
         }
         const int m = tag++;
         const bool sent = fanout ? burst.send(r, m) : net.send(sender, r, senderRng, [logger, m] { logger(m); });
-        out.log.push_back(std::to_string(loop.now()) + (sent ? ":s" : ":x") + std::to_string(m));
+        out.log.push_back(line(loop.now(), sent ? "s" : "x", m));
       }
       // Down nodes lose what is in flight to them, also when the burst is still on its way.
       if (choices.uniform(0, 3) == 0) {
